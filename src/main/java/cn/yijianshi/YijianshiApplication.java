@@ -1,0 +1,20 @@
+package cn.yijianshi;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@EnableScheduling
+public class YijianshiApplication {
+
+    public static void main(String[] args) {
+        SpringApplication app = new SpringApplication(YijianshiApplication.class);
+        if (cn.yijianshi.system.Bench.isRequested(args)) {
+            app.setAdditionalProfiles("bench");
+        }
+        app.run(args);
+    }
+}

@@ -1,0 +1,90 @@
+package cn.yijianshi.intake;
+
+import java.net.URI;
+import java.security.Principal;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** 一窗受理 over HTTP: open a case, look one up. */
+@RestController
+@RequestMapping("/api/cases")
+@Validated
+public class CaseController {
+
+    private final CaseIntake intake;
+    private final CaseLookup lookup;
+    private final MaterialSupplement supplement;
+    private final CaseRating rating;
+
+    public CaseController(CaseIntake intake, CaseLookup lookup, MaterialSupplement supplement, CaseRating rating) {
+        this.intake = intake;
+        this.lookup = lookup;
+        this.supplement = supplement;
+        this.rating = rating;
+    }
+
+    public record SupplementRequest(
+            @jakarta.validation.constraints.NotEmpty(message = "至少补正一项材料|at least one material is required")
+            java.util.List<@jakarta.validation.constraints.NotBlank(message = "材料代码不能为空|must not be blank") String> materials) {
+    }
+
+    public record RatingRequest(
+            @jakarta.validation.constraints.NotNull(message = "必须评分|is required")
+            @jakarta.validation.constraints.Min(value = 1, message = "评分为1到5星|must be 1 to 5")
+            @jakarta.validation.constraints.Max(value = 5, message = "评分为1到5星|must be 1 to 5") Integer score,
+            @Size(max = 500, message = "评价内容最多500字|at most 500 characters") String comment) {
+    }
+
+    @PostMapping
+    public ResponseEntity<IntakeResult> open(
+            @RequestBody @Valid CaseIntakeRequest request,
+            @RequestHeader(name = "Idempotency-Key", required = false)
+            @Size(min = 8, max = 100, message = "幂等键长度须为8到100个字符|must be 8 to 100 characters")
+            @Pattern(regexp = "[A-Za-z0-9._:-]+", message = "幂等键只能包含字母、数字和 ._:-|only letters, digits and ._:-")
+            String idempotencyKey,
+            Principal clerk) {
+        var replay = intake.replay(idempotencyKey, request);
+        if (replay.isPresent()) {
+            return ResponseEntity.ok(replay.get());
+        }
+        try {
+            IntakeResult result = intake.accept(request, idempotencyKey, clerk.getName());
+            return ResponseEntity.created(URI.create("/api/cases/" + result.caseId())).body(result);
+        } catch (DuplicateKeyException sameKeyAcceptedMeanwhile) {
+            return intake.replay(idempotencyKey, request).map(ResponseEntity::ok)
+                    .orElseThrow(() -> sameKeyAcceptedMeanwhile);
+        }
+    }
+
+    /** 补正材料: the citizen brought what the one-time notice listed. */
+    @PostMapping("/{caseId}/materials")
+    public CaseView supply(@PathVariable String caseId, @RequestBody @Valid SupplementRequest request, Principal clerk) {
+        supplement.supply(caseId, request.materials(), clerk.getName());
+        return lookup.view(caseId);
+    }
+
+    /** 好差评, once the case is 办结. */
+    @PostMapping("/{caseId}/rating")
+    public CaseView rate(@PathVariable String caseId, @RequestBody @Valid RatingRequest request, Principal clerk) {
+        rating.rate(caseId, request.score(), request.comment(), clerk.getName());
+        return lookup.view(caseId);
+    }
+
+    @GetMapping("/{caseId}")
+    public CaseView get(@PathVariable String caseId) {
+        return lookup.view(caseId);
+    }
+}

@@ -1,0 +1,45 @@
+package cn.yijianshi.intake;
+
+import cn.yijianshi.system.HallClock;
+import cn.yijianshi.system.Outbox;
+import org.springframework.stereotype.Component;
+
+/**
+ * What process steps write on a case: its status, its timeline, and what the citizen is told
+ * (through the outbox, in the same transaction as the step).
+ */
+@Component
+public class CaseFile {
+
+    private final CaseMapper cases;
+    private final CaseTimeline timeline;
+    private final Outbox outbox;
+    private final HallClock clock;
+
+    public CaseFile(CaseMapper cases, CaseTimeline timeline, Outbox outbox, HallClock clock) {
+        this.cases = cases;
+        this.timeline = timeline;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    public void record(String caseId, String actor, String event, String description) {
+        timeline.record(caseId, actor, event, description);
+    }
+
+    public void moveTo(String caseId, CaseStatus status) {
+        cases.updateStatus(caseId, status);
+    }
+
+    public void close(String caseId, CaseStatus status, String reason) {
+        cases.close(caseId, status, reason, clock.now());
+    }
+
+    /** 实时告知: queues a message to the applicant's phone. */
+    public void tellCitizen(String caseId, String kind, String message) {
+        HallCase hallCase = cases.findByCaseId(caseId);
+        if (hallCase != null) {
+            outbox.send(caseId, kind, hallCase.getApplicantPhone(), message);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package cn.yijianshi.intake;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import cn.yijianshi.retirement.RetirementFacts;
+
+/**
+ * What the window (or 码上办, 帮办代办, a partner point) submits to open a case. Messages are
+ * "中文|English"; checks that span fields (proxy for PROXY, gender against the ID) are in {@link CaseIntake}.
+ */
+public record CaseIntakeRequest(
+        @NotNull(message = "必须填写事项|is required") Matter matter,
+        @NotNull(message = "必须填写申请人|is required") @Valid Applicant applicant,
+        @NotNull(message = "必须填写受理渠道|is required") Channel channel,
+        @NotNull(message = "必须填写服务网点|is required") @Valid ServicePoint servicePoint,
+        @Valid Proxy proxy,
+        @Size(max = 50, message = "材料最多50项|at most 50 items")
+        List<@NotBlank(message = "材料代码不能为空|must not be blank") @Size(max = 64, message = "材料代码过长|too long") String> materials,
+        Priority priority,
+        @Valid RetirementFacts retirement) {
+
+    public record Applicant(
+            @NotBlank(message = "必须填写姓名|is required") @Size(max = 50, message = "姓名过长|too long") String name,
+            @NotBlank(message = "必须填写身份证号码|is required") @ValidResidentId String idNumber,
+            @Pattern(regexp = "[MF]", message = "性别只能是 M 或 F|must be M or F") String gender,
+            @NotBlank(message = "必须填写联系电话|is required")
+            @Pattern(regexp = "1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}", message = "电话号码格式不正确|not a valid phone number")
+            String phone) {
+    }
+
+    public record ServicePoint(
+            @NotBlank(message = "必须填写网点代码|is required") @Size(max = 32, message = "网点代码过长|too long") String code,
+            @NotBlank(message = "必须填写网点名称|is required") @Size(max = 100, message = "网点名称过长|too long") String name) {
+    }
+
+    public record Proxy(
+            @NotBlank(message = "必须填写代办人姓名|is required") @Size(max = 50, message = "姓名过长|too long") String name,
+            @NotBlank(message = "必须填写代办人身份证号码|is required") @ValidResidentId String idNumber,
+            @NotBlank(message = "必须填写与申请人关系|is required") @Size(max = 50, message = "关系过长|too long") String relation) {
+    }
+
+    public Priority priorityOrDefault() {
+        return priority == null ? Priority.NORMAL : priority;
+    }
+
+    public List<String> materialsOrEmpty() {
+        return materials == null ? List.of() : materials;
+    }
+}

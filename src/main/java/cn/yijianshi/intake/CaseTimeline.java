@@ -1,0 +1,32 @@
+package cn.yijianshi.intake;
+
+import java.util.List;
+
+import cn.yijianshi.system.HallClock;
+import cn.yijianshi.system.PersonalData;
+import org.springframework.stereotype.Component;
+
+/** Writes and reads the timeline of a case. Descriptions never carry full ID or phone numbers. */
+@Component
+public class CaseTimeline {
+
+    /** The actor for steps the system takes by itself (timers, decisions). */
+    public static final String SYSTEM = "system";
+
+    private final TimelineMapper mapper;
+    private final HallClock clock;
+
+    public CaseTimeline(TimelineMapper mapper, HallClock clock) {
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    public void record(String caseId, String actor, String event, String description) {
+        mapper.insert(caseId, new TimelineEntry(clock.now(), actor == null ? SYSTEM : actor, event,
+                PersonalData.maskInText(description)));
+    }
+
+    public List<TimelineEntry> of(String caseId) {
+        return mapper.forCase(caseId);
+    }
+}

@@ -1,0 +1,58 @@
+package cn.yijianshi.intake;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import cn.yijianshi.system.HallClock;
+import cn.yijianshi.system.RefusedRequest;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** 补正材料: registers what the citizen brought after the one-time notice and wakes the waiting case. */
+@Service
+public class MaterialSupplement {
+
+    public static final String MESSAGE = "MaterialsSupplied";
+
+    private final CaseLookup lookup;
+    private final CaseMapper cases;
+    private final MatterIntakes matters;
+    private final CaseTimeline timeline;
+    private final RuntimeService runtimeService;
+    private final HallClock clock;
+
+    public MaterialSupplement(CaseLookup lookup, CaseMapper cases, MatterIntakes matters, CaseTimeline timeline,
+                              RuntimeService runtimeService, HallClock clock) {
+        this.lookup = lookup;
+        this.cases = cases;
+        this.matters = matters;
+        this.timeline = timeline;
+        this.runtimeService = runtimeService;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public void supply(String caseId, List<String> codes, String clerk) {
+        HallCase hallCase = lookup.require(caseId);
+        MaterialCodes.check("materials", codes, matters.of(hallCase.getMatter()));
+        if (hallCase.getStatus() != CaseStatus.WAITING_FOR_MATERIALS) {
+            throw RefusedRequest.conflict("caseId", "该办件当前不在补正材料阶段（" + hallCase.getStatus().displayName() + "）",
+                    "the case is not waiting for materials (" + hallCase.getStatus() + ")");
+        }
+        Set<String> already = new HashSet<>(cases.materialCodes(caseId));
+        List<String> fresh = codes.stream().distinct().filter(code -> !already.contains(code)).toList();
+        for (String code : fresh) {
+            cases.insertMaterial(caseId, code, clock.now(), clerk);
+        }
+        cases.updateStatus(caseId, CaseStatus.ACCEPTED);
+        timeline.record(caseId, clerk, "MATERIALS_SUPPLIED", "补正材料 " + fresh.size() + " 项：" + String.join("、", fresh));
+        try {
+            runtimeService.createMessageCorrelation(MESSAGE).processInstanceBusinessKey(caseId).correlate();
+        } catch (MismatchingMessageCorrelationException e) {
+            throw RefusedRequest.conflict("caseId", "该办件当前不在等待补正", "the case is not waiting for materials");
+        }
+    }
+}

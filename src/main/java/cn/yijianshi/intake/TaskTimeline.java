@@ -1,0 +1,31 @@
+package cn.yijianshi.intake;
+
+import cn.yijianshi.system.CaseTaskListener;
+import cn.yijianshi.system.TaskActor;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+
+/** Writes "who finished which step" to the case timeline when any task of a case process is completed. */
+@Component
+public class TaskTimeline implements CaseTaskListener {
+
+    private final CaseTimeline timeline;
+
+    public TaskTimeline(CaseTimeline timeline) {
+        this.timeline = timeline;
+    }
+
+    @Override
+    public String event() {
+        return EVENTNAME_COMPLETE;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        String caseId = task.getExecution().getProcessBusinessKey();
+        if (caseId == null) {
+            return;
+        }
+        timeline.record(caseId, TaskActor.of(task), "TASK_COMPLETED", "完成「" + task.getName() + "」");
+    }
+}

@@ -1,0 +1,69 @@
+package cn.yijianshi.retirement;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+
+import cn.yijianshi.system.HallClock;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * 计算预审要素: the facts the eligibility table decides on (statutory age reached, flexible window,
+ * contribution against the minimum), and the sentence that tells the citizen when and what is missing.
+ */
+@Component("eligibilityFacts")
+public class EligibilityFacts implements JavaDelegate {
+
+    private final StatutoryRetirementAge ages;
+    private final HallClock clock;
+
+    public EligibilityFacts(StatutoryRetirementAge ages, HallClock clock) {
+        this.ages = ages;
+        this.clock = clock;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String gender = (String) execution.getVariable("gender");
+        int originalAge = ProcessFacts.integer(execution.getVariable("originalAge"));
+        LocalDate birthDate = LocalDate.parse((String) execution.getVariable("birthDate"));
+        Integer months = ProcessFacts.integer(execution.getVariable("contributionMonths"));
+        int contributionMonths = months == null ? 0 : months;
+
+        StatutoryAge statutory = ages.compute(gender, originalAge, birthDate);
+        YearMonth earliestFlexible = ages.earliestFlexibleMonth(gender, originalAge, birthDate);
+        YearMonth thisMonth = YearMonth.from(clock.today());
+        boolean flexible = RetirementType.FLEXIBLE_EARLY.name().equals(execution.getVariable("retirementType"));
+        YearMonth earliest = flexible ? earliestFlexible : statutory.retirementMonth();
+        YearMonth retiringIn = thisMonth.isBefore(earliest) ? earliest : thisMonth;
+        int minimum = ages.minimumContributionMonths(retiringIn.getYear());
+
+        execution.setVariable("statutoryAge", statutory.ageYears() + "岁" + (statutory.ageMonths() > 0 ? statutory.ageMonths() + "个月" : ""));
+        execution.setVariable("statutoryRetirementMonth", statutory.retirementMonth().toString());
+        execution.setVariable("earliestFlexibleMonth", earliestFlexible.toString());
+        execution.setVariable("minContributionMonths", minimum);
+        execution.setVariable("ageReached", !thisMonth.isBefore(statutory.retirementMonth()));
+        execution.setVariable("flexibleWindowReached", !thisMonth.isBefore(earliestFlexible));
+        execution.setVariable("contributionSufficient", contributionMonths >= minimum);
+        execution.setVariable("eligibilityExplanation",
+                explanation(thisMonth, earliest, contributionMonths, minimum, statutory));
+    }
+
+    private static String explanation(YearMonth thisMonth, YearMonth earliest, int contributionMonths, int minimum,
+                                      StatutoryAge statutory) {
+        StringBuilder text = new StringBuilder("法定退休年龄 ").append(statutory.ageYears()).append("岁");
+        if (statutory.ageMonths() > 0) {
+            text.append(statutory.ageMonths()).append("个月");
+        }
+        text.append("，于 ").append(statutory.retirementMonth()).append(" 达到。");
+        if (thisMonth.isBefore(earliest)) {
+            text.append("最早可于 ").append(earliest).append(" 办理。");
+        }
+        if (contributionMonths < minimum) {
+            text.append("累计缴费 ").append(contributionMonths).append(" 个月，最低需 ").append(minimum)
+                    .append(" 个月，尚差 ").append(minimum - contributionMonths).append(" 个月，可继续缴费至满足条件。");
+        }
+        return text.toString();
+    }
+}

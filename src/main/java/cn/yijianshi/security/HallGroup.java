@@ -1,0 +1,43 @@
+package cn.yijianshi.security;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The hall's groups: Camunda identity groups, candidate groups of tasks, and Spring Security roles. */
+public enum HallGroup {
+    WINDOW("window", "综合窗口"),
+    DEPT_PENSION("dept-pension", "社保经办"),
+    DEPT_MEDICAL("dept-medical", "医保"),
+    DEPT_FUND("dept-fund", "公积金"),
+    DEPT_ARCHIVES("dept-archives", "档案"),
+    EXPERTS("experts", "帮办专家"),
+    COORDINATORS("coordinators", "值班主任/协调员"),
+    MANAGERS("managers", "管理者"),
+    ARBITRATION_LIAISON("arbitration-liaison", "仲裁联络员"),
+    ADMIN("camunda-admin", "系统管理员");
+
+    private final String id;
+    private final String displayName;
+
+    HallGroup(String id, String displayName) {
+        this.id = id;
+        this.displayName = displayName;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    /** The Spring Security authority a member of this group holds. */
+    public String authority() {
+        return "GROUP_" + id;
+    }
+
+    public static Optional<HallGroup> byId(String id) {
+        return Arrays.stream(values()).filter(g -> g.id.equals(id)).findFirst();
+    }
+}

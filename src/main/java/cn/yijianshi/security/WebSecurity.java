@@ -1,0 +1,53 @@
+package cn.yijianshi.security;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Who may call what. Camunda's web apps (/camunda/**) keep their own login against the same users;
+ * our API and the engine REST API need a logged-in user (HTTP Basic or the page session) and answer
+ * 401, never a login redirect; our pages use a Chinese login form.
+ */
+@Configuration
+@EnableMethodSecurity
+public class WebSecurity {
+
+    private static final RequestMatcher API = new OrRequestMatcher(
+            new AntPathRequestMatcher("/api/**"), new AntPathRequestMatcher("/engine-rest/**"),
+            new AntPathRequestMatcher("/actuator/**"));
+
+    @Bean
+    SecurityFilterChain hallSecurity(HttpSecurity http, CamundaUserAuthentication users, IdentityService identityService)
+            throws Exception {
+        http
+                .authenticationProvider(users)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/camunda/**", "/login", "/login.html", "/css/**", "/js/**", "/favicon.ico",
+                                "/error", "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/api/admin/**").hasAuthority(HallGroup.ADMIN.authority())
+                        .anyRequest().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+                .formLogin(form -> form.loginPage("/login.html").loginProcessingUrl("/login").permitAll()
+                        .failureUrl("/login.html?error"))
+                .logout(Customizer.withDefaults())
+                .exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(
+                        new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), API))
+                // Camunda's web apps bring their own CSRF protection; the JSON API is called with Basic auth
+                // or from our pages with a SameSite=Lax session cookie.
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**", "/api/**", "/engine-rest/**"))
+                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
+                .addFilterAfter(new EngineRestIdentity(identityService), BasicAuthenticationFilter.class);
+        return http.build();
+    }
+}

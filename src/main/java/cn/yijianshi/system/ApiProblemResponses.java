@@ -1,0 +1,136 @@
+package cn.yijianshi.system;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * Turns every way a request can be wrong into one JSON shape ({@link ApiProblem}), naming the field,
+ * in Chinese and English. Bean Validation messages are written "中文|English".
+ */
+@RestControllerAdvice
+public class ApiProblemResponses {
+
+    private final long maxBytes;
+
+    public ApiProblemResponses(@org.springframework.beans.factory.annotation.Value("${yijianshi.max-request-bytes:65536}") long maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
+    @ExceptionHandler(RefusedRequest.class)
+    ResponseEntity<ApiProblem> refused(RefusedRequest e) {
+        return ResponseEntity.status(e.status()).body(e.toProblem());
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ResponseEntity<ApiProblem> invalidBody(MethodArgumentNotValidException e) {
+        List<ApiProblem.FieldError> errors = e.getBindingResult().getFieldErrors().stream()
+                .sorted(Comparator.comparing(org.springframework.validation.FieldError::getField))
+                .map(f -> bilingual(f.getField(), f.getDefaultMessage()))
+                .collect(Collectors.toList());
+        if (errors.isEmpty()) {
+            errors = List.of(new ApiProblem.FieldError("body", "请求内容无效", "invalid request body"));
+        }
+        return badRequest(errors);
+    }
+
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    ResponseEntity<ApiProblem> invalidParameter(HandlerMethodValidationException e) {
+        List<ApiProblem.FieldError> errors = e.getParameterValidationResults().stream()
+                .flatMap(r -> r.getResolvableErrors().stream()
+                        .map(err -> bilingual(r.getMethodParameter().getParameterName(), err.getDefaultMessage())))
+                .collect(Collectors.toList());
+        return badRequest(errors);
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ApiProblem> unreadable(HttpMessageNotReadableException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RequestSizeLimit.BodyTooLarge) {
+                return ResponseEntity.badRequest().body(RequestSizeLimit.problem(maxBytes));
+            }
+        }
+        Throwable cause = e.getCause();
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            return badRequest(List.of(new ApiProblem.FieldError(path(unknown), "不认识的字段", "unknown field")));
+        }
+        if (cause instanceof InvalidFormatException invalid) {
+            String allowed = invalid.getTargetType() != null && invalid.getTargetType().isEnum()
+                    ? java.util.Arrays.stream(invalid.getTargetType().getEnumConstants()).map(Object::toString)
+                            .collect(Collectors.joining(", "))
+                    : null;
+            String zh = "取值无效：" + invalid.getValue() + (allowed == null ? "" : "；可选值：" + allowed);
+            String en = "invalid value: " + invalid.getValue() + (allowed == null ? "" : "; allowed: " + allowed);
+            return badRequest(List.of(new ApiProblem.FieldError(path(invalid), zh, en)));
+        }
+        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            return badRequest(List.of(new ApiProblem.FieldError(path(mapping), "格式错误", "malformed value")));
+        }
+        return badRequest(List.of(new ApiProblem.FieldError("body", "请求内容不是有效的 JSON", "request body is not valid JSON")));
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ApiProblem> missingParameter(MissingServletRequestParameterException e) {
+        return badRequest(List.of(new ApiProblem.FieldError(e.getParameterName(), "缺少参数", "parameter is required")));
+    }
+
+    @ExceptionHandler(MissingRequestHeaderException.class)
+    ResponseEntity<ApiProblem> missingHeader(MissingRequestHeaderException e) {
+        return badRequest(List.of(new ApiProblem.FieldError(e.getHeaderName(), "缺少请求头", "header is required")));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ApiProblem> typeMismatch(MethodArgumentTypeMismatchException e) {
+        return badRequest(List.of(new ApiProblem.FieldError(e.getName(), "格式错误：" + e.getValue(),
+                "malformed value: " + e.getValue())));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ApiProblem> mediaType(HttpMediaTypeNotSupportedException e) {
+        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(ApiProblem.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                new ApiProblem.FieldError("Content-Type", "请以 application/json 提交", "send application/json")));
+    }
+
+    private static ResponseEntity<ApiProblem> badRequest(List<ApiProblem.FieldError> errors) {
+        return ResponseEntity.badRequest().body(ApiProblem.of(HttpStatus.BAD_REQUEST, errors));
+    }
+
+    static ApiProblem.FieldError bilingual(String field, String message) {
+        if (message == null) {
+            return new ApiProblem.FieldError(field, "无效", "invalid");
+        }
+        int bar = message.indexOf('|');
+        return bar < 0 ? new ApiProblem.FieldError(field, message, message)
+                : new ApiProblem.FieldError(field, message.substring(0, bar), message.substring(bar + 1));
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (path.length() > 0) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.length() == 0 ? "body" : path.toString();
+    }
+}

@@ -1,0 +1,162 @@
+package cn.yijianshi.system;
+
+import java.util.List;
+import java.util.Map;
+
+import cn.yijianshi.intake.CaseIntake;
+import cn.yijianshi.intake.CaseIntakeRequest;
+import cn.yijianshi.intake.Channel;
+import cn.yijianshi.intake.Matter;
+import cn.yijianshi.intake.Priority;
+import cn.yijianshi.retirement.RetirementFacts;
+import cn.yijianshi.retirement.RetirementType;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+
+/**
+ * Measures intake and whole retirement cases, each human task claimed and completed through the
+ * engine API by a user of its group, against a bare BPMN with the same number of user tasks.
+ */
+@Component
+@Profile("bench")
+public class BenchRunner implements ApplicationRunner {
+
+    /** The users who work a retirement case, by task, as the hall would. */
+    private static final Map<String, String> WORKER = Map.of(
+            "Task_ReviewMaterials", "window1",
+            "Task_ArchivesReview", "archives1",
+            "Task_AssessPension", "pension1",
+            "Task_MedicalTransfer", "medical1",
+            "Task_FundWithdrawal", "fund1",
+            "Task_ApproveRetirement", "pension2");
+
+    private final CaseIntake intake;
+    private final RuntimeService runtimeService;
+    private final TaskService taskService;
+    private final IdentityService identityService;
+    private final RepositoryService repositoryService;
+    private final HistoryService historyService;
+    private final ConfigurableApplicationContext context;
+    private final int cases;
+
+    public BenchRunner(CaseIntake intake, RuntimeService runtimeService, TaskService taskService,
+                       IdentityService identityService, RepositoryService repositoryService, HistoryService historyService,
+                       ConfigurableApplicationContext context, @Value("${bench.cases:200}") int cases) {
+        this.intake = intake;
+        this.runtimeService = runtimeService;
+        this.taskService = taskService;
+        this.identityService = identityService;
+        this.repositoryService = repositoryService;
+        this.historyService = historyService;
+        this.context = context;
+        this.cases = cases;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        System.out.println("== yijianshi bench: " + cases + " cases ==");
+        intakeOnly(Math.min(cases, 50)); // warm-up
+        Bench.Timing intakes = intakeOnly(cases);
+        System.out.println(intakes.summary("intake"));
+
+        wholeCases(Math.min(cases, 20), "bench-warm-");
+        bareCases(Math.min(cases, 20));
+        Bench.Timing ours = wholeCases(cases, "bench-");
+        Bench.Timing bare = bareCases(cases);
+        System.out.println(ours.summary("retirement case (6 human tasks, claimed and completed)"));
+        System.out.println(bare.summary("bare BPMN (6 user tasks, no listeners or forms)"));
+        System.out.printf("ratio ours/bare (cases/s): %.2f%n", ours.perSecond() / bare.perSecond());
+        System.exit(SpringApplication.exit(context, () -> 0));
+    }
+
+    private Bench.Timing intakeOnly(int count) {
+        return Bench.time(count, i -> intake.accept(request(i, false), null, "window1"));
+    }
+
+    private Bench.Timing wholeCases(int count, String prefix) {
+        return Bench.time(count, i -> {
+            String caseId = intake.accept(request(i, true), null, "window1").caseId();
+            workUntilDone(caseId, "Task_ReviewMaterials", Map.of("materialsDecision", "COMPLETE", "originalAge", "60",
+                    "contributionMonths", 360, "hasFundAccount", true));
+        });
+    }
+
+    private void workUntilDone(String caseId, String first, Map<String, Object> firstVariables) {
+        List<Task> open = taskService.createTaskQuery().processInstanceBusinessKey(caseId).list();
+        while (!open.isEmpty()) {
+            for (Task task : open) {
+                String user = WORKER.getOrDefault(task.getTaskDefinitionKey(), "demo");
+                Map<String, Object> variables = switch (task.getTaskDefinitionKey()) {
+                    case "Task_ReviewMaterials" -> firstVariables;
+                    case "Task_ArchivesReview" -> Map.of("confirmedContributionMonths", 360, "averageContributionIndex", 1.0,
+                            "personalAccountBalance", 139000, "transitionalPension", 0);
+                    case "Task_AssessPension" -> Map.of("approvedMonthlyPension", 3000);
+                    case "Task_ApproveRetirement" -> Map.of("approvalDecision", "APPROVE");
+                    default -> Map.of("departmentResult", "已办理");
+                };
+                claimAndComplete(task, user, variables);
+            }
+            open = taskService.createTaskQuery().processInstanceBusinessKey(caseId).list();
+        }
+    }
+
+    private Bench.Timing bareCases(int count) {
+        if (repositoryService.createProcessDefinitionQuery().processDefinitionKey("bench-bare").count() == 0) {
+            repositoryService.createDeployment().addModelInstance("bench-bare.bpmn", bareModel(WORKER.size())).deploy();
+        }
+        return Bench.time(count, i -> {
+            String key = "BARE-" + System.nanoTime();
+            runtimeService.startProcessInstanceByKey("bench-bare", key);
+            List<Task> open = taskService.createTaskQuery().processInstanceBusinessKey(key).list();
+            while (!open.isEmpty()) {
+                for (Task task : open) {
+                    claimAndComplete(task, "window1", Map.of());
+                }
+                open = taskService.createTaskQuery().processInstanceBusinessKey(key).list();
+            }
+        });
+    }
+
+    private void claimAndComplete(Task task, String user, Map<String, Object> variables) {
+        identityService.setAuthenticatedUserId(user);
+        try {
+            taskService.claim(task.getId(), user);
+            taskService.complete(task.getId(), variables);
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    private static BpmnModelInstance bareModel(int userTasks) {
+        AbstractFlowNodeBuilder<?, ?> flow = Bpmn.createExecutableProcess("bench-bare").camundaHistoryTimeToLive(1)
+                .startEvent();
+        for (int i = 1; i <= userTasks; i++) {
+            flow = flow.userTask("Bare_" + i).name("任务" + i).camundaCandidateGroups("window");
+        }
+        return flow.endEvent().done();
+    }
+
+    private static CaseIntakeRequest request(int i, boolean complete) {
+        // Men born in 1960 with 30 years of contributions: eligible today under the 2025 rules.
+        String id = BenchIdNumbers.male(1960, 1 + i % 12, 1 + i % 28, i);
+        return new CaseIntakeRequest(Matter.RETIREMENT,
+                new CaseIntakeRequest.Applicant("测试" + i, id, "M", "13800138000"), Channel.WINDOW,
+                new CaseIntakeRequest.ServicePoint("BENCH-01", "压测网点"), null,
+                complete ? List.of("ID_CARD", "HUKOU", "APPLICATION_FORM", "ARCHIVES") : List.of("ID_CARD"),
+                Priority.NORMAL, new RetirementFacts(RetirementType.NORMAL, 60, 360, true, false));
+    }
+}

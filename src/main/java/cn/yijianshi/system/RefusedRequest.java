@@ -1,0 +1,47 @@
+package cn.yijianshi.system;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * A request the hall refuses, with what was wrong in Chinese and English and the field it concerns.
+ * Thrown before anything is written, or inside the transaction that is then rolled back.
+ */
+public class RefusedRequest extends RuntimeException {
+
+    private final HttpStatus status;
+    private final String field;
+    private final String messageZh;
+    private final String messageEn;
+
+    private RefusedRequest(HttpStatus status, String field, String messageZh, String messageEn) {
+        super(field + "：" + messageZh + " / " + field + ": " + messageEn);
+        this.status = status;
+        this.field = field;
+        this.messageZh = messageZh;
+        this.messageEn = messageEn;
+    }
+
+    public static RefusedRequest badInput(String field, String messageZh, String messageEn) {
+        return new RefusedRequest(HttpStatus.BAD_REQUEST, field, messageZh, messageEn);
+    }
+
+    public static RefusedRequest conflict(String field, String messageZh, String messageEn) {
+        return new RefusedRequest(HttpStatus.CONFLICT, field, messageZh, messageEn);
+    }
+
+    public static RefusedRequest notFound(String field, String messageZh, String messageEn) {
+        return new RefusedRequest(HttpStatus.NOT_FOUND, field, messageZh, messageEn);
+    }
+
+    public static RefusedRequest forbidden(String field, String messageZh, String messageEn) {
+        return new RefusedRequest(HttpStatus.FORBIDDEN, field, messageZh, messageEn);
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public ApiProblem toProblem() {
+        return ApiProblem.of(status, new ApiProblem.FieldError(field, messageZh, messageEn));
+    }
+}

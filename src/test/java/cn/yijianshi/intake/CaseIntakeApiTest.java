@@ -1,0 +1,181 @@
+package cn.yijianshi.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import cn.yijianshi.HallIntegrationTest;
+import cn.yijianshi.TestCitizens;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+@HallIntegrationTest
+class CaseIntakeApiTest {
+
+    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() { };
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    RuntimeService runtimeService;
+
+    private ResponseEntity<Map<String, Object>> post(Object body, String idempotencyKey) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        if (idempotencyKey != null) {
+            headers.set("Idempotency-Key", idempotencyKey);
+        }
+        return http.withBasicAuth("window1", "window1")
+                .exchange("/api/cases", HttpMethod.POST, new HttpEntity<>(body, headers), JSON);
+    }
+
+    private long caseRows() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM hall_case", Long.class);
+    }
+
+    private long instances() {
+        return runtimeService.createProcessInstanceQuery().count();
+    }
+
+    @Test
+    void windowClerkOpensACaseAndTheProcessWaitsForMaterialReview() {
+        long rowsBefore = caseRows();
+        ResponseEntity<Map<String, Object>> answer = post(TestCitizens.retirementIntake("张三", TestCitizens.RETIRING_MAN), null);
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String caseId = (String) answer.getBody().get("caseId");
+        assertThat(caseId).matches("TX-\\d{8}-\\d{6}");
+        assertThat(answer.getBody()).containsEntry("status", "ACCEPTED").containsKey("processInstanceId");
+        assertThat(caseRows()).isEqualTo(rowsBefore + 1);
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseId).count()).isEqualTo(1);
+
+        Map<String, Object> view = http.withBasicAuth("window1", "window1")
+                .exchange("/api/cases/" + caseId, HttpMethod.GET, null, JSON).getBody();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> applicant = (Map<String, Object>) view.get("applicant");
+        assertThat(applicant.get("idNumber")).isEqualTo("110101********" + TestCitizens.RETIRING_MAN.substring(14));
+        assertThat(applicant.get("phone")).isEqualTo("138****8000");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> steps = (List<Map<String, Object>>) view.get("openSteps");
+        assertThat(steps).singleElement().satisfies(step -> {
+            assertThat(step.get("name")).isEqualTo("审核材料");
+            assertThat(step.get("candidateGroups")).isEqualTo(List.of("window"));
+        });
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> timeline = (List<Map<String, Object>>) view.get("timeline");
+        assertThat(timeline).first().satisfies(event -> {
+            assertThat(event.get("actor")).isEqualTo("window1");
+            assertThat(event.get("event")).isEqualTo("ACCEPTED");
+            assertThat((String) event.get("at")).endsWith("+08:00");
+        });
+    }
+
+    static Stream<Arguments> badIntakes() {
+        String badChecksum = TestCitizens.RETIRING_MAN.substring(0, 17) + (TestCitizens.RETIRING_MAN.endsWith("1") ? "2" : "1");
+        return Stream.of(
+                bad("a wrong ID checksum", "applicant.idNumber", b -> applicant(b).put("idNumber", badChecksum)),
+                bad("a missing name", "applicant.name", b -> applicant(b).remove("name")),
+                bad("an unknown matter", "matter", b -> b.put("matter", "MARRIAGE")),
+                bad("an unknown channel", "channel", b -> b.put("channel", "FAX")),
+                bad("a missing channel", "channel", b -> b.remove("channel")),
+                bad("a proxy channel without a proxy", "proxy", b -> b.put("channel", "PROXY")),
+                bad("a gender that contradicts the ID", "applicant.gender", b -> applicant(b).put("gender", "F")),
+                bad("a bad phone number", "applicant.phone", b -> applicant(b).put("phone", "12345")),
+                bad("an unknown material", "materials[1]", b -> b.put("materials", List.of("ID_CARD", "LOVE_LETTER"))),
+                bad("an oversized body", "body", b -> b.put("padding", "x".repeat(70_000))));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> applicant(Map<String, Object> body) {
+        return (Map<String, Object>) body.get("applicant");
+    }
+
+    private static Arguments bad(String what, String field, Consumer<Map<String, Object>> spoil) {
+        Map<String, Object> body = TestCitizens.retirementIntake("李四", TestCitizens.RETIRING_MAN);
+        spoil.accept(body);
+        return Arguments.of(what, field, body);
+    }
+
+    @ParameterizedTest(name = "{0} is refused naming {1}")
+    @MethodSource("badIntakes")
+    void badInputIsRefusedInChineseAndEnglishAndStoresNothing(String what, String field, Map<String, Object> body) {
+        long rowsBefore = caseRows();
+        long instancesBefore = instances();
+
+        ResponseEntity<Map<String, Object>> answer = post(body, null);
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(answer.getBody()).containsEntry("field", field);
+        assertThat((String) answer.getBody().get("message")).containsPattern("\\p{IsHan}");
+        assertThat((String) answer.getBody().get("messageEn")).containsPattern("[a-z]{3,}");
+        assertThat(caseRows()).isEqualTo(rowsBefore);
+        assertThat(instances()).isEqualTo(instancesBefore);
+    }
+
+    @Test
+    void aRetriedSubmissionWithTheSameIdempotencyKeyReturnsTheSameCase() {
+        Map<String, Object> body = TestCitizens.retirementIntake("王五", TestCitizens.RETIRING_MAN);
+        long rowsBefore = caseRows();
+
+        ResponseEntity<Map<String, Object>> first = post(body, "retry-key-0001");
+        ResponseEntity<Map<String, Object>> second = post(body, "retry-key-0001");
+
+        assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(second.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(second.getBody().get("caseId")).isEqualTo(first.getBody().get("caseId"));
+        assertThat(caseRows()).isEqualTo(rowsBefore + 1);
+    }
+
+    @Test
+    void theSameIdempotencyKeyForADifferentApplicationIsRefused() {
+        post(TestCitizens.retirementIntake("赵六", TestCitizens.RETIRING_MAN), "retry-key-0002");
+        long rowsBefore = caseRows();
+        Map<String, Object> other = TestCitizens.retirementIntake("钱七", TestCitizens.RETIRING_MAN);
+
+        ResponseEntity<Map<String, Object>> answer = post(other, "retry-key-0002");
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(answer.getBody()).containsEntry("field", "Idempotency-Key");
+        assertThat(caseRows()).isEqualTo(rowsBefore);
+    }
+
+    @Test
+    void proxyApplicationsCarryTheProxy() {
+        Map<String, Object> body = TestCitizens.retirementIntake("孙八", TestCitizens.RETIRING_MAN);
+        body.put("channel", "PROXY");
+        body.put("proxy", new HashMap<>(Map.of("name", "孙小八", "idNumber", TestCitizens.WOMAN_1975, "relation", "女儿")));
+
+        ResponseEntity<Map<String, Object>> answer = post(body, null);
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(jdbc.queryForObject("SELECT proxy_relation FROM hall_case WHERE case_id = ?", String.class,
+                answer.getBody().get("caseId"))).isEqualTo("女儿");
+    }
+
+    @Test
+    void anUnknownCaseIsNotFound() {
+        ResponseEntity<Map<String, Object>> answer = http.withBasicAuth("window1", "window1")
+                .exchange("/api/cases/TX-19990101-000001", HttpMethod.GET, null, JSON);
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(answer.getBody()).containsEntry("field", "caseId");
+    }
+}

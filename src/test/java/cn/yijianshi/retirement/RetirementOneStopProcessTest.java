@@ -1,0 +1,252 @@
+package cn.yijianshi.retirement;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.mockito.Mockito.mock;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import cn.yijianshi.intake.CaseFile;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Every path of 退休一件事, driven through the engine. Steps that do their work in Java are stood in
+ * for by delegates that only set the facts the route depends on; the route itself is the BPMN's.
+ */
+@Deployment(resources = {"processes/retirement-one-stop.bpmn", "processes/retirement-materials.dmn",
+        "processes/retirement-eligibility.dmn"})
+class RetirementOneStopProcessTest {
+
+    @RegisterExtension
+    static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
+            .assertClassCoverageAtLeast(1.0).build();
+
+    private String missingMaterials;
+    private Map<String, Object> eligibilityFacts;
+
+    @BeforeEach
+    void standInForJavaSteps() {
+        ProcessEngine processEngine = engine.getProcessEngine();
+        BpmnAwareTests.init(processEngine);
+        missingMaterials = "";
+        eligibilityFacts = Map.of("ageReached", true, "flexibleWindowReached", true, "contributionSufficient", true,
+                "eligibilityExplanation", "符合条件");
+        JavaDelegate noop = execution -> { };
+        Mocks.register("materialsComparison", (JavaDelegate) execution ->
+                execution.setVariable("missingMaterialCodes", missingMaterials));
+        Mocks.register("missingMaterialsNotice", (JavaDelegate) execution -> execution.setVariable("supplementWait", "P30D"));
+        Mocks.register("overdueWithdrawal", noop);
+        Mocks.register("eligibilityFacts", (JavaDelegate) execution -> execution.setVariables(eligibilityFacts));
+        Mocks.register("caseMilestones", mock(CaseMilestones.class));
+        Mocks.register("notAcceptedNotice", noop);
+        Mocks.register("pensionEstimateStep", noop);
+        Mocks.register("completionNotice", noop);
+        Mocks.register("hardCaseFlag", new HardCaseFlag(mock(CaseFile.class)));
+        Mocks.register("fourEyes", new FourEyes());
+    }
+
+    @AfterEach
+    void forgetUser() {
+        Mocks.reset();
+        engine.getProcessEngine().getIdentityService().clearAuthentication();
+    }
+
+    private ProcessInstance accept(String retirementType, boolean hasFundAccount) {
+        Map<String, Object> vars = new HashMap<>(Map.of("caseId", "TX-20261122-000001", "taskPriority", 50,
+                "retirementType", retirementType, "hasFundAccount", hasFundAccount, "disputedSeniority", false));
+        return runtimeService().startProcessInstanceByKey("retirement-one-stop", "TX-20261122-000001", vars);
+    }
+
+    private void work(ProcessInstance pi, String taskKey, String user, Map<String, Object> variables) {
+        assertThat(pi).isWaitingAt(taskKey);
+        var task = taskService().createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(taskKey).singleResult();
+        engine.getProcessEngine().getIdentityService().setAuthenticatedUserId(user);
+        try {
+            taskService().claim(task.getId(), user);
+            taskService().complete(task.getId(), variables);
+        } finally {
+            engine.getProcessEngine().getIdentityService().clearAuthentication();
+        }
+    }
+
+    private void reviewComplete(ProcessInstance pi) {
+        assertThat(task(pi)).hasDefinitionKey("Task_ReviewMaterials").hasCandidateGroup("window");
+        work(pi, "Task_ReviewMaterials", "window1", withVariables("materialsDecision", "COMPLETE",
+                "originalAge", "60", "contributionMonths", 360));
+    }
+
+    private void departmentsDone(ProcessInstance pi, boolean fund) {
+        assertThat(pi).isWaitingAt("Task_ArchivesReview", "Task_MedicalTransfer");
+        work(pi, "Task_ArchivesReview", "archives1", withVariables("confirmedContributionMonths", 360));
+        work(pi, "Task_AssessPension", "pension1", withVariables("approvedMonthlyPension", 3000));
+        work(pi, "Task_MedicalTransfer", "medical1", withVariables("departmentResult", "已变更"));
+        if (fund) {
+            work(pi, "Task_FundWithdrawal", "fund1", withVariables("departmentResult", "已提取"));
+        }
+    }
+
+    @Test
+    void completeCaseRunsFromWindowThroughEveryDepartmentToCompletion() {
+        ProcessInstance pi = accept("NORMAL", true);
+        reviewComplete(pi);
+        assertThat(pi).hasPassed("Task_ComputeEligibilityFacts", "Task_PreReview").variables().containsEntry("eligibility", "ELIGIBLE");
+        assertThat(pi).isWaitingAt("Task_ArchivesReview", "Task_MedicalTransfer", "Task_FundWithdrawal");
+        departmentsDone(pi, true);
+        assertThat(task(pi)).hasDefinitionKey("Task_ApproveRetirement").hasCandidateGroup("dept-pension");
+        work(pi, "Task_ApproveRetirement", "pension2", withVariables("approvalDecision", "APPROVE"));
+        assertThat(pi).hasPassed("Task_NotifyCompletion").isEnded().hasPassed("End_Completed");
+    }
+
+    @Test
+    void missingMaterialsAreToldOnceAndTheSupplementReturnsTheCaseToReview() {
+        missingMaterials = "HUKOU,ARCHIVES";
+        ProcessInstance pi = accept("NORMAL", false);
+        work(pi, "Task_ReviewMaterials", "window1", withVariables("materialsDecision", "INCOMPLETE", "originalAge", "60"));
+        assertThat(pi).hasPassed("Task_NotifyMissingMaterials").isWaitingAt("Gateway_WaitForSupplement");
+
+        missingMaterials = "";
+        runtimeService().createMessageCorrelation("MaterialsSupplied").processInstanceBusinessKey("TX-20261122-000001").correlate();
+        assertThat(pi).hasPassed("Event_MaterialsSupplied").isWaitingAt("Task_ReviewMaterials");
+        reviewComplete(pi);
+        assertThat(pi).isWaitingAt("Task_ArchivesReview", "Task_MedicalTransfer").isNotWaitingAt("Task_FundWithdrawal");
+    }
+
+    @Test
+    void clerkConfirmingCompleteWhileItemsAreStillMissingStillGetsTheNotice() {
+        missingMaterials = "ARCHIVES";
+        ProcessInstance pi = accept("NORMAL", false);
+        reviewComplete(pi);
+        assertThat(pi).hasPassed("Task_NotifyMissingMaterials").hasNotPassed("Task_ComputeEligibilityFacts");
+    }
+
+    @Test
+    void supplementNeverBroughtWithdrawsTheCaseWhenTheDeadlineTimerFires() {
+        missingMaterials = "ARCHIVES";
+        ProcessInstance pi = accept("NORMAL", false);
+        work(pi, "Task_ReviewMaterials", "window1", withVariables("materialsDecision", "INCOMPLETE", "originalAge", "60"));
+        assertThat(job("Timer_SupplementDeadline", pi)).isNotNull();
+        execute(job("Timer_SupplementDeadline", pi));
+        assertThat(pi).hasPassed("Task_WithdrawCase").isEnded().hasPassed("End_Withdrawn");
+    }
+
+    @Test
+    void applicantBelowTheAgeIsNotAcceptedAndToldWhy() {
+        eligibilityFacts = Map.of("ageReached", false, "flexibleWindowReached", false, "contributionSufficient", true,
+                "eligibilityExplanation", "最早可于 2028-05 办理");
+        ProcessInstance pi = accept("NORMAL", false);
+        reviewComplete(pi);
+        assertThat(pi).variables().containsEntry("eligibility", "NOT_YET");
+        assertThat(pi).hasPassed("Task_NotifyNotAccepted").isEnded().hasPassed("End_NotAccepted");
+    }
+
+    @Test
+    void flexibleEarlyRetirementInsideTheWindowIsEligible() {
+        eligibilityFacts = Map.of("ageReached", false, "flexibleWindowReached", true, "contributionSufficient", true,
+                "eligibilityExplanation", "弹性提前");
+        ProcessInstance pi = accept("FLEXIBLE_EARLY", false);
+        reviewComplete(pi);
+        assertThat(pi).variables().containsEntry("eligibility", "ELIGIBLE");
+        assertThat(pi).isWaitingAt("Task_ArchivesReview", "Task_MedicalTransfer");
+    }
+
+    @Test
+    void specialJobRetirementGoesToTheExpertsWhoApprove() {
+        ProcessInstance pi = accept("SPECIAL_JOB", false);
+        reviewComplete(pi);
+        assertThat(pi).variables().containsEntry("eligibility", "NEEDS_EXPERT");
+        assertThat(task(pi)).hasDefinitionKey("Task_ExpertReview").hasCandidateGroup("experts");
+        work(pi, "Task_ExpertReview", "expert1", withVariables("expertDecision", "APPROVE", "expertOpinion", "岗位证明齐全"));
+        assertThat(pi).isWaitingAt("Task_ArchivesReview", "Task_MedicalTransfer");
+    }
+
+    @Test
+    void illnessRetirementDeclinedByTheExpertIsNotAccepted() {
+        ProcessInstance pi = accept("ILLNESS", false);
+        reviewComplete(pi);
+        work(pi, "Task_ExpertReview", "expert1", withVariables("expertDecision", "REJECT", "expertOpinion", "鉴定结论不符"));
+        assertThat(pi).hasPassed("Task_NotifyNotAccepted").isEnded().hasPassed("End_NotAccepted");
+    }
+
+    @Test
+    void departmentTaskFlaggedHardGoesToAnExpertAndBackToTheDepartment() {
+        ProcessInstance pi = accept("NORMAL", true);
+        reviewComplete(pi);
+        for (String[] dept : new String[][] {
+                {"Task_ArchivesReview", "archives1", "Task_ExpertReviewArchives"},
+                {"Task_MedicalTransfer", "medical1", "Task_ExpertReviewMedical"},
+                {"Task_FundWithdrawal", "fund1", "Task_ExpertReviewFund"}}) {
+            work(pi, dept[0], dept[1], withVariables("flagHardCase", true, "hardCaseReason", "视同缴费年限存疑"));
+            assertThat(pi).isWaitingAt(dept[2]).isNotWaitingAt(dept[0]);
+            work(pi, dept[2], "expert1", withVariables("expertAdvice", "按原劳动部文件认定"));
+            assertThat(pi).isWaitingAt(dept[0]);
+        }
+        work(pi, "Task_ArchivesReview", "archives1", withVariables("confirmedContributionMonths", 360));
+        work(pi, "Task_AssessPension", "pension1", withVariables("flagHardCase", true, "hardCaseReason", "过渡性养老金口径"));
+        work(pi, "Task_ExpertReviewPension", "expert2", withVariables("expertAdvice", "按本地办法计算"));
+        work(pi, "Task_AssessPension", "pension1", withVariables("approvedMonthlyPension", 3000));
+        work(pi, "Task_MedicalTransfer", "medical1", withVariables("departmentResult", "已变更"));
+        work(pi, "Task_FundWithdrawal", "fund1", withVariables("departmentResult", "已提取"));
+        assertThat(pi).isWaitingAt("Task_ApproveRetirement");
+    }
+
+    @Test
+    void flaggingHardWithoutAReasonIsRefusedAndTheTaskStays() {
+        ProcessInstance pi = accept("NORMAL", false);
+        reviewComplete(pi);
+        assertThatThrownBy(() -> work(pi, "Task_MedicalTransfer", "medical1", withVariables("flagHardCase", true)))
+                .hasMessageContaining("hardCaseReason");
+        assertThat(pi).isWaitingAt("Task_MedicalTransfer").isNotWaitingAt("Task_ExpertReviewMedical");
+    }
+
+    @Test
+    void applicantWithoutFundAccountSkipsFundWithdrawal() {
+        ProcessInstance pi = accept("NORMAL", false);
+        reviewComplete(pi);
+        assertThat(pi).isNotWaitingAt("Task_FundWithdrawal");
+        departmentsDone(pi, false);
+        work(pi, "Task_ApproveRetirement", "pension2", withVariables("approvalDecision", "APPROVE"));
+        assertThat(pi).isEnded().hasNotPassed("Task_FundWithdrawal");
+    }
+
+    @Test
+    void theAssessorCannotApproveTheSameRetirement() {
+        ProcessInstance pi = accept("NORMAL", false);
+        reviewComplete(pi);
+        departmentsDone(pi, false);
+        assertThatThrownBy(() -> work(pi, "Task_ApproveRetirement", "pension1", withVariables("approvalDecision", "APPROVE")))
+                .hasMessageContaining("四眼原则");
+        assertThat(pi).isWaitingAt("Task_ApproveRetirement");
+        assertThat(task(pi)).isNotAssigned();
+        work(pi, "Task_ApproveRetirement", "pension2", withVariables("approvalDecision", "APPROVE"));
+        assertThat(pi).isEnded();
+    }
+
+    @Test
+    void approverReturnsThePensionForReassessmentThenApproves() {
+        ProcessInstance pi = accept("NORMAL", false);
+        reviewComplete(pi);
+        departmentsDone(pi, false);
+        work(pi, "Task_ApproveRetirement", "pension2", withVariables("approvalDecision", "RETURN", "approvalOpinion", "指数有误"));
+        assertThat(task(pi)).hasDefinitionKey("Task_ReassessPension").hasCandidateGroup("dept-pension");
+        work(pi, "Task_ReassessPension", "pension1", withVariables("approvedMonthlyPension", 3100));
+        work(pi, "Task_ApproveRetirement", "pension2", withVariables("approvalDecision", "APPROVE"));
+        assertThat(pi).isEnded().hasPassed("End_Completed");
+    }
+}

@@ -1,0 +1,85 @@
+package cn.yijianshi.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import cn.yijianshi.TestCitizens;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+
+/** The production profile against the real MariaDB: the context starts, Chinese text round-trips byte for byte. */
+@MysqlTests
+@ActiveProfiles("mysql")
+@DirtiesContext
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=" + MysqlTests.URL,
+        "spring.datasource.username=root",
+        "spring.datasource.password=",
+        "camunda.bpm.process-engine-name=mysql",
+        "camunda.bpm.job-execution.enabled=false",
+        "yijianshi.outbox.relay-enabled=false",
+        "yijianshi.demo-users=true"})
+class MysqlProfileTest {
+
+    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() { };
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    RuntimeService runtimeService;
+
+    @Test
+    void theApplicationRunsOnMariaDbWithCamundaAndFlywayTables() {
+        String product = jdbc.queryForObject("SELECT VERSION()", String.class);
+        assertThat(product).isNotBlank();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE() "
+                + "AND table_name IN ('ACT_RU_TASK', 'act_ru_task', 'hall_case')", Integer.class)).isGreaterThanOrEqualTo(2);
+        assertThat(isolation()).isEqualTo("READ-COMMITTED");
+    }
+
+    /** MySQL 8 names it transaction_isolation, MariaDB 10.11 tx_isolation. */
+    private String isolation() {
+        try {
+            return jdbc.queryForObject("SELECT @@SESSION.transaction_isolation", String.class);
+        } catch (org.springframework.dao.DataAccessException mariaDb) {
+            return jdbc.queryForObject("SELECT @@SESSION.tx_isolation", String.class);
+        }
+    }
+
+    @Test
+    void aCaseWithChineseNamesRoundTripsByteForByte() {
+        String name = "欧阳𠮷祥·买买提";
+        Map<String, Object> body = TestCitizens.retirementIntake(name, TestCitizens.RETIRING_MAN);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> servicePoint = new java.util.HashMap<>((Map<String, Object>) body.get("servicePoint"));
+        servicePoint.put("name", "乌鲁木齐市天山区社银合作点");
+        body.put("servicePoint", servicePoint);
+
+        var created = http.withBasicAuth("window1", "window1")
+                .exchange("/api/cases", HttpMethod.POST, new HttpEntity<>(body), JSON);
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String caseId = (String) created.getBody().get("caseId");
+
+        byte[] stored = jdbc.queryForObject("SELECT applicant_name FROM hall_case WHERE case_id = ?",
+                (rs, i) -> rs.getBytes(1), caseId);
+        assertThat(stored).isEqualTo(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Map<String, Object> view = http.withBasicAuth("window1", "window1")
+                .exchange("/api/cases/" + caseId, HttpMethod.GET, null, JSON).getBody();
+        assertThat(((Map<?, ?>) view.get("applicant")).get("name")).isEqualTo(name);
+        assertThat(view.get("servicePointName")).isEqualTo("乌鲁木齐市天山区社银合作点");
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseId).count()).isOne();
+    }
+}

@@ -1,0 +1,40 @@
+package cn.yijianshi.system;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Marks tests that need the real MySQL/MariaDB at 127.0.0.1:3306 (database yijianshi_test).
+ * They run with -Dyijianshi.mysql-tests=true (as .ci/run does) and then fail loudly without a database;
+ * otherwise they are skipped and say so on the console.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@ExtendWith(MysqlTests.Switch.class)
+public @interface MysqlTests {
+
+    String URL = "jdbc:mysql://127.0.0.1:3306/yijianshi_test?characterEncoding=UTF-8&useUnicode=true"
+            + "&sendFractionalSeconds=false&nullCatalogMeansCurrent=true&connectionCollation=utf8mb4_unicode_ci";
+
+    class Switch implements ExecutionCondition {
+        @Override
+        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+            if (Boolean.getBoolean("yijianshi.mysql-tests")) {
+                return ConditionEvaluationResult.enabled("MySQL tests switched on");
+            }
+            if (context.getTestMethod().isEmpty()) {
+                System.out.println("[MySQL] SKIPPED " + context.getDisplayName()
+                        + ": MySQL-profile tests are off; run `mvn -B verify -Dyijianshi.mysql-tests=true` "
+                        + "with MariaDB/MySQL at 127.0.0.1:3306 (as .ci/run does)");
+            }
+            return ConditionEvaluationResult.disabled("MySQL-profile tests skipped (-Dyijianshi.mysql-tests=true to run)");
+        }
+    }
+}
