@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 public class CaseTaskListeners extends AbstractProcessEnginePlugin {
 
     static final String CASE_PROCESS = "caseProcess";
-    private static final Namespace CAMUNDA = new Namespace(BpmnParser.CAMUNDA_BPMN_EXTENSIONS_NS.getNamespaceUri());
+    private static final Namespace CAMUNDA = new Namespace(BpmnParser.CAMUNDA_BPMN_EXTENSIONS_NS);
 
     private final List<CaseTaskListener> listeners;
 

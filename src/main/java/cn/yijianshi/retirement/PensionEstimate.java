@@ -1,0 +1,74 @@
+package cn.yijianshi.retirement;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * 养老金测算 (the 核算表 an expert shows a citizen): basic pension = (local average monthly wage + own
+ * indexed average monthly wage) / 2 x contribution years x 1%; personal-account pension = account
+ * balance / 计发月数 for the retirement age in whole years (国发〔2005〕38号); plus a transitional pension.
+ */
+public class PensionEstimate {
+
+    public record Sheet(BigDecimal basicPension, BigDecimal personalAccountPension, BigDecimal transitionalPension,
+                        BigDecimal total, int divisor, BigDecimal contributionYears) {
+    }
+
+    record Divisors(String source, String effectiveDate, Map<Integer, Integer> divisorsByRetirementAge) {
+    }
+
+    private static final BigDecimal TWO = BigDecimal.valueOf(2);
+    private static final BigDecimal ONE_PERCENT = new BigDecimal("0.01");
+
+    private final Map<Integer, Integer> divisors;
+
+    public PensionEstimate(Map<Integer, Integer> divisors) {
+        this.divisors = Map.copyOf(divisors);
+    }
+
+    public static PensionEstimate fromClasspath() {
+        try (InputStream in = PensionEstimate.class.getResourceAsStream("/policy/pension-divisors.json")) {
+            Divisors file = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+                    .readValue(in, Divisors.class);
+            return new PensionEstimate(file.divisorsByRetirementAge());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the pension divisors", e);
+        }
+    }
+
+    public Sheet estimate(BigDecimal localAverageWage, BigDecimal indexedAverageWage, int contributionMonths,
+                          BigDecimal accountBalance, int retirementAgeYears, BigDecimal transitionalPension) {
+        requireNonNegative("localAverageWage", localAverageWage);
+        requireNonNegative("indexedAverageWage", indexedAverageWage);
+        requireNonNegative("accountBalance", accountBalance);
+        requireNonNegative("transitionalPension", transitionalPension);
+        if (contributionMonths < 0) {
+            throw new IllegalArgumentException("contributionMonths: 缴费月数不能为负 / contributionMonths: must not be negative");
+        }
+        Integer divisor = divisors.get(retirementAgeYears);
+        if (divisor == null) {
+            throw new IllegalArgumentException("retirementAge: 计发月数表没有 " + retirementAgeYears + " 岁 / "
+                    + "retirementAge: no divisor for age " + retirementAgeYears);
+        }
+        BigDecimal years = BigDecimal.valueOf(contributionMonths).divide(BigDecimal.valueOf(12), 4, RoundingMode.HALF_UP);
+        BigDecimal basic = localAverageWage.add(indexedAverageWage).divide(TWO, 10, RoundingMode.HALF_UP)
+                .multiply(years).multiply(ONE_PERCENT).setScale(2, RoundingMode.HALF_UP);
+        BigDecimal personal = accountBalance.divide(BigDecimal.valueOf(divisor), 2, RoundingMode.HALF_UP);
+        BigDecimal transitional = transitionalPension.setScale(2, RoundingMode.HALF_UP);
+        return new Sheet(basic, personal, transitional, basic.add(personal).add(transitional), divisor,
+                years.setScale(2, RoundingMode.HALF_UP));
+    }
+
+    private static void requireNonNegative(String field, BigDecimal value) {
+        if (value == null || value.signum() < 0) {
+            throw new IllegalArgumentException(field + ": 不能为空或负数 / " + field + ": must be zero or more");
+        }
+    }
+}
