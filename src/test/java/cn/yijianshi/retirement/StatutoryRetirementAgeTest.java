@@ -56,10 +56,10 @@ class StatutoryRetirementAgeTest {
 
     @Test
     void theMinimumInForceIsTheOneOfTheRetirementYear() {
-        // Born 1970-06: 60y5m, reached 2030-11, when 186 months are required.
+        // Born 1970-06: 61y5m (17 months later), reached 2031-11, when 192 months are required.
         StatutoryAge age = ages.compute("M", 60, born("1970-06"));
-        assertThat(age.retirementMonth()).isEqualTo(YearMonth.parse("2030-11"));
-        assertThat(age.minContributionMonths()).isEqualTo(186);
+        assertThat(age.retirementMonth()).isEqualTo(YearMonth.parse("2031-11"));
+        assertThat(age.minContributionMonths()).isEqualTo(192);
     }
 
     @Test
