@@ -131,8 +131,13 @@ public class BenchRunner implements ApplicationRunner {
         });
     }
 
+    private final Map<String, List<String>> groupsOfUser = new java.util.HashMap<>();
+
+    /** Works the task as Tasklist would for this user: logged in with the user's groups, claim, complete. */
     private void claimAndComplete(Task task, String user, Map<String, Object> variables) {
-        identityService.setAuthenticatedUserId(user);
+        List<String> groups = groupsOfUser.computeIfAbsent(user, u -> identityService.createGroupQuery().groupMember(u)
+                .list().stream().map(org.camunda.bpm.engine.identity.Group::getId).toList());
+        identityService.setAuthentication(user, groups);
         try {
             taskService.claim(task.getId(), user);
             taskService.complete(task.getId(), variables);
