@@ -16,6 +16,10 @@ public enum OriginalRetirementAge {
         this.displayName = displayName;
     }
 
+    public String gender() {
+        return gender;
+    }
+
     public int years() {
         return years;
     }
@@ -24,13 +28,23 @@ public enum OriginalRetirementAge {
         return displayName;
     }
 
+    /**
+     * The original age a citizen's record states. The message names the field the window must correct:
+     * a wrong gender is a different mistake from a wrong age for that gender.
+     */
     public static OriginalRetirementAge of(String gender, int originalAge) {
+        if (!"M".equals(gender) && !"F".equals(gender)) {
+            throw new IllegalArgumentException("gender: 性别只能是M或F（" + gender + "） / gender: must be M or F (" + gender + ")");
+        }
         for (OriginalRetirementAge age : values()) {
             if (age.gender.equals(gender) && age.years == originalAge) {
                 return age;
             }
         }
-        throw new IllegalArgumentException("originalAge: 原法定退休年龄须为男60、女55或50（" + gender + originalAge + "） / "
-                + "originalAge: must be 60 for men, 55 or 50 for women (" + gender + originalAge + ")");
+        throw "M".equals(gender)
+                ? new IllegalArgumentException("originalAge: 男性原法定退休年龄只能是60（" + originalAge + "） / "
+                        + "originalAge: must be 60 for men (" + originalAge + ")")
+                : new IllegalArgumentException("originalAge: 女性原法定退休年龄只能是55或50（" + originalAge + "） / "
+                        + "originalAge: must be 55 or 50 for women (" + originalAge + ")");
     }
 }

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public class PensionEstimate {
 
+    /** Each part in yuan, rounded HALF_UP to fen; the total is the sum of the rounded parts, as the sheet shows. */
     public record Sheet(BigDecimal basicPension, BigDecimal personalAccountPension, BigDecimal transitionalPension,
                         BigDecimal total, int divisor, BigDecimal contributionYears) {
     }
@@ -24,22 +25,40 @@ public class PensionEstimate {
     record Divisors(String source, String effectiveDate, Map<Integer, Integer> divisorsByRetirementAge) {
     }
 
-    private static final BigDecimal TWO = BigDecimal.valueOf(2);
-    private static final BigDecimal ONE_PERCENT = new BigDecimal("0.01");
+    // (a + b) / 2 x (months / 12) x 1% == (a + b) x months / 2400: one division, one rounding.
+    private static final BigDecimal MONTHS_TIMES_TWO_OVER_ONE_PERCENT = BigDecimal.valueOf(2400);
+
+    // Strict: a misspelt key would otherwise load as an empty table.
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES);
 
     private final Map<Integer, Integer> divisors;
 
     public PensionEstimate(Map<Integer, Integer> divisors) {
+        if (divisors.isEmpty() || divisors.values().stream().anyMatch(d -> d == null || d <= 0)) {
+            throw new IllegalArgumentException("divisorsByRetirementAge: needs at least one age, every divisor above 0");
+        }
         this.divisors = Map.copyOf(divisors);
+    }
+
+    public static PensionEstimate load(InputStream json) {
+        if (json == null) {
+            throw new IllegalArgumentException("pension divisors: no such file");
+        }
+        try {
+            return new PensionEstimate(JSON.readValue(json, Divisors.class).divisorsByRetirementAge());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the pension divisors: " + e.getMessage(), e);
+        }
     }
 
     public static PensionEstimate fromClasspath() {
         try (InputStream in = PensionEstimate.class.getResourceAsStream("/policy/pension-divisors.json")) {
-            Divisors file = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-                    .readValue(in, Divisors.class);
-            return new PensionEstimate(file.divisorsByRetirementAge());
+            return load(in);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the pension divisors", e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -57,13 +76,12 @@ public class PensionEstimate {
             throw new IllegalArgumentException("retirementAge: 计发月数表没有 " + retirementAgeYears + " 岁 / "
                     + "retirementAge: no divisor for age " + retirementAgeYears);
         }
-        BigDecimal years = BigDecimal.valueOf(contributionMonths).divide(BigDecimal.valueOf(12), 4, RoundingMode.HALF_UP);
-        BigDecimal basic = localAverageWage.add(indexedAverageWage).divide(TWO, 10, RoundingMode.HALF_UP)
-                .multiply(years).multiply(ONE_PERCENT).setScale(2, RoundingMode.HALF_UP);
+        BigDecimal basic = localAverageWage.add(indexedAverageWage).multiply(BigDecimal.valueOf(contributionMonths))
+                .divide(MONTHS_TIMES_TWO_OVER_ONE_PERCENT, 2, RoundingMode.HALF_UP);
         BigDecimal personal = accountBalance.divide(BigDecimal.valueOf(divisor), 2, RoundingMode.HALF_UP);
         BigDecimal transitional = transitionalPension.setScale(2, RoundingMode.HALF_UP);
-        return new Sheet(basic, personal, transitional, basic.add(personal).add(transitional), divisor,
-                years.setScale(2, RoundingMode.HALF_UP));
+        BigDecimal years = BigDecimal.valueOf(contributionMonths).divide(BigDecimal.valueOf(12), 2, RoundingMode.HALF_UP);
+        return new Sheet(basic, personal, transitional, basic.add(personal).add(transitional), divisor, years);
     }
 
     private static void requireNonNegative(String field, BigDecimal value) {

@@ -26,18 +26,17 @@ public class StatutoryRetirementAge {
 
     public StatutoryAge compute(String gender, int originalAge, LocalDate birthDate) {
         OriginalRetirementAge original = OriginalRetirementAge.of(gender, originalAge);
-        int months = original.years() * 12 + delayMonths(original, YearMonth.from(birthDate));
-        YearMonth reached = YearMonth.from(birthDate).plusMonths(months);
+        YearMonth birth = birthMonth(birthDate);
+        int months = original.years() * 12 + delayMonths(original, birth);
+        YearMonth reached = birth.plusMonths(months);
         return new StatutoryAge(months / 12, months % 12, reached, minimumContributionMonths(reached.getYear()));
     }
 
     /** The earliest month of flexible early retirement: up to 36 months early, never before the original age. */
     public YearMonth earliestFlexibleMonth(String gender, int originalAge, LocalDate birthDate) {
-        OriginalRetirementAge original = OriginalRetirementAge.of(gender, originalAge);
-        YearMonth birth = YearMonth.from(birthDate);
-        YearMonth statutory = birth.plusMonths(original.years() * 12L + delayMonths(original, birth));
+        YearMonth statutory = compute(gender, originalAge, birthDate).retirementMonth();
         YearMonth early = statutory.minusMonths(policy.flexibleEarlyMonths());
-        YearMonth originalMonth = birth.plusYears(original.years());
+        YearMonth originalMonth = birthMonth(birthDate).plusYears(originalAge);
         return early.isBefore(originalMonth) ? originalMonth : early;
     }
 
@@ -50,12 +49,20 @@ public class StatutoryRetirementAge {
         return policy.minimumContribution().forYear(year);
     }
 
+    private static YearMonth birthMonth(LocalDate birthDate) {
+        if (birthDate == null) {
+            throw new IllegalArgumentException("birthDate: 必须填写出生日期 / birthDate: is required");
+        }
+        return YearMonth.from(birthDate);
+    }
+
     private int delayMonths(OriginalRetirementAge original, YearMonth birth) {
         RetirementAgePolicy.Schedule schedule = policy.scheduleOf(original);
         if (birth.isBefore(schedule.firstAffectedBirth())) {
             return 0;
         }
         long sinceFirst = ChronoUnit.MONTHS.between(schedule.firstAffectedBirth(), birth);
+        // The first affected birth month already gets one month: the step counts from it, not after it.
         return (int) Math.min(schedule.maxDelayMonths(), sinceFirst / schedule.birthMonthsPerStep() + 1);
     }
 }
