@@ -1,5 +1,6 @@
 package cn.yijianshi.intake;
 
+import cn.yijianshi.sla.CaseSla;
 import cn.yijianshi.system.HallClock;
 import cn.yijianshi.system.Outbox;
 import org.springframework.stereotype.Component;
@@ -15,12 +16,14 @@ public class CaseFile {
     private final CaseTimeline timeline;
     private final Outbox outbox;
     private final HallClock clock;
+    private final CaseSla caseSla;
 
-    public CaseFile(CaseMapper cases, CaseTimeline timeline, Outbox outbox, HallClock clock) {
+    public CaseFile(CaseMapper cases, CaseTimeline timeline, Outbox outbox, HallClock clock, CaseSla caseSla) {
         this.cases = cases;
         this.timeline = timeline;
         this.outbox = outbox;
         this.clock = clock;
+        this.caseSla = caseSla;
     }
 
     public void record(String caseId, String actor, String event, String description) {
@@ -33,6 +36,13 @@ public class CaseFile {
 
     public void close(String caseId, CaseStatus status, String reason) {
         cases.close(caseId, status, reason, clock.now());
+        caseSla.finish(caseId);
+    }
+
+    /** 一次性告知 sent: the case waits for the citizen, and its promise clock stops. */
+    public void waitForCitizen(String caseId) {
+        cases.updateStatus(caseId, CaseStatus.WAITING_FOR_MATERIALS);
+        caseSla.pause(caseId);
     }
 
     /** 实时告知: queues a message to the applicant's phone. */

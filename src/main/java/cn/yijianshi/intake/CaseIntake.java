@@ -10,6 +10,7 @@ import java.util.Objects;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import cn.yijianshi.sla.CaseSla;
 import cn.yijianshi.system.HallClock;
 import cn.yijianshi.system.PersonalData;
 import cn.yijianshi.system.RefusedRequest;
@@ -36,9 +37,10 @@ public class CaseIntake {
     private final HallClock clock;
     private final ObjectMapper json;
     private final MatterIntakes matters;
+    private final CaseSla caseSla;
 
     public CaseIntake(CaseMapper cases, CaseNumbers numbers, CaseTimeline timeline, RuntimeService runtimeService,
-                      HallClock clock, ObjectMapper json, MatterIntakes matters) {
+                      HallClock clock, ObjectMapper json, MatterIntakes matters, CaseSla caseSla) {
         this.cases = cases;
         this.numbers = numbers;
         this.timeline = timeline;
@@ -46,6 +48,7 @@ public class CaseIntake {
         this.clock = clock;
         this.json = json;
         this.matters = matters;
+        this.caseSla = caseSla;
     }
 
     /** The case already opened under this Idempotency-Key, if any; a different request under it is refused. */
@@ -102,6 +105,8 @@ public class CaseIntake {
         ProcessInstance instance = runtimeService.startProcessInstanceByKey(
                 request.matter().processKey(), hallCase.getCaseId(), variables);
         cases.attachProcessInstance(hallCase.getCaseId(), instance.getId());
+        caseSla.start(hallCase.getCaseId(), request.matter().name(), hallCase.getPriority(), instance.getId(),
+                hallCase.getAcceptedAt());
         hallCase.setProcessInstanceId(instance.getId());
 
         log.info("accepted case {} ({}) for applicant {} by {}", hallCase.getCaseId(), request.matter(),

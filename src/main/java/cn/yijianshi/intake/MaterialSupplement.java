@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import cn.yijianshi.sla.CaseSla;
 import cn.yijianshi.system.HallClock;
 import cn.yijianshi.system.RefusedRequest;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
@@ -23,15 +24,17 @@ public class MaterialSupplement {
     private final CaseTimeline timeline;
     private final RuntimeService runtimeService;
     private final HallClock clock;
+    private final CaseSla caseSla;
 
     public MaterialSupplement(CaseLookup lookup, CaseMapper cases, MatterIntakes matters, CaseTimeline timeline,
-                              RuntimeService runtimeService, HallClock clock) {
+                              RuntimeService runtimeService, HallClock clock, CaseSla caseSla) {
         this.lookup = lookup;
         this.cases = cases;
         this.matters = matters;
         this.timeline = timeline;
         this.runtimeService = runtimeService;
         this.clock = clock;
+        this.caseSla = caseSla;
     }
 
     @Transactional
@@ -48,6 +51,7 @@ public class MaterialSupplement {
             cases.insertMaterial(caseId, code, clock.now(), clerk);
         }
         cases.updateStatus(caseId, CaseStatus.ACCEPTED);
+        caseSla.resume(caseId);
         timeline.record(caseId, clerk, "MATERIALS_SUPPLIED", "补正材料 " + fresh.size() + " 项：" + String.join("、", fresh));
         try {
             runtimeService.createMessageCorrelation(MESSAGE).processInstanceBusinessKey(caseId).correlate();

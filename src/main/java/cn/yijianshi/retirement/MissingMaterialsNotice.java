@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 import cn.yijianshi.intake.CaseFile;
-import cn.yijianshi.intake.CaseStatus;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.beans.factory.annotation.Value;
@@ -46,7 +45,7 @@ public class MissingMaterialsNotice implements JavaDelegate {
 
         execution.setVariable("supplementWait", supplementWait);
         execution.setVariable("missingMaterialsNotice", notice.toString());
-        caseFile.moveTo(caseId, CaseStatus.WAITING_FOR_MATERIALS);
+        caseFile.waitForCitizen(caseId);
         caseFile.record(caseId, null, "MATERIALS_NOTICE", notice.toString());
         caseFile.tellCitizen(caseId, "MATERIALS_NOTICE", notice.toString());
     }

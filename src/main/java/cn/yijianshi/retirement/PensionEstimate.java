@@ -26,7 +26,7 @@ public class PensionEstimate {
     }
 
     // (a + b) / 2 x (months / 12) x 1% == (a + b) x months / 2400: one division, one rounding.
-    private static final BigDecimal MONTHS_TIMES_TWO_OVER_ONE_PERCENT = BigDecimal.valueOf(2400);
+    private static final BigDecimal BASIC_PENSION_DENOMINATOR = BigDecimal.valueOf(2400);
 
     // Strict: a misspelt key would otherwise load as an empty table.
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -77,7 +77,7 @@ public class PensionEstimate {
                     + "retirementAge: no divisor for age " + retirementAgeYears);
         }
         BigDecimal basic = localAverageWage.add(indexedAverageWage).multiply(BigDecimal.valueOf(contributionMonths))
-                .divide(MONTHS_TIMES_TWO_OVER_ONE_PERCENT, 2, RoundingMode.HALF_UP);
+                .divide(BASIC_PENSION_DENOMINATOR, 2, RoundingMode.HALF_UP);
         BigDecimal personal = accountBalance.divide(BigDecimal.valueOf(divisor), 2, RoundingMode.HALF_UP);
         BigDecimal transitional = transitionalPension.setScale(2, RoundingMode.HALF_UP);
         BigDecimal years = BigDecimal.valueOf(contributionMonths).divide(BigDecimal.valueOf(12), 2, RoundingMode.HALF_UP);

@@ -52,7 +52,6 @@ public class HallGroupsSetup implements IdentityStartup {
             }
             grant(hallGroup, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
             grant(hallGroup, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
-            grant(hallGroup, Resources.FILTER, ANY, Permissions.READ);
             grant(hallGroup, Resources.USER, ANY, Permissions.READ);
             grant(hallGroup, Resources.GROUP, ANY, Permissions.READ);
         }

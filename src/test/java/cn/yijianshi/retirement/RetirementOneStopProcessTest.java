@@ -13,9 +13,11 @@ import static org.mockito.Mockito.mock;
 import java.util.HashMap;
 import java.util.Map;
 
+import cn.yijianshi.TestCalendars;
 import cn.yijianshi.intake.CaseFile;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -60,6 +62,9 @@ class RetirementOneStopProcessTest {
         Mocks.register("completionNotice", noop);
         Mocks.register("hardCaseFlag", new HardCaseFlag(mock(CaseFile.class)));
         Mocks.register("fourEyes", new FourEyes());
+        Mocks.register("sla", TestCalendars.slaClock());
+        Mocks.register("slaReminder", (TaskListener) task -> { });
+        Mocks.register("slaEscalation", (TaskListener) task -> { });
     }
 
     @AfterEach

@@ -12,8 +12,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.TimeZone;
-import java.util.stream.Stream;
 
+import cn.yijianshi.TestCalendars;
 import org.junit.jupiter.api.Test;
 
 class WorkingDayCalendarTest {
@@ -21,10 +21,7 @@ class WorkingDayCalendarTest {
     static final ZoneId HALL = ZoneId.of("Asia/Shanghai");
 
     static WorkingDayCalendar shipped() {
-        List<HolidayNotice> notices = Stream.of(2024, 2025, 2026)
-                .map(year -> HolidayNotice.parse(WorkingDayCalendarTest.class.getResourceAsStream("/calendar/holidays-cn/" + year + ".json")))
-                .toList();
-        return new WorkingDayCalendar(notices, OfficeHours.parse("09:00-12:00,13:30-17:30"), HALL);
+        return TestCalendars.shipped();
     }
 
     private final WorkingDayCalendar calendar = shipped();

@@ -1,0 +1,93 @@
+package cn.yijianshi.sla;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import cn.yijianshi.intake.Priority;
+import cn.yijianshi.system.HallClock;
+import org.springframework.stereotype.Service;
+
+/**
+ * The whole-case promise (e.g. 退休一件事: 10 working days from 受理). The clock stops while the citizen is
+ * being waited for (一次性告知 until the supplement): on resuming, the due date and the warning point move
+ * on by the working time the wait took.
+ */
+@Service
+public class CaseSla {
+
+    private final SlaPolicies policies;
+    private final SlaClock sla;
+    private final SlaMapper records;
+    private final HallCalendar calendar;
+    private final HallClock clock;
+
+    public CaseSla(SlaPolicies policies, SlaClock sla, SlaMapper records, HallCalendar calendar, HallClock clock) {
+        this.policies = policies;
+        this.sla = sla;
+        this.records = records;
+        this.calendar = calendar;
+        this.clock = clock;
+    }
+
+    public void start(String caseId, String matter, Priority priority, String processInstanceId, Instant acceptedAt) {
+        policies.forCase(matter, priority).ifPresent(policy -> {
+            Deadline deadline = sla.deadline(policy, acceptedAt);
+            SlaRecord record = new SlaRecord();
+            record.setKind("CASE");
+            record.setCaseId(caseId);
+            record.setProcessInstanceId(processInstanceId);
+            record.setTaskName("办件总时限");
+            record.setPriority(priority.name());
+            record.setLimitText(policy.limit().chinese());
+            record.setStartedAt(acceptedAt);
+            record.setWarnAt(deadline.warnAt());
+            record.setDueAt(deadline.dueAt());
+            record.setState(SlaState.ON_TRACK);
+            records.insert(record);
+        });
+    }
+
+    public void pause(String caseId) {
+        SlaRecord record = records.openCase(caseId);
+        if (record != null && record.getPausedAt() == null) {
+            record.setPausedAt(clock.now());
+            record.setState(SlaState.PAUSED);
+            records.update(record);
+        }
+    }
+
+    public void resume(String caseId) {
+        SlaRecord record = records.openCase(caseId);
+        if (record == null || record.getPausedAt() == null) {
+            return;
+        }
+        WorkingDayCalendar days = calendar.current();
+        Duration waited = days.workingTimeBetween(record.getPausedAt(), clock.now());
+        record.setDueAt(shift(days, record.getDueAt(), waited));
+        record.setWarnAt(shift(days, record.getWarnAt(), waited));
+        record.setPausedAt(null);
+        record.setState(SlaState.ON_TRACK);
+        records.update(record);
+    }
+
+    /** The case has ended (办结, 撤回, 不予受理): its record is closed with the working time it used. */
+    public void finish(String caseId) {
+        SlaRecord record = records.openCase(caseId);
+        if (record == null) {
+            return;
+        }
+        Instant now = clock.now();
+        if (record.getPausedAt() == null && !now.isBefore(record.getDueAt())) {
+            record.setBreachedAt(record.getDueAt());
+        }
+        record.setCompletedAt(now);
+        record.setPausedAt(null);
+        record.setWorkingMinutes(calendar.current().workingTimeBetween(record.getStartedAt(), now).toMinutes());
+        record.setState(SlaState.DONE);
+        records.update(record);
+    }
+
+    private static Instant shift(WorkingDayCalendar days, Instant instant, Duration workingTime) {
+        return workingTime.isZero() ? instant : days.addWorkingHours(instant, workingTime);
+    }
+}

@@ -1,0 +1,37 @@
+package cn.yijianshi.sla;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+/** sla_record and staff_notice. SQL in SlaMapper.xml. */
+@Mapper
+public interface SlaMapper {
+
+    void insert(SlaRecord record);
+
+    SlaRecord byTask(@Param("taskId") String taskId);
+
+    SlaRecord openCase(@Param("caseId") String caseId);
+
+    int assign(@Param("taskId") String taskId, @Param("assignee") String assignee);
+
+    int warn(@Param("taskId") String taskId, @Param("at") Instant at);
+
+    int breach(@Param("taskId") String taskId, @Param("at") Instant at);
+
+    int finishTask(@Param("taskId") String taskId, @Param("state") SlaState state, @Param("at") Instant at,
+                   @Param("workingMinutes") long workingMinutes);
+
+    int update(SlaRecord record);
+
+    /** Open records (tasks and cases), oldest due first; the monitor decides their state as of now. */
+    List<SlaRecord> open(@Param("group") String group, @Param("limit") int limit);
+
+    void notice(@Param("groupId") String groupId, @Param("kind") String kind, @Param("caseId") String caseId,
+                @Param("taskId") String taskId, @Param("message") String message, @Param("at") Instant at);
+
+    List<String> noticesFor(@Param("groupId") String groupId, @Param("taskId") String taskId);
+}

@@ -1,0 +1,44 @@
+package cn.yijianshi.sla;
+
+import java.util.List;
+
+import cn.yijianshi.security.HallGroup;
+import cn.yijianshi.system.RefusedRequest;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Behind the coordinators' monitor page /sla. */
+@RestController
+@PreAuthorize("hasAnyAuthority('GROUP_coordinators', 'GROUP_managers', 'GROUP_camunda-admin')")
+public class SlaMonitorController {
+
+    private final SlaMonitor monitor;
+
+    public SlaMonitorController(SlaMonitor monitor) {
+        this.monitor = monitor;
+    }
+
+    @GetMapping("/api/sla/overview")
+    public SlaMonitor.Overview overview() {
+        return monitor.overview(20);
+    }
+
+    @GetMapping("/api/sla/tasks")
+    public List<SlaMonitor.Item> tasks(@RequestParam(required = false) String state,
+                                       @RequestParam(required = false) String group) {
+        SlaState wanted = null;
+        if (state != null) {
+            if (!state.equals("ON_TRACK") && !state.equals("AT_RISK") && !state.equals("BREACHED")) {
+                throw RefusedRequest.badInput("state", "状态只能是 ON_TRACK、AT_RISK 或 BREACHED",
+                        "must be ON_TRACK, AT_RISK or BREACHED");
+            }
+            wanted = SlaState.valueOf(state);
+        }
+        if (group != null && HallGroup.byId(group).isEmpty()) {
+            throw RefusedRequest.badInput("group", "没有这个用户组：" + group, "no such group: " + group);
+        }
+        return monitor.tasks(wanted, group);
+    }
+}

@@ -1,0 +1,77 @@
+package cn.yijianshi.sla;
+
+import cn.yijianshi.system.CaseTaskListener;
+import cn.yijianshi.system.HallClock;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+
+/** When a task of a case process is completed: its SLA record is done, with the working time it used. */
+@Component
+public class TaskSlaEnd implements CaseTaskListener {
+
+    private final SlaMapper records;
+    private final HallCalendar calendar;
+    private final HallClock clock;
+
+    public TaskSlaEnd(SlaMapper records, HallCalendar calendar, HallClock clock) {
+        this.records = records;
+        this.calendar = calendar;
+        this.clock = clock;
+    }
+
+    @Override
+    public String event() {
+        return EVENTNAME_COMPLETE;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        finish(task, SlaState.DONE);
+    }
+
+    void finish(DelegateTask task, SlaState state) {
+        var now = clock.now();
+        long minutes = calendar.current().workingTimeBetween(task.getCreateTime().toInstant(), now).toMinutes();
+        records.finishTask(task.getId(), state, now, minutes);
+    }
+
+    /** A task left without completion (a 疑难 flag, the case ending) closes its record as cancelled. */
+    @Component
+    public static class WhenDeleted implements CaseTaskListener {
+        private final TaskSlaEnd end;
+
+        public WhenDeleted(TaskSlaEnd end) {
+            this.end = end;
+        }
+
+        @Override
+        public String event() {
+            return EVENTNAME_DELETE;
+        }
+
+        @Override
+        public void notify(DelegateTask task) {
+            end.finish(task, SlaState.CANCELLED);
+        }
+    }
+
+    /** Who holds the task, for the breach lists. */
+    @Component
+    public static class WhenAssigned implements CaseTaskListener {
+        private final SlaMapper records;
+
+        public WhenAssigned(SlaMapper records) {
+            this.records = records;
+        }
+
+        @Override
+        public String event() {
+            return EVENTNAME_ASSIGNMENT;
+        }
+
+        @Override
+        public void notify(DelegateTask task) {
+            records.assign(task.getId(), task.getAssignee());
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package cn.yijianshi.sla;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.List;
+import java.util.Map;
+
+import cn.yijianshi.security.HallGroup;
+import cn.yijianshi.security.IdentityStartup;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tasklist filters for each group, created at start: 待办, 即将超时 (past the follow-up date), 已超时 (past
+ * the due date), all sorted by due date then priority; and 我的待办 for everyone. Each group sees its own.
+ */
+@Component
+@Order(4)
+public class TasklistFilters implements IdentityStartup {
+
+    private static final List<HallGroup> WORKING_GROUPS = List.of(HallGroup.WINDOW, HallGroup.DEPT_PENSION,
+            HallGroup.DEPT_MEDICAL, HallGroup.DEPT_FUND, HallGroup.DEPT_ARCHIVES, HallGroup.EXPERTS,
+            HallGroup.COORDINATORS, HallGroup.ARBITRATION_LIAISON);
+
+    private final FilterService filters;
+    private final TaskService tasks;
+    private final AuthorizationService authorizations;
+
+    public TasklistFilters(FilterService filters, TaskService tasks, AuthorizationService authorizations) {
+        this.filters = filters;
+        this.tasks = tasks;
+        this.authorizations = authorizations;
+    }
+
+    @Override
+    public void run() {
+        Filter mine = ensure("我的待办", -10, "分配给我的任务，按到期日排序",
+                sorted(tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}")));
+        for (HallGroup group : HallGroup.values()) {
+            if (group != HallGroup.ADMIN) {
+                grantRead(mine, group);
+            }
+        }
+        int order = 0;
+        for (HallGroup group : WORKING_GROUPS) {
+            String name = group.displayName();
+            grantRead(ensure(name + "·待办", order++, name + "组待认领和办理中的任务",
+                    sorted(tasks.createTaskQuery().taskCandidateGroup(group.id()).includeAssignedTasks())), group);
+            grantRead(ensure(name + "·即将超时", order++, "已过提醒点、尚未到期",
+                    sorted(tasks.createTaskQuery().taskCandidateGroup(group.id()).includeAssignedTasks()
+                            .followUpBeforeExpression("${now()}").dueAfterExpression("${now()}"))), group);
+            grantRead(ensure(name + "·已超时", order++, "已超过承诺时限",
+                    sorted(tasks.createTaskQuery().taskCandidateGroup(group.id()).includeAssignedTasks()
+                            .dueBeforeExpression("${now()}"))), group);
+        }
+    }
+
+    private static TaskQuery sorted(TaskQuery query) {
+        return query.orderByDueDate().asc().orderByTaskPriority().desc();
+    }
+
+    private Filter ensure(String name, int priority, String description, TaskQuery query) {
+        Filter existing = filters.createFilterQuery().filterName(name).singleResult();
+        if (existing != null) {
+            return existing;
+        }
+        Filter filter = filters.newTaskFilter(name).setQuery(query)
+                .setProperties(Map.of("priority", priority, "description", description, "refresh", true));
+        return filters.saveFilter(filter);
+    }
+
+    private void grantRead(Filter filter, HallGroup group) {
+        if (authorizations.createAuthorizationQuery().groupIdIn(group.id()).resourceType(Resources.FILTER)
+                .resourceId(filter.getId()).count() > 0) {
+            return;
+        }
+        Authorization read = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+        read.setGroupId(group.id());
+        read.setResource(Resources.FILTER);
+        read.setResourceId(filter.getId());
+        read.addPermission(Permissions.READ);
+        authorizations.saveAuthorization(read);
+    }
+}

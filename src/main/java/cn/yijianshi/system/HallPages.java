@@ -1,0 +1,16 @@
+package cn.yijianshi.system;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/** Short addresses of the hall's own pages. */
+@Configuration
+public class HallPages implements WebMvcConfigurer {
+
+    @Override
+    public void addViewControllers(ViewControllerRegistry registry) {
+        registry.addViewController("/sla").setViewName("forward:/sla.html");
+        registry.addRedirectViewController("/", "/camunda/app/tasklist/");
+    }
+}

@@ -1,0 +1,76 @@
+// The coordinators' SLA monitor: reads /api/sla/overview and redraws every 30 seconds.
+(function () {
+  var GROUPS = {
+    'window': '综合窗口', 'dept-pension': '社保经办', 'dept-medical': '医保', 'dept-fund': '公积金',
+    'dept-archives': '档案', 'experts': '帮办专家', 'coordinators': '值班主任/协调员',
+    'arbitration-liaison': '仲裁联络员'
+  };
+
+  function cell(row, text, cls) {
+    var td = document.createElement('td');
+    td.textContent = text == null ? '' : text;
+    if (cls) { td.className = cls; }
+    row.appendChild(td);
+    return td;
+  }
+
+  function fillCounts(tableId, counts, label) {
+    var body = document.querySelector('#' + tableId + ' tbody');
+    body.innerHTML = '';
+    var keys = Object.keys(counts);
+    if (keys.length === 0) {
+      var empty = document.createElement('tr');
+      cell(empty, '暂无待办').colSpan = label ? 4 : 3;
+      body.appendChild(empty);
+    }
+    keys.forEach(function (key) {
+      var row = document.createElement('tr');
+      if (label) { cell(row, label(key)); }
+      cell(row, counts[key].ON_TRACK, 'state-ON_TRACK');
+      cell(row, counts[key].AT_RISK, 'state-AT_RISK');
+      cell(row, counts[key].BREACHED, 'state-BREACHED');
+      body.appendChild(row);
+    });
+  }
+
+  function when(iso) {
+    return iso ? iso.substring(0, 16).replace('T', ' ') : '';
+  }
+
+  function draw(overview) {
+    document.getElementById('as-of').textContent = '更新于 ' + when(overview.asOf) + '（北京时间）';
+    fillCounts('groups', overview.byGroup, function (g) { return GROUPS[g] || g; });
+    fillCounts('experts', overview.byExpert, function (e) { return e; });
+    fillCounts('cases', { all: overview.cases });
+    var body = document.querySelector('#oldest tbody');
+    body.innerHTML = '';
+    overview.oldest.forEach(function (item) {
+      var row = document.createElement('tr');
+      row.className = 'item-' + item.state;
+      cell(row, item.caseId);
+      var link = document.createElement('a');
+      link.href = item.tasklistLink;
+      link.textContent = item.taskName;
+      cell(row, '').appendChild(link);
+      cell(row, item.groupName);
+      cell(row, item.assignee || '未认领');
+      cell(row, item.limit);
+      cell(row, when(item.dueAt));
+      cell(row, item.stateName, 'state-' + item.state);
+      body.appendChild(row);
+    });
+  }
+
+  function refresh() {
+    fetch('/api/sla/overview', { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
+      .then(function (response) {
+        if (!response.ok) { throw new Error(response.status === 403 ? '仅值班主任/协调员和管理者可查看' : '加载失败：' + response.status); }
+        return response.json();
+      })
+      .then(function (overview) { document.getElementById('error').hidden = true; draw(overview); })
+      .catch(function (e) { var el = document.getElementById('error'); el.textContent = e.message; el.hidden = false; });
+  }
+
+  refresh();
+  setInterval(refresh, 30000);
+})();

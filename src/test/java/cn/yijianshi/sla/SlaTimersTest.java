@@ -1,0 +1,166 @@
+package cn.yijianshi.sla;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import cn.yijianshi.HallIntegrationTest;
+import cn.yijianshi.TestCalendars;
+import cn.yijianshi.TestCitizens;
+import cn.yijianshi.intake.CaseIntake;
+import cn.yijianshi.intake.CaseIntakeRequest;
+import cn.yijianshi.intake.MaterialSupplement;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The SLA clock inside the engine: due and follow-up dates from the policy on the working-day calendar,
+ * the reminder and the escalation fired by executing their timer jobs with the engine clock moved.
+ */
+@HallIntegrationTest
+class SlaTimersTest {
+
+    @Autowired
+    CaseIntake intake;
+    @Autowired
+    MaterialSupplement supplement;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    IdentityService identityService;
+    @Autowired
+    ManagementService managementService;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ObjectMapper json;
+
+    @AfterEach
+    void realTimeAgain() {
+        ClockUtil.reset();
+        identityService.clearAuthentication();
+    }
+
+    private static Instant hall(String localDateTime) {
+        return LocalDateTime.parse(localDateTime).atZone(TestCalendars.HALL).toInstant();
+    }
+
+    private static void clockAt(String localDateTime) {
+        ClockUtil.setCurrentTime(Date.from(hall(localDateTime)));
+    }
+
+    private String openCase(List<String> materials) {
+        Map<String, Object> body = TestCitizens.retirementIntake("时限测试", TestCitizens.RETIRING_MAN);
+        body.put("materials", materials);
+        return intake.accept(json.convertValue(body, CaseIntakeRequest.class), null, "window1").caseId();
+    }
+
+    private int fireTimersDue() {
+        List<Job> due = managementService.createJobQuery().timers().duedateLowerThan(ClockUtil.getCurrentTime()).list();
+        due.forEach(job -> managementService.executeJob(job.getId()));
+        return due.size();
+    }
+
+    @Test
+    void reviewTaskIsRemindedAtItsWarningPointAndEscalatedAtItsDueDateButNeverCompleted() {
+        clockAt("2026-11-23T10:00");   // a Monday
+        String caseId = openCase(List.of("ID_CARD", "HUKOU", "APPLICATION_FORM", "ARCHIVES"));
+        Task review = taskService.createTaskQuery().processInstanceBusinessKey(caseId).singleResult();
+
+        // 审核材料: 4 working hours from 10:00 -> 10-12 and 13:30-15:30; warning at 75% (3 hours) -> 14:30.
+        assertThat(review.getDueDate().toInstant()).isEqualTo(hall("2026-11-23T15:30"));
+        assertThat(review.getFollowUpDate().toInstant()).isEqualTo(hall("2026-11-23T14:30"));
+        assertThat(managementService.createJobQuery().processInstanceId(review.getProcessInstanceId()).timers().list())
+                .extracting(job -> job.getDuedate().toInstant())
+                .contains(hall("2026-11-23T14:30"), hall("2026-11-23T15:30"));
+
+        clockAt("2026-11-23T14:20");
+        assertThat(fireTimersDue()).isZero();
+
+        clockAt("2026-11-23T14:31");
+        assertThat(fireTimersDue()).isEqualTo(1);
+        assertThat(state(review.getId())).isEqualTo("AT_RISK");
+        assertThat(notices("window", review.getId())).containsExactly("SLA_WARNING");
+        assertThat(taskService.createTaskQuery().taskId(review.getId()).singleResult()).as("still open").isNotNull();
+
+        clockAt("2026-11-23T15:31");
+        assertThat(fireTimersDue()).isEqualTo(1);
+        assertThat(state(review.getId())).isEqualTo("BREACHED");
+        assertThat(notices("coordinators", review.getId())).containsExactly("SLA_BREACH");
+        Task stillOpen = taskService.createTaskQuery().taskId(review.getId()).singleResult();
+        assertThat(stillOpen).as("a timer never completes a task").isNotNull();
+        assertThat(stillOpen.getPriority()).isEqualTo(50 + 30);
+        assertThat(jdbc.queryForList("SELECT event FROM case_timeline WHERE case_id = ?", String.class, caseId))
+                .contains("SLA_BREACHED");
+
+        identityService.setAuthentication("window1", List.of("window"));
+        taskService.claim(review.getId(), "window1");
+        taskService.complete(review.getId(), Map.of("materialsDecision", "COMPLETE", "originalAge", "60",
+                "contributionMonths", 360));
+        assertThat(state(review.getId())).isEqualTo("DONE");
+        assertThat(jdbc.queryForObject("SELECT breached_at IS NOT NULL FROM sla_record WHERE task_id = ?", Boolean.class,
+                review.getId())).isTrue();
+    }
+
+    @Test
+    void aTaskCreatedBeforeTheSpringFestivalIsDueAfterIt() {
+        clockAt("2026-02-13T16:00");   // Friday before 春节; 2026-02-14 is a make-up Saturday
+        String caseId = openCase(List.of("ID_CARD", "HUKOU", "APPLICATION_FORM", "ARCHIVES"));
+        String record = jdbc.queryForObject("SELECT due_at FROM sla_record WHERE kind = 'CASE' AND case_id = ?",
+                (rs, i) -> rs.getTimestamp(1).toInstant().toString(), caseId);
+        // 10 working days: 02-14 (make-up), 02-24..27, 02-28 (make-up), 03-02..05 -> 2026-03-05 16:00.
+        assertThat(Instant.parse(record)).isEqualTo(hall("2026-03-05T16:00"));
+    }
+
+    @Test
+    void theCasePromiseStopsWhileTheCitizenIsBringingMaterials() {
+        clockAt("2026-11-23T10:00");
+        String caseId = openCase(List.of("ID_CARD"));
+        Instant dueBefore = caseDue(caseId);
+        assertThat(dueBefore).isEqualTo(hall("2026-12-07T10:00"));
+
+        clockAt("2026-11-23T11:00");
+        Task review = taskService.createTaskQuery().processInstanceBusinessKey(caseId).singleResult();
+        identityService.setAuthentication("window1", List.of("window"));
+        taskService.claim(review.getId(), "window1");
+        taskService.complete(review.getId(), Map.of("materialsDecision", "INCOMPLETE", "originalAge", "60",
+                "contributionMonths", 360));
+        identityService.clearAuthentication();
+        assertThat(jdbc.queryForObject("SELECT state FROM sla_record WHERE kind = 'CASE' AND case_id = ?", String.class, caseId))
+                .isEqualTo("PAUSED");
+
+        clockAt("2026-11-30T10:00");   // a week later: 34 working hours of waiting
+        supplement.supply(caseId, List.of("HUKOU", "APPLICATION_FORM", "ARCHIVES"), "window1");
+
+        // The promise moves on by those 34 working hours: from 12-07 10:00 to 12-11 17:30.
+        assertThat(caseDue(caseId)).isEqualTo(hall("2026-12-11T17:30"));
+        assertThat(jdbc.queryForObject("SELECT state FROM sla_record WHERE kind = 'CASE' AND case_id = ?", String.class, caseId))
+                .isEqualTo("ON_TRACK");
+    }
+
+    private Instant caseDue(String caseId) {
+        return jdbc.queryForObject("SELECT due_at FROM sla_record WHERE kind = 'CASE' AND case_id = ?",
+                (rs, i) -> rs.getTimestamp(1).toInstant(), caseId);
+    }
+
+    private String state(String taskId) {
+        return jdbc.queryForObject("SELECT state FROM sla_record WHERE task_id = ?", String.class, taskId);
+    }
+
+    private List<String> notices(String group, String taskId) {
+        return jdbc.queryForList("SELECT kind FROM staff_notice WHERE group_id = ? AND task_id = ?", String.class, group, taskId);
+    }
+}
