@@ -1,0 +1,128 @@
+package cn.yijianshi.sla;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import cn.yijianshi.HallIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+@HallIntegrationTest
+class CalendarApiTest {
+
+    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() { };
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    HallCalendar calendar;
+
+    private ResponseEntity<Map<String, Object>> get(String path) {
+        return http.withBasicAuth("window1", "window1").exchange(path, HttpMethod.GET, null, JSON);
+    }
+
+    @Test
+    void theWindowCountsWorkingDaysAcrossTheSpringFestival() {
+        assertThat(get("/api/calendar/add-working-days?from=2026-02-13&days=2").getBody()).containsEntry("date", "2026-02-24");
+        assertThat(get("/api/calendar/day?date=2026-02-14").getBody()).containsEntry("workingDay", true).containsEntry("name", "春节");
+        assertThat(get("/api/calendar/day?date=2026-02-17").getBody()).containsEntry("workingDay", false).containsEntry("name", "春节");
+        assertThat(get("/api/calendar/day?date=2026-11-24").getBody()).containsEntry("workingDay", true).containsEntry("name", null);
+    }
+
+    @ParameterizedTest(name = "{0} is refused naming {1}")
+    @CsvSource({"/api/calendar/add-working-days?from=2026-02-30&days=1, from",
+            "/api/calendar/add-working-days?from=2026-02-13&days=-1, days",
+            "/api/calendar/add-working-days?from=2026-02-13&days=two, days",
+            "/api/calendar/day?date=tomorrow, date"})
+    void badParametersAreRefused(String path, String field) {
+        ResponseEntity<Map<String, Object>> answer = get(path);
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(answer.getBody()).containsEntry("field", field);
+    }
+
+    @Test
+    void theShippedYearsAreLoadedIntoTheSharedTable() {
+        assertThat(jdbc.queryForList("SELECT cal_year FROM calendar_year ORDER BY cal_year", Integer.class))
+                .containsExactly(2024, 2025, 2026);
+        assertThat(calendar.current().coveredYears()).containsExactlyInAnyOrder(2024, 2025, 2026);
+    }
+
+    @Test
+    void healthSaysWhichYearsHaveNoNotice() {
+        Map<String, Object> health = http.getForEntity("/actuator/health", Map.class).getBody();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> details = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) health
+                .get("components")).get("workingCalendar")).get("details");
+        assertThat(details.get("missingYears").toString()).contains("2027");
+    }
+
+    @Test
+    void onlyAnAdministratorMayLoadANotice() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        Integer before = jdbc.queryForObject("SELECT COUNT(*) FROM calendar_day", Integer.class);
+        ResponseEntity<String> answer = http.withBasicAuth("coord1", "coord1").exchange("/api/admin/calendar/notices",
+                HttpMethod.POST, new HttpEntity<>(NOTICE_2027, headers), String.class);
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM calendar_day", Integer.class)).isEqualTo(before);
+    }
+
+    @Test
+    void aMalformedNoticeIsRefusedAndChangesNothing() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<Map<String, Object>> answer = http.withBasicAuth("demo", "demo").exchange("/api/admin/calendar/notices",
+                HttpMethod.POST, new HttpEntity<>("{\"year\":2027,\"days\":[{\"name\":\"春节\",\"date\":\"2027-02-30\",\"isOffDay\":true}]}", headers), JSON);
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(answer.getBody()).containsEntry("field", "body");
+        assertThat((String) answer.getBody().get("message")).contains("2027-02-30");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM calendar_day WHERE cal_year = 2027", Integer.class)).isZero();
+    }
+
+    @Test
+    void anAdministratorLoadsNextYearsNoticeWithoutARestart() {
+        try {
+            loadAndUse2027();
+        } finally {
+            // The test database is shared by every test class: leave 2027 unloaded as we found it.
+            jdbc.update("DELETE FROM calendar_day WHERE cal_year = 2027");
+            jdbc.update("DELETE FROM calendar_year WHERE cal_year = 2027");
+            calendar.reload();
+        }
+    }
+
+    private void loadAndUse2027() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<Map<String, Object>> answer = http.withBasicAuth("demo", "demo").exchange("/api/admin/calendar/notices",
+                HttpMethod.POST, new HttpEntity<>(NOTICE_2027, headers), JSON);
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(answer.getBody()).containsEntry("year", 2027).containsEntry("days", 3);
+        assertThat(get("/api/calendar/day?date=2027-01-01").getBody()).containsEntry("workingDay", false).containsEntry("name", "元旦");
+        assertThat(get("/api/calendar/day?date=2027-01-09").getBody()).as("a make-up Saturday").containsEntry("workingDay", true);
+        assertThat(get("/api/calendar/years").getBody().get("coveredYears").toString()).contains("2027");
+    }
+
+    /** A made-up notice for 2027 (the real one was not out when this was written). */
+    static final String NOTICE_2027 = """
+            {"year": 2027, "papers": ["test"], "days": [
+              {"name": "元旦", "date": "2027-01-01", "isOffDay": true},
+              {"name": "元旦", "date": "2027-01-02", "isOffDay": true},
+              {"name": "元旦", "date": "2027-01-09", "isOffDay": false}]}
+            """;
+}

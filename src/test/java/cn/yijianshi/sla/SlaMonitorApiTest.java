@@ -1,0 +1,90 @@
+package cn.yijianshi.sla;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDateTime;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import cn.yijianshi.HallIntegrationTest;
+import cn.yijianshi.TestCalendars;
+import cn.yijianshi.TestCitizens;
+import cn.yijianshi.intake.CaseIntake;
+import cn.yijianshi.intake.CaseIntakeRequest;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+
+@HallIntegrationTest
+class SlaMonitorApiTest {
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    CaseIntake intake;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    FilterService filterService;
+    @Autowired
+    IdentityService identityService;
+    @Autowired
+    SlaGauges gauges;
+
+    @AfterEach
+    void realTime() {
+        ClockUtil.reset();
+        identityService.clearAuthentication();
+    }
+
+    @Test
+    void coordinatorsSeeABreachedTaskAndOthersMayNot() {
+        ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse("2026-11-16T09:30").atZone(TestCalendars.HALL).toInstant()));
+        String caseId = intake.accept(json.convertValue(TestCitizens.retirementIntake("监控测试", TestCitizens.RETIRING_MAN),
+                CaseIntakeRequest.class), null, "window1").caseId();
+        ClockUtil.reset();
+
+        var breached = http.withBasicAuth("coord1", "coord1").exchange("/api/sla/tasks?state=BREACHED&group=window",
+                HttpMethod.GET, null, new ParameterizedTypeReference<List<Map<String, Object>>>() { });
+        assertThat(breached.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(breached.getBody()).anySatisfy(item -> {
+            assertThat(item.get("caseId")).isEqualTo(caseId);
+            assertThat(item.get("stateName")).isEqualTo("已超时");
+            assertThat((String) item.get("tasklistLink")).startsWith("/camunda/app/tasklist/");
+        });
+
+        var overview = http.withBasicAuth("coord1", "coord1").exchange("/api/sla/overview", HttpMethod.GET, null,
+                new ParameterizedTypeReference<Map<String, Object>>() { });
+        assertThat(((Map<?, ?>) ((Map<?, ?>) overview.getBody().get("byGroup")).get("window")).get("BREACHED"))
+                .isInstanceOf(Integer.class).matches(n -> (Integer) n >= 1);
+
+        assertThat(http.withBasicAuth("window1", "window1").getForEntity("/api/sla/overview", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(http.withBasicAuth("coord1", "coord1").getForEntity("/api/sla/tasks?state=LATE", String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+
+        gauges.refresh();
+        String metrics = http.withBasicAuth("coord1", "coord1").getForEntity("/actuator/prometheus", String.class).getBody();
+        assertThat(metrics).containsPattern("yijianshi_sla_open_tasks\\{group=\"window\",state=\"BREACHED\"\\} [1-9]");
+    }
+
+    @Test
+    void eachGroupHasItsTasklistFiltersAndSeesOnlyItsOwn() {
+        identityService.setAuthentication("window1", List.of("window"));
+        List<String> windowFilters = filterService.createFilterQuery().list().stream().map(f -> f.getName()).toList();
+        assertThat(windowFilters).contains("我的待办", "综合窗口·待办", "综合窗口·即将超时", "综合窗口·已超时")
+                .doesNotContain("帮办专家·待办");
+        identityService.setAuthentication("expert1", List.of("experts"));
+        assertThat(filterService.createFilterQuery().list()).extracting(f -> f.getName())
+                .contains("帮办专家·已超时").doesNotContain("综合窗口·待办");
+    }
+}
