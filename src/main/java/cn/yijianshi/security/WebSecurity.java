@@ -45,7 +45,7 @@ public class WebSecurity {
                         new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), API))
                 // Camunda's web apps bring their own CSRF protection; the JSON API is called with Basic auth
                 // or from our pages with a SameSite=Lax session cookie.
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**", "/api/**", "/engine-rest/**"))
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**", "/api/**", "/engine-rest/**", "/login"))
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
                 .addFilterAfter(new EngineRestIdentity(identityService), BasicAuthenticationFilter.class);
         return http.build();

@@ -8,159 +8,132 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
+import cn.yijianshi.sla.HolidayNotice.NoticeDay;
+import cn.yijianshi.sla.OfficeHours.Window;
+
 /**
- * China's working-day calendar for the hall: Monday to Friday work, weekends off, except the days the
- * State Council notices list (holidays off, 调休 weekend days on). A year without a notice falls back to
- * weekends only — {@link #covers(int)} tells callers, who must say so loudly. Instants are read as wall
- * time in the hall's zone, whatever the JVM's zone.
+ * Working days and working hours of a service hall, as Chinese time limits count them: Monday to Friday
+ * work, Saturday and Sunday off, except for the days a State Council notice lists: its holidays are off and
+ * its make-up days (调休补班), even on a weekend, are working days.
+ *
+ * <p>For a year without a notice the calendar uses the weekly rule alone and never guesses holidays;
+ * callers ask {@link #covers(int)} and warn loudly, so that an administrator loads the notice.
+ *
+ * <p>Wall-clock times are read in the hall's zone, never in the JVM's default zone. Immutable and thread-safe.
  */
 public final class WorkingDayCalendar {
 
-    /** No period in the hall runs longer than this; a loop past it means a broken calendar. */
-    private static final int MAX_DAYS_SCANNED = 3700;
-
-    private final Map<LocalDate, HolidayNotice.NoticeDay> listed = new HashMap<>();
-    private final Set<Integer> years = new TreeSet<>();
+    private final Map<Integer, HolidayNotice> notices;
+    private final Map<LocalDate, NoticeDay> listedDays;
+    private final SortedSet<Integer> coveredYears;
     private final OfficeHours officeHours;
     private final ZoneId zone;
 
     public WorkingDayCalendar(Collection<HolidayNotice> notices, OfficeHours officeHours, ZoneId zone) {
-        for (HolidayNotice notice : notices) {
-            years.add(notice.year());
-            notice.days().forEach(day -> listed.put(day.date(), day));
+        this.officeHours = Objects.requireNonNull(officeHours, "officeHours");
+        this.zone = Objects.requireNonNull(zone, "zone");
+        Map<Integer, HolidayNotice> byYear = new TreeMap<>();
+        Map<LocalDate, NoticeDay> days = new HashMap<>();
+        for (HolidayNotice notice : Objects.requireNonNull(notices, "notices")) {
+            if (byYear.putIfAbsent(notice.year(), notice) != null) {
+                // two notices for one year would make the calendar depend on loading order
+                throw new IllegalArgumentException("同一年份有两份节假日通知：" + notice.year()
+                        + " / two holiday notices for the year " + notice.year());
+            }
+            // a notice's days are all in its year and unique (HolidayNotice checks), so no two notices collide
+            notice.days().forEach(day -> days.put(day.date(), day));
         }
-        this.officeHours = officeHours;
-        this.zone = zone;
+        this.notices = Collections.unmodifiableMap(byYear);
+        this.listedDays = Collections.unmodifiableMap(days);
+        this.coveredYears = Collections.unmodifiableSortedSet(new TreeSet<>(byYear.keySet()));
     }
 
-    public ZoneId zone() {
-        return zone;
+    /** A calendar with {@code notice} added, replacing any notice already held for its year. */
+    public WorkingDayCalendar withNotice(HolidayNotice notice) {
+        Objects.requireNonNull(notice, "notice");
+        List<HolidayNotice> updated = new ArrayList<>(notices.values());
+        updated.removeIf(held -> held.year() == notice.year());
+        updated.add(notice);
+        return new WorkingDayCalendar(updated, officeHours, zone);
     }
 
     public OfficeHours officeHours() {
         return officeHours;
     }
 
-    public boolean isWorkingDay(LocalDate date) {
-        HolidayNotice.NoticeDay day = listed.get(date);
-        if (day != null) {
-            return !day.offDay();
-        }
-        DayOfWeek dow = date.getDayOfWeek();
-        return dow != DayOfWeek.SATURDAY && dow != DayOfWeek.SUNDAY;
+    public ZoneId zone() {
+        return zone;
     }
 
-    /** The notice's name for a listed day (春节, 国庆节 ...), also for a make-up working day. */
-    public Optional<String> dayName(LocalDate date) {
-        return Optional.ofNullable(listed.get(date)).map(HolidayNotice.NoticeDay::name);
+    /** The years a notice was loaded for, in order. */
+    public SortedSet<Integer> coveredYears() {
+        return coveredYears;
     }
 
-    public Set<Integer> coveredYears() {
-        return Set.copyOf(years);
-    }
-
+    /** False means this year's holidays are unknown and every weekday counts as a working day. */
     public boolean covers(int year) {
-        return years.contains(year);
+        return coveredYears.contains(year);
     }
 
-    /** The N-th working day after {@code from} ({@code from} itself not counted). */
-    public LocalDate addWorkingDays(LocalDate from, int days) {
-        if (days < 0) {
-            throw new IllegalArgumentException("days: 不能为负数 / days: must not be negative");
+    public boolean isWorkingDay(LocalDate date) {
+        NoticeDay listed = listedDays.get(date);
+        if (listed != null) {
+            return !listed.offDay();
         }
+        DayOfWeek weekday = date.getDayOfWeek();
+        return weekday != DayOfWeek.SATURDAY && weekday != DayOfWeek.SUNDAY;
+    }
+
+    /** The notice's name for a listed day, holiday or make-up day alike, e.g. "春节". */
+    public Optional<String> dayName(LocalDate date) {
+        return Optional.ofNullable(listedDays.get(date)).map(NoticeDay::name);
+    }
+
+    /** The {@code days}-th working day after {@code from}; {@code from} itself is not counted. */
+    public LocalDate addWorkingDays(LocalDate from, int days) {
+        Objects.requireNonNull(from, "from");
+        requireNotNegative(days, "工作日天数", "working days");
         LocalDate date = from;
-        int counted = 0;
-        for (int scanned = 0; counted < days; scanned++) {
-            guard(scanned);
+        int left = days;
+        while (left > 0) {
             date = date.plusDays(1);
             if (isWorkingDay(date)) {
-                counted++;
+                left--;
             }
         }
         return date;
     }
 
     /**
-     * The same wall-clock time on the N-th working day after {@code from}'s date. A task created at 16:00
-     * with one working day is due at 16:00 the next working day, as the hall counts it; the time may fall
-     * after closing, which is still that day.
+     * The same wall-clock time, in the hall's zone, on the {@code days}-th working day after {@code from}'s date:
+     * the due instant of a task whose limit is counted in working days.
      */
     public Instant addWorkingDays(Instant from, int days) {
-        ZonedDateTime start = from.atZone(zone);
-        return addWorkingDays(start.toLocalDate(), days).atTime(start.toLocalTime()).atZone(zone).toInstant();
+        ZonedDateTime start = Objects.requireNonNull(from, "from").atZone(zone);
+        // A time after closing (an online application filed at 21:00) is kept: the rules fix only the due date,
+        // and "the same time on the N-th working day" gives every task the same length whenever it came in.
+        // Moving it to the next opening would put the due instant on the day after the due date.
+        return start.with(addWorkingDays(start.toLocalDate(), days)).toInstant();
     }
 
-    /** Moves forward through office hours of working days only; outside them, counting starts at the next window. */
-    public Instant addWorkingHours(Instant from, Duration workingTime) {
-        if (workingTime.isNegative()) {
-            throw new IllegalArgumentException("workingTime: 不能为负 / workingTime: must not be negative");
-        }
-        if (workingTime.isZero()) {
-            return from;
-        }
-        LocalDateTime cursor = LocalDateTime.ofInstant(from, zone);
-        Duration remaining = workingTime;
-        for (int scanned = 0; ; scanned++) {
-            guard(scanned);
-            LocalDate date = cursor.toLocalDate();
-            if (isWorkingDay(date)) {
-                for (OfficeHours.Window window : officeHours.windows()) {
-                    LocalTime start = cursor.toLocalTime().isAfter(window.start()) ? cursor.toLocalTime() : window.start();
-                    if (!start.isBefore(window.end())) {
-                        continue;
-                    }
-                    Duration available = Duration.between(start, window.end());
-                    if (remaining.compareTo(available) <= 0) {
-                        return date.atTime(start).plus(remaining).atZone(zone).toInstant();
-                    }
-                    remaining = remaining.minus(available);
-                }
-            }
-            cursor = date.plusDays(1).atStartOfDay();
-        }
-    }
-
-    /** Office-hours working time between two instants (zero if {@code to} is not after {@code from}). */
-    public Duration workingTimeBetween(Instant from, Instant to) {
-        if (!to.isAfter(from)) {
-            return Duration.ZERO;
-        }
-        LocalDateTime start = LocalDateTime.ofInstant(from, zone);
-        LocalDateTime end = LocalDateTime.ofInstant(to, zone);
-        Duration total = Duration.ZERO;
-        LocalDate date = start.toLocalDate();
-        for (int scanned = 0; !date.isAfter(end.toLocalDate()); scanned++) {
-            guard(scanned);
-            if (isWorkingDay(date)) {
-                for (OfficeHours.Window window : officeHours.windows()) {
-                    LocalDateTime windowStart = date.atTime(window.start());
-                    LocalDateTime windowEnd = date.atTime(window.end());
-                    LocalDateTime a = start.isAfter(windowStart) ? start : windowStart;
-                    LocalDateTime b = end.isBefore(windowEnd) ? end : windowEnd;
-                    if (b.isAfter(a)) {
-                        total = total.plus(Duration.between(a, b));
-                    }
-                }
-            }
-            date = date.plusDays(1);
-        }
-        return total;
-    }
-
-    /** How many working days d there are with {@code from} < d <= {@code to}. */
+    /** Number of working days d with {@code from < d <= to}; zero when {@code to} is not after {@code from}. */
     public long workingDaysBetween(LocalDate from, LocalDate to) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
         long count = 0;
-        LocalDate date = from;
-        for (int scanned = 0; date.isBefore(to); scanned++) {
-            guard(scanned);
-            date = date.plusDays(1);
+        for (LocalDate date = from.plusDays(1); !date.isAfter(to); date = date.plusDays(1)) {
             if (isWorkingDay(date)) {
                 count++;
             }
@@ -169,21 +142,93 @@ public final class WorkingDayCalendar {
     }
 
     /**
-     * A period counted in natural days (劳动人事争议仲裁办案规则): the day of the event is not counted, and a
-     * period whose last day is a holiday or rest day ends on the next working day.
+     * End of a period counted in natural days, as labour dispute arbitration counts it: the day of the event
+     * is not counted, and a period whose last day is not a working day ends on the next working day.
      */
     public LocalDate endOfNaturalDayPeriod(LocalDate eventDay, int naturalDays) {
+        Objects.requireNonNull(eventDay, "eventDay");
+        requireNotNegative(naturalDays, "自然日天数", "natural days");
         LocalDate end = eventDay.plusDays(naturalDays);
-        for (int scanned = 0; !isWorkingDay(end); scanned++) {
-            guard(scanned);
+        while (!isWorkingDay(end)) {
             end = end.plusDays(1);
         }
         return end;
     }
 
-    private static void guard(int scanned) {
-        if (scanned > MAX_DAYS_SCANNED) {
-            throw new IllegalStateException("working-day calendar scanned more than " + MAX_DAYS_SCANNED + " days");
+    /**
+     * The instant at which {@code workingTime} of office hours on working days has passed since {@code from}.
+     * Counting starts at the next opening when {@code from} is outside office hours; a result that falls
+     * exactly on a closing time stays there rather than moving to the next opening.
+     */
+    public Instant addWorkingHours(Instant from, Duration workingTime) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(workingTime, "workingTime");
+        if (workingTime.isNegative()) {
+            throw new IllegalArgumentException("工作时长不能为负：" + workingTime
+                    + " / working time must not be negative: " + workingTime);
+        }
+        if (workingTime.isZero()) {
+            return from;
+        }
+        LocalDateTime start = LocalDateTime.ofInstant(from, zone);
+        LocalDate date = start.toLocalDate();
+        LocalTime notBefore = start.toLocalTime();
+        Duration left = workingTime;
+        while (true) {
+            if (isWorkingDay(date)) {
+                for (Window window : officeHours.windows()) {
+                    if (!notBefore.isBefore(window.end())) {
+                        continue;
+                    }
+                    LocalTime open = notBefore.isAfter(window.start()) ? notBefore : window.start();
+                    Duration available = Duration.between(open, window.end());
+                    if (left.compareTo(available) <= 0) {
+                        return ZonedDateTime.of(date, open.plus(left), zone).toInstant();
+                    }
+                    left = left.minus(available);
+                }
+            }
+            date = date.plusDays(1);
+            notBefore = LocalTime.MIN;
+        }
+    }
+
+    /** Office-hours time on working days between two instants; zero when {@code to} is not after {@code from}. */
+    public Duration workingTimeBetween(Instant from, Instant to) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        if (!to.isAfter(from)) {
+            return Duration.ZERO;
+        }
+        LocalDateTime start = LocalDateTime.ofInstant(from, zone);
+        LocalDateTime end = LocalDateTime.ofInstant(to, zone);
+        Duration total = Duration.ZERO;
+        for (LocalDate date = start.toLocalDate(); !date.isAfter(end.toLocalDate()); date = date.plusDays(1)) {
+            if (!isWorkingDay(date)) {
+                continue;
+            }
+            LocalTime lower = date.equals(start.toLocalDate()) ? start.toLocalTime() : LocalTime.MIN;
+            boolean lastDay = date.equals(end.toLocalDate());
+            for (Window window : officeHours.windows()) {
+                LocalTime open = lower.isAfter(window.start()) ? lower : window.start();
+                LocalTime close = lastDay && end.toLocalTime().isBefore(window.end()) ? end.toLocalTime() : window.end();
+                if (close.isAfter(open)) {
+                    total = total.plus(Duration.between(open, close));
+                }
+            }
+        }
+        return total;
+    }
+
+    @Override
+    public String toString() {
+        return "WorkingDayCalendar[years=" + coveredYears + ", officeHours=" + officeHours + ", zone=" + zone + "]";
+    }
+
+    private static void requireNotNegative(int value, String chinese, String english) {
+        if (value < 0) {
+            throw new IllegalArgumentException(chinese + "不能为负：" + value + " / " + english + " must not be negative: "
+                    + value);
         }
     }
 }
