@@ -52,10 +52,15 @@ public class BenchRunner implements ApplicationRunner {
     private final HistoryService historyService;
     private final ConfigurableApplicationContext context;
     private final int cases;
+    private final int timers;
+    private final org.camunda.bpm.engine.ProcessEngine processEngine;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     public BenchRunner(CaseIntake intake, RuntimeService runtimeService, TaskService taskService,
                        IdentityService identityService, RepositoryService repositoryService, HistoryService historyService,
-                       ConfigurableApplicationContext context, @Value("${bench.cases:200}") int cases) {
+                       ConfigurableApplicationContext context, @Value("${bench.cases:200}") int cases,
+                       @Value("${bench.timers:10000}") int timers, org.springframework.jdbc.core.JdbcTemplate jdbc,
+                       org.camunda.bpm.engine.ProcessEngine processEngine) {
         this.intake = intake;
         this.runtimeService = runtimeService;
         this.taskService = taskService;
@@ -64,6 +69,9 @@ public class BenchRunner implements ApplicationRunner {
         this.historyService = historyService;
         this.context = context;
         this.cases = cases;
+        this.timers = timers;
+        this.jdbc = jdbc;
+        this.processEngine = processEngine;
     }
 
     @Override
@@ -80,7 +88,61 @@ public class BenchRunner implements ApplicationRunner {
         System.out.println(ours.summary("retirement case (6 human tasks, claimed and completed)"));
         System.out.println(bare.summary("bare BPMN (6 user tasks, no listeners or forms)"));
         System.out.printf("ratio ours/bare (cases/s): %.2f%n", ours.perSecond() / bare.perSecond());
+        if (timers > 0) {
+            slaTimers(timers);
+        }
         System.exit(SpringApplication.exit(context, () -> 0));
+    }
+
+    /**
+     * N tasks with their two SLA timers each; the clock jumps past every due date at once and the job
+     * executor fires them. Lag = when the listener ran minus when the clock jumped.
+     */
+    private void slaTimers(int count) {
+        repositoryService.createDeployment().name("bench-sla-timers")
+                .addClasspathResource("bench/sla-timers-bench.bpmn").deploy();
+        long created = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            runtimeService.startProcessInstanceByKey("bench-sla-timers", "SLA-BENCH-" + i,
+                    Map.of("priority", "NORMAL", "taskPriority", 50));
+        }
+        System.out.printf("sla timers: %d tasks with %d timers created in %.1f s%n", count, count * 2,
+                (System.nanoTime() - created) / 1e9);
+
+        // Spring Boot starts the job executor only once the application is ready, after the runners: start it here.
+        var jobExecutor = ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) processEngine
+                .getProcessEngineConfiguration()).getJobExecutor();
+        if (!jobExecutor.isActive()) {
+            jobExecutor.start();
+        }
+        long offset = java.time.Duration.ofDays(60).toMillis();
+        org.camunda.bpm.engine.impl.util.ClockUtil.offset(offset);
+        java.time.Instant jumpedAt = org.camunda.bpm.engine.impl.util.ClockUtil.now().toInstant();
+        long start = System.nanoTime();
+        long deadline = start + java.time.Duration.ofMinutes(10).toNanos();
+        while (jdbc.queryForObject("SELECT COUNT(*) FROM staff_notice WHERE case_id LIKE 'SLA-BENCH-%'", Long.class) < count * 2L
+                && System.nanoTime() < deadline) {
+            sleepQuietly(200);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        List<Long> lags = jdbc.queryForList("SELECT created_at FROM staff_notice WHERE case_id LIKE 'SLA-BENCH-%'",
+                java.sql.Timestamp.class).stream()
+                .map(t -> java.time.Duration.between(jumpedAt, t.toInstant()).toMillis()).sorted().toList();
+        System.out.printf("sla timers fired: %d of %d in %.1f s (clock moved 60 days); lag p50=%d ms, p99=%d ms%n",
+                lags.size(), count * 2, seconds, percentile(lags, 50), percentile(lags, 99));
+        org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+    }
+
+    private static long percentile(List<Long> sorted, int p) {
+        return sorted.isEmpty() ? -1 : sorted.get(Math.max(0, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private Bench.Timing intakeOnly(int count) {
