@@ -1,5 +1,10 @@
 package cn.yijianshi.intake;
 
+import cn.yijianshi.closure.IssueCategory;
+import cn.yijianshi.closure.IssueLedger;
+import cn.yijianshi.closure.IssueSource;
+import cn.yijianshi.closure.NewIssue;
+import cn.yijianshi.security.HallGroup;
 import cn.yijianshi.system.HallClock;
 import cn.yijianshi.system.RefusedRequest;
 import org.springframework.stereotype.Service;
@@ -12,13 +17,17 @@ public class CaseRating {
     private final CaseLookup lookup;
     private final CaseMapper cases;
     private final CaseTimeline timeline;
-    private final HallClock clock;
+    static final int BAD_RATING = 2;
 
-    public CaseRating(CaseLookup lookup, CaseMapper cases, CaseTimeline timeline, HallClock clock) {
+    private final HallClock clock;
+    private final IssueLedger ledger;
+
+    public CaseRating(CaseLookup lookup, CaseMapper cases, CaseTimeline timeline, HallClock clock, IssueLedger ledger) {
         this.lookup = lookup;
         this.cases = cases;
         this.timeline = timeline;
         this.clock = clock;
+        this.ledger = ledger;
     }
 
     @Transactional
@@ -33,5 +42,11 @@ public class CaseRating {
         }
         cases.rate(caseId, score, comment, clock.now());
         timeline.record(caseId, recordedBy, "RATED", "好差评：" + score + " 星" + (comment == null || comment.isBlank() ? "" : "，" + comment));
+        if (score <= BAD_RATING) {
+            // 差评: a problem of its own, worked and closed like any other (一对一销号).
+            ledger.raise(new NewIssue(IssueSource.BAD_RATING, IssueCategory.OTHER,
+                    "差评（" + score + " 星）：" + (comment == null || comment.isBlank() ? "未留言" : comment), caseId,
+                    HallGroup.WINDOW.id()), recordedBy, false);
+        }
     }
 }

@@ -76,11 +76,11 @@ class HallSecurityTest {
         assertThat(taskService.createTaskQuery().taskId(expertTask.getId()).count()).isOne();
         identityService.clearAuthentication();
 
-        var asWindow = http.withBasicAuth("window1", "window1").exchange("/engine-rest/task?taskDefinitionKey=Task_ExpertReview",
+        var asWindow = http.withBasicAuth("window1", "window1").exchange("/engine-rest/task?taskDefinitionKey=Task_ClaimHardCase",
                 HttpMethod.GET, null, new ParameterizedTypeReference<List<Map<String, Object>>>() { });
         assertThat(asWindow.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(asWindow.getBody()).extracting(t -> t.get("id")).doesNotContain(expertTask.getId());
-        var asExpert = http.withBasicAuth("expert1", "expert1").exchange("/engine-rest/task?taskDefinitionKey=Task_ExpertReview",
+        var asExpert = http.withBasicAuth("expert1", "expert1").exchange("/engine-rest/task?taskDefinitionKey=Task_ClaimHardCase",
                 HttpMethod.GET, null, new ParameterizedTypeReference<List<Map<String, Object>>>() { });
         assertThat(asExpert.getBody()).extracting(t -> t.get("id")).contains(expertTask.getId());
     }
@@ -119,7 +119,7 @@ class HallSecurityTest {
         taskService.complete(review.getId(), Map.of("materialsDecision", "COMPLETE", "originalAge", "60",
                 "contributionMonths", 360));
         identityService.clearAuthentication();
-        return taskService.createTaskQuery().processInstanceBusinessKey(caseId).taskDefinitionKey("Task_ExpertReview")
+        return taskService.createTaskQuery().processInstanceBusinessKey(caseId).taskDefinitionKey("Task_ClaimHardCase")
                 .singleResult();
     }
 }

@@ -1,0 +1,37 @@
+package cn.yijianshi.closure;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+/** issue and issue_history. SQL in IssueMapper.xml. */
+@Mapper
+public interface IssueMapper {
+
+    record HistoryRow(Instant occurredAt, String actor, String action, IssueStatus fromStatus, IssueStatus toStatus,
+                      String note) {
+    }
+
+    void insert(Issue issue);
+
+    Issue find(@Param("issueId") String issueId);
+
+    /** Writes the issue's mutable fields, only if it is still in {@code expected} (no lost updates). */
+    int update(@Param("issue") Issue issue, @Param("expected") IssueStatus expected);
+
+    void attachProcess(@Param("issueId") String issueId, @Param("processInstanceId") String processInstanceId);
+
+    void history(@Param("issueId") String issueId, @Param("at") Instant at, @Param("actor") String actor,
+                 @Param("action") String action, @Param("from") IssueStatus from, @Param("to") IssueStatus to,
+                 @Param("note") String note);
+
+    List<HistoryRow> historyOf(@Param("issueId") String issueId);
+
+    List<Issue> search(@Param("status") IssueStatus status, @Param("dept") String dept,
+                       @Param("overdueOn") LocalDate overdueOn, @Param("offset") int offset, @Param("limit") int limit);
+
+    long count(@Param("status") IssueStatus status, @Param("dept") String dept, @Param("overdueOn") LocalDate overdueOn);
+}

@@ -1,0 +1,110 @@
+package cn.yijianshi.escalation;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import cn.yijianshi.closure.Issue;
+import cn.yijianshi.closure.IssueCategory;
+import cn.yijianshi.closure.IssueChange;
+import cn.yijianshi.closure.IssueLedger;
+import cn.yijianshi.closure.IssueSource;
+import cn.yijianshi.closure.IssueStatus;
+import cn.yijianshi.closure.NewIssue;
+import cn.yijianshi.security.HallGroup;
+import cn.yijianshi.system.RefusedRequest;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.spin.json.SpinJsonNode;
+import org.springframework.stereotype.Component;
+
+/**
+ * The steps of the hard-case process that write the issue ledger, each called by name from the BPMN
+ * ({@code ${hardCase.register(execution)}} ...). Which step comes next is the BPMN's business.
+ */
+@Component("hardCase")
+public class HardCaseSteps {
+
+    public static final String ARBITRATION_COMMISSION = "劳动人事争议仲裁院";
+
+    private final IssueLedger ledger;
+
+    public HardCaseSteps(IssueLedger ledger) {
+        this.ledger = ledger;
+    }
+
+    /** 登记问题: a hard case sent by another process (疑难 flag, 专家审核) gets its ledger entry here. */
+    public void register(DelegateExecution execution) {
+        if (execution.getVariable("issueId") != null) {
+            return;
+        }
+        String description = String.valueOf(execution.getVariable("issueDescription"));
+        Issue issue = ledger.raise(new NewIssue(
+                IssueSource.valueOf(String.valueOf(execution.getVariable("issueSource"))),
+                IssueCategory.valueOf(String.valueOf(execution.getVariable("issueCategory"))),
+                description == null || description.isBlank() || "null".equals(description) ? "（未说明）" : description,
+                execution.getProcessBusinessKey(), HallGroup.EXPERTS.id()), "system", true);
+        execution.setVariable("issueId", issue.getIssueId());
+        ledger.attachProcess(issue.getIssueId(), execution.getProcessInstanceId());
+    }
+
+    /** 专家研判 begins (after the claim, or again after a reopen): the issue is in progress with that expert. */
+    public void inProgress(DelegateExecution execution) {
+        String issueId = issueId(execution);
+        Issue issue = ledger.require(issueId);
+        String expert = (String) execution.getVariable("expert");
+        if (issue.getStatus() == IssueStatus.OPEN || issue.getStatus() == IssueStatus.REOPENED) {
+            ledger.change(issueId, new IssueChange(IssueStatus.IN_PROGRESS, "专家研判", null, null, null, null, expert), expert);
+        }
+    }
+
+    /** 登记答复: the reply to the citizen is the issue's resolution. */
+    public void replied(DelegateExecution execution) {
+        String reply = (String) execution.getVariable("replyText");
+        ledger.change(issueId(execution), new IssueChange(IssueStatus.RESOLVED, "答复群众", reply, null, null, null, null),
+                (String) execution.getVariable("expert"));
+    }
+
+    /** 销号: the citizen confirmed at the call-back. */
+    public void closed(DelegateExecution execution) {
+        ledger.change(issueId(execution), new IssueChange(IssueStatus.CLOSED, "回访满意，销号", null, null,
+                (String) execution.getVariable("callbackResult"), null, null), "coordinators");
+    }
+
+    /** 登记重办: not satisfied; the reopen count decides who takes it next. */
+    public void reopened(DelegateExecution execution) {
+        Issue issue = ledger.change(issueId(execution), new IssueChange(IssueStatus.REOPENED, "回访不满意",
+                null, null, (String) execution.getVariable("callbackResult"), null, null), "coordinators");
+        execution.setVariable("reopenCount", issue.getReopenCount());
+    }
+
+    /** 转仲裁 or 转办: the issue leaves the hall's hands, recorded with where it went. */
+    public void referred(DelegateExecution execution, String where) {
+        // JUEL passes a null literal as "" to a String parameter: blank means "as the expert entered it".
+        String target = where != null && !where.isBlank() ? where : (String) execution.getVariable("referredTo");
+        ledger.change(issueId(execution), new IssueChange(IssueStatus.REFERRED, "专家研判：转办", null, null, null,
+                target == null || target.isBlank() ? null : target, null), (String) execution.getVariable("expert"));
+    }
+
+    /** The departments an expert chose for 部门会商, as a list the multi-instance runs over. */
+    public List<String> consultDepartments(DelegateExecution execution) {
+        Object chosen = execution.getVariable("consultDepartments");
+        List<String> departments = new ArrayList<>();
+        if (chosen instanceof SpinJsonNode json && json.isArray()) {
+            json.elements().forEach(node -> departments.add(node.stringValue()));
+        } else if (chosen instanceof Collection<?> collection) {
+            collection.forEach(d -> departments.add(String.valueOf(d)));
+        } else if (chosen instanceof String text && !text.isBlank()) {
+            for (String d : text.split(",")) {
+                departments.add(d.trim());
+            }
+        }
+        if (departments.isEmpty()) {
+            throw RefusedRequest.badInput("consultDepartments", "会商须至少选择一个部门", "choose at least one department");
+        }
+        return departments;
+    }
+
+    private static String issueId(DelegateExecution execution) {
+        return (String) execution.getVariable("issueId");
+    }
+}

@@ -1,0 +1,215 @@
+package cn.yijianshi.escalation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.atLeastOnce;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.time.Duration;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import cn.yijianshi.TestCalendars;
+import cn.yijianshi.closure.Issue;
+import cn.yijianshi.closure.IssueLedger;
+import cn.yijianshi.closure.IssueStatus;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Every path of 疑难件专家帮办, with the ledger stood in for and checked for what the steps write to it. */
+@Deployment(resources = "processes/hard-case-escalation.bpmn")
+class HardCaseEscalationProcessTest {
+
+    @RegisterExtension
+    static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
+            .assertClassCoverageAtLeast(1.0).build();
+
+    private IssueLedger ledger;
+    private TaskListener escalation;
+    private final AtomicInteger reopens = new AtomicInteger();
+
+    @BeforeEach
+    void standIn() {
+        BpmnAwareTests.init(engine.getProcessEngine());
+        ledger = mock(IssueLedger.class);
+        when(ledger.require(any())).thenAnswer(call -> issue(IssueStatus.OPEN));
+        when(ledger.change(any(), any(), any())).thenAnswer(call -> {
+            IssueStatus to = ((cn.yijianshi.closure.IssueChange) call.getArgument(1)).status();
+            if (to == IssueStatus.REOPENED) {
+                reopens.incrementAndGet();
+            }
+            return issue(to);
+        });
+        escalation = mock(TaskListener.class);
+        Mocks.register("hardCase", new HardCaseSteps(ledger));
+        Mocks.register("expertClaim", new ExpertClaim());
+        Mocks.register("sla", TestCalendars.slaClock());
+        Mocks.register("slaReminder", mock(TaskListener.class));
+        Mocks.register("slaEscalation", escalation);
+    }
+
+    @AfterEach
+    void reset() {
+        Mocks.reset();
+        ClockUtil.reset();
+        engine.getProcessEngine().getIdentityService().clearAuthentication();
+    }
+
+    private Issue issue(IssueStatus status) {
+        Issue issue = new Issue();
+        issue.setIssueId("WT-20261123-000001");
+        issue.setStatus(status);
+        issue.setReopenCount(reopens.get());
+        return issue;
+    }
+
+    private ProcessInstance raise() {
+        return runtimeService().startProcessInstanceByKey("hard-case-escalation", "WT-20261123-000001", Map.of(
+                "issueId", "WT-20261123-000001", "issueCategory", "PENSION", "issueDescription", "养老金计算有疑问",
+                "issueSource", "HOTLINE", "priority", "NORMAL", "taskPriority", 50));
+    }
+
+    private void work(ProcessInstance pi, String taskKey, String user, Map<String, Object> variables) {
+        assertThat(pi).isWaitingAt(taskKey);
+        var task = taskQuery().processInstanceId(pi.getId()).taskDefinitionKey(taskKey).list().get(0);
+        engine.getProcessEngine().getIdentityService().setAuthenticatedUserId(user);
+        try {
+            if (task.getAssignee() == null) {
+                taskService().claim(task.getId(), user);
+            }
+            taskService().complete(task.getId(), variables);
+        } finally {
+            engine.getProcessEngine().getIdentityService().clearAuthentication();
+        }
+    }
+
+    private ProcessInstance claimedAndAssessed(String assessment, Map<String, Object> more) {
+        ProcessInstance pi = raise();
+        assertThat(task(pi)).hasDefinitionKey("Task_ClaimHardCase").hasCandidateGroup("experts");
+        work(pi, "Task_ClaimHardCase", "expert1", Map.of());
+        assertThat(task(pi)).hasDefinitionKey("Task_ExpertAssessment").isAssignedTo("expert1");
+        Map<String, Object> vars = new java.util.HashMap<>(more);
+        vars.put("assessment", assessment);
+        vars.put("assessmentNote", "研判意见");
+        work(pi, "Task_ExpertAssessment", "expert1", vars);
+        return pi;
+    }
+
+    private void replyAndCallBack(ProcessInstance pi, String satisfied) {
+        work(pi, "Task_ReplyCitizen", "expert1", withVariables("replyText", "按国发〔2005〕38号计发"));
+        assertThat(task(pi)).hasDefinitionKey("Task_CallBack").hasCandidateGroup("coordinators");
+        work(pi, "Task_CallBack", "coord1", withVariables("callbackSatisfied", satisfied, "callbackResult", "回访记录"));
+    }
+
+    @Test
+    void anExpertAnswersAndTheSatisfiedCitizensIssueIsClosed() {
+        ProcessInstance pi = claimedAndAssessed("ANSWER", Map.of());
+        verify(ledger).change(eq("WT-20261123-000001"), argThat(c -> c.status() == IssueStatus.IN_PROGRESS
+                && "expert1".equals(c.responsiblePerson())), eq("expert1"));
+        replyAndCallBack(pi, "YES");
+        verify(ledger).change(any(), argThat(c -> c.status() == IssueStatus.RESOLVED && c.resolution().contains("38号")), any());
+        verify(ledger).change(any(), argThat(c -> c.status() == IssueStatus.CLOSED && "回访记录".equals(c.callbackResult())), any());
+        assertThat(pi).isEnded().hasPassed("Task_CloseIssue", "End_IssueClosed");
+    }
+
+    @Test
+    void twoDepartmentsAreConsultedInParallelBeforeThePlan() {
+        ProcessInstance pi = claimedAndAssessed("CONSULT", Map.of("consultDepartments", List.of("dept-pension", "dept-archives")));
+        List<org.camunda.bpm.engine.task.Task> consultations = taskQuery().processInstanceId(pi.getId())
+                .taskDefinitionKey("Task_ConsultDepartment").list();
+        assertThat(consultations).hasSize(2);
+        assertThat(taskQuery().processInstanceId(pi.getId()).taskCandidateGroup("dept-pension").count()).isOne();
+        assertThat(taskQuery().processInstanceId(pi.getId()).taskCandidateGroup("dept-archives").count()).isOne();
+        work(pi, "Task_ConsultDepartment", "pension1", withVariables("departmentOpinion", "待遇口径无误"));
+        assertThat(pi).isWaitingAt("Task_ConsultDepartment").isNotWaitingAt("Task_DecidePlan");
+        work(pi, "Task_ConsultDepartment", "archives1", withVariables("departmentOpinion", "档案可认定"));
+        assertThat(task(pi)).hasDefinitionKey("Task_DecidePlan").isAssignedTo("expert1");
+        work(pi, "Task_DecidePlan", "expert1", withVariables("plan", "补认定视同缴费年限"));
+        replyAndCallBack(pi, "YES");
+        assertThat(pi).isEnded().hasPassed("End_IssueClosed");
+    }
+
+    @Test
+    void aLabourDisputeIsReferredToTheArbitrationCommission() {
+        ProcessInstance pi = claimedAndAssessed("LABOUR_DISPUTE", Map.of());
+        verify(ledger).change(any(), argThat(c -> c.status() == IssueStatus.REFERRED
+                && HardCaseSteps.ARBITRATION_COMMISSION.equals(c.referredTo())), any());
+        assertThat(pi).isEnded().hasPassed("End_ReferredToArbitration");
+    }
+
+    @Test
+    void aMatterOfAnotherAuthorityIsReferredThereAndRecorded() {
+        ProcessInstance pi = claimedAndAssessed("OTHER_AUTHORITY", Map.of("referredTo", "区医疗保障局"));
+        verify(ledger).change(any(), argThat(c -> c.status() == IssueStatus.REFERRED && "区医疗保障局".equals(c.referredTo())), any());
+        assertThat(pi).isEnded().hasPassed("End_ReferredElsewhere");
+    }
+
+    @Test
+    void aReopenedIssueGoesBackToTheSameExpert() {
+        ProcessInstance pi = claimedAndAssessed("ANSWER", Map.of());
+        replyAndCallBack(pi, "NO");
+        assertThat(pi).hasPassed("Task_ReopenIssue").variables().containsEntry("reopenCount", 1);
+        assertThat(task(pi)).hasDefinitionKey("Task_ExpertAssessment").isAssignedTo("expert1");
+        work(pi, "Task_ExpertAssessment", "expert1", withVariables("assessment", "ANSWER", "assessmentNote", "补充说明"));
+        replyAndCallBack(pi, "YES");
+        assertThat(pi).isEnded().hasPassed("End_IssueClosed");
+    }
+
+    @Test
+    void aSecondReopenGoesToTheCoordinatorsAsLeaderSupervision() {
+        ProcessInstance pi = claimedAndAssessed("ANSWER", Map.of());
+        replyAndCallBack(pi, "NO");
+        work(pi, "Task_ExpertAssessment", "expert1", withVariables("assessment", "ANSWER", "assessmentNote", "再研判"));
+        replyAndCallBack(pi, "NO");
+        assertThat(task(pi)).hasDefinitionKey("Task_LeaderSupervision").hasCandidateGroup("coordinators");
+        assertThat(task(pi).getPriority()).isEqualTo(90);
+        work(pi, "Task_LeaderSupervision", "coord1", withVariables("replyText", "督办后答复：按规定补发"));
+        assertThat(task(pi)).hasDefinitionKey("Task_CallBack");
+        work(pi, "Task_CallBack", "coord1", withVariables("callbackSatisfied", "YES", "callbackResult", "满意"));
+        assertThat(pi).isEnded().hasPassed("Task_LeaderSupervision", "End_IssueClosed");
+    }
+
+    @Test
+    void anUnclaimedHardCaseIsEscalatedToTheCoordinatorsAtItsClaimLimitAndStaysOpen() {
+        ClockUtil.setCurrentTime(Date.from(java.time.LocalDateTime.parse("2026-11-23T10:00").atZone(TestCalendars.HALL).toInstant()));
+        ProcessInstance pi = raise();
+        List<Job> timers = managementService().createJobQuery().processInstanceId(pi.getId()).timers().orderByJobDuedate().asc().list();
+        assertThat(timers).hasSize(2);
+        // 4 working hours from Monday 10:00 -> 15:30; the escalation goes to the coordinators by policy.
+        assertThat(timers.get(1).getDuedate().toInstant()).isEqualTo(
+                java.time.LocalDateTime.parse("2026-11-23T15:30").atZone(TestCalendars.HALL).toInstant());
+        assertThat(TestCalendars.slaClock().forTask("hard-case-escalation", "Task_ClaimHardCase",
+                cn.yijianshi.intake.Priority.NORMAL, ClockUtil.getCurrentTime().toInstant()).escalateTo()).containsExactly("coordinators");
+
+        ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofHours(6))));
+        verify(escalation, never()).notify(any(DelegateTask.class));
+        timers.forEach(job -> managementService().executeJob(job.getId()));
+        verify(escalation, atLeastOnce()).notify(any(DelegateTask.class));
+        assertThat(pi).isWaitingAt("Task_ClaimHardCase");
+    }
+}
