@@ -67,6 +67,9 @@ public class HallGroupsSetup implements IdentityStartup {
             grant(watcher, Resources.HISTORIC_PROCESS_INSTANCE, ANY,
                     org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions.READ);
         }
+        // Experts hand hard cases to each other with Tasklist's delegate / reassign.
+        grant(HallGroup.EXPERTS, Resources.PROCESS_DEFINITION, "hard-case-escalation",
+                org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.TASK_ASSIGN);
         for (Resource resource : Resources.values()) {
             grant(HallGroup.ADMIN, resource, ANY, Permissions.ALL);
         }

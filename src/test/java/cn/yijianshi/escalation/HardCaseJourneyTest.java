@@ -1,0 +1,133 @@
+package cn.yijianshi.escalation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+
+import cn.yijianshi.HallIntegrationTest;
+import cn.yijianshi.TestCitizens;
+import cn.yijianshi.intake.CaseIntake;
+import cn.yijianshi.intake.CaseIntakeRequest;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Hard cases with the real ledger: from a retirement case and back, from a bad rating, with hand-overs. */
+@HallIntegrationTest
+class HardCaseJourneyTest {
+
+    @Autowired
+    CaseIntake intake;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    IdentityService identityService;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    TestRestTemplate http;
+
+    @AfterEach
+    void nobody() {
+        identityService.clearAuthentication();
+    }
+
+    private Task task(String businessKey, String taskKey) {
+        return taskService.createTaskQuery().processInstanceBusinessKey(businessKey).taskDefinitionKey(taskKey).singleResult();
+    }
+
+    private void work(String user, List<String> groups, String businessKey, String taskKey, Map<String, Object> variables) {
+        Task task = task(businessKey, taskKey);
+        assertThat(task).as(taskKey).isNotNull();
+        identityService.setAuthentication(user, groups);
+        try {
+            if (task.getAssignee() == null) {
+                taskService.claim(task.getId(), user);
+            }
+            taskService.complete(task.getId(), variables);
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    private void expertAnswers(String key, Map<String, Object> assessment) {
+        work("expert1", List.of("experts"), key, "Task_ClaimHardCase", Map.of());
+        work("expert1", List.of("experts"), key, "Task_ExpertAssessment", assessment);
+        work("expert1", List.of("experts"), key, "Task_ReplyCitizen", Map.of("replyText", "特殊工种岗位与年限经核实符合规定"));
+        work("coord1", List.of("coordinators"), key, "Task_CallBack", Map.of("callbackSatisfied", "YES", "callbackResult", "满意"));
+    }
+
+    @Test
+    void aSpecialJobRetirementResumesWithTheExpertsDecisionAndTheIssueIsClosed() {
+        Map<String, Object> body = TestCitizens.retirementIntake("特殊工种", TestCitizens.RETIRING_MAN);
+        ((Map<String, Object>) body.get("retirement")).put("type", "SPECIAL_JOB");
+        body.put("materials", List.of("ID_CARD", "HUKOU", "APPLICATION_FORM", "ARCHIVES", "SPECIAL_JOB_PROOF", "SPECIAL_JOB_RECORD"));
+        String caseId = intake.accept(json.convertValue(body, CaseIntakeRequest.class), null, "window1").caseId();
+        work("window1", List.of("window"), caseId, "Task_ReviewMaterials", Map.of("materialsDecision", "COMPLETE",
+                "originalAge", "60", "contributionMonths", 360));
+
+        String issueId = jdbc.queryForObject("SELECT issue_id FROM issue WHERE case_id = ?", String.class, caseId);
+        assertThat(jdbc.queryForObject("SELECT source FROM issue WHERE issue_id = ?", String.class, issueId)).isEqualTo("WINDOW");
+
+        Task claim = task(caseId, "Task_ClaimHardCase");
+        identityService.setAuthentication("pension1", List.of("dept-pension"));
+        assertThatThrownBy(() -> taskService.claim(claim.getId(), "pension1")).as("only experts claim")
+                .isInstanceOf(AuthorizationException.class);
+        identityService.clearAuthentication();
+
+        expertAnswers(caseId, Map.of("assessment", "ANSWER", "assessmentNote", "岗位证明齐全", "expertDecision", "APPROVE"));
+
+        assertThat(jdbc.queryForObject("SELECT status FROM issue WHERE issue_id = ?", String.class, issueId)).isEqualTo("CLOSED");
+        assertThat(jdbc.queryForObject("SELECT resolution FROM issue WHERE issue_id = ?", String.class, issueId)).contains("符合规定");
+        assertThat(task(caseId, "Task_ArchivesReview")).as("the retirement case resumed with the expert's approval").isNotNull();
+        assertThat(taskService.getVariable(task(caseId, "Task_ArchivesReview").getId(), "expertOpinion"))
+                .isEqualTo("特殊工种岗位与年限经核实符合规定");
+    }
+
+    @Test
+    void aBadRatingOpensAnIssueThatTheExpertsTakeUp() {
+        String caseId = intake.accept(json.convertValue(TestCitizens.retirementIntake("差评", TestCitizens.RETIRING_MAN),
+                CaseIntakeRequest.class), null, "window1").caseId();
+        jdbc.update("UPDATE hall_case SET status = 'COMPLETED' WHERE case_id = ?", caseId);
+        var rated = http.withBasicAuth("window1", "window1").exchange("/api/cases/" + caseId + "/rating", HttpMethod.POST,
+                new HttpEntity<>(Map.of("score", 1, "comment", "跑了三趟")), new ParameterizedTypeReference<Map<String, Object>>() { });
+        assertThat(rated.getStatusCode().value()).isEqualTo(200);
+
+        Map<String, Object> issue = jdbc.queryForMap("SELECT source, description, status FROM issue WHERE case_id = ?", caseId);
+        assertThat(issue).containsEntry("SOURCE", "BAD_RATING").containsEntry("STATUS", "OPEN");
+        assertThat((String) issue.get("DESCRIPTION")).contains("1 星", "跑了三趟");
+        assertThat(task(caseId, "Task_ClaimHardCase")).isNotNull();
+    }
+
+    @Test
+    void anExpertHandsTheCaseToAnotherAndTheLedgerRecordsWhoHeldIt() {
+        var created = http.withBasicAuth("coord1", "coord1").exchange("/api/issues", HttpMethod.POST,
+                new HttpEntity<>(Map.of("source", "HOTLINE", "category", "SENIORITY", "description", "工龄认定争议",
+                        "responsibleDept", "experts")), new ParameterizedTypeReference<Map<String, Object>>() { });
+        String issueId = (String) created.getBody().get("issueId");
+        work("expert1", List.of("experts"), issueId, "Task_ClaimHardCase", Map.of());
+        Task assessment = task(issueId, "Task_ExpertAssessment");
+        identityService.setAuthentication("expert1", List.of("experts"));
+        taskService.setAssignee(assessment.getId(), "expert2");
+        identityService.clearAuthentication();
+
+        assertThat(jdbc.queryForObject("SELECT responsible_person FROM issue WHERE issue_id = ?", String.class, issueId))
+                .isEqualTo("expert2");
+        assertThat(jdbc.queryForList("SELECT note FROM issue_history WHERE issue_id = ? AND action = 'HELD_BY'", String.class, issueId))
+                .contains("经办人：expert1", "经办人：expert2");
+    }
+}
