@@ -5,7 +5,8 @@ import java.util.Set;
 
 /**
  * The life of a problem: OPEN -> IN_PROGRESS -> RESOLVED (awaiting the citizen) -> CLOSED (销号);
- * RESOLVED -> REOPENED -> IN_PROGRESS; any open state -> REFERRED. Nothing else.
+ * RESOLVED -> REOPENED -> IN_PROGRESS; any open state -> REFERRED; REFERRED -> RESOLVED when the authority's
+ * outcome (an arbitration award) comes back for the call-back. Nothing else.
  */
 public enum IssueStatus {
     OPEN("待处理"), IN_PROGRESS("处理中"), RESOLVED("已答复待确认"), CLOSED("已销号"), REOPENED("重新处理"), REFERRED("已转办");
@@ -30,7 +31,8 @@ public enum IssueStatus {
             case IN_PROGRESS -> EnumSet.of(RESOLVED, REFERRED);
             case RESOLVED -> EnumSet.of(CLOSED, REOPENED, REFERRED);
             case REOPENED -> EnumSet.of(IN_PROGRESS, REFERRED);
-            case CLOSED, REFERRED -> EnumSet.noneOf(IssueStatus.class);
+            case REFERRED -> EnumSet.of(RESOLVED);
+            case CLOSED -> EnumSet.noneOf(IssueStatus.class);
         };
     }
 

@@ -113,7 +113,7 @@ class IssueLedgerApiTest {
         assertThat(nowhere.getBody()).containsEntry("field", "referredTo");
         assertThat(status(issueId)).isEqualTo("RESOLVED");
         assertThat(move(issueId, Map.of("status", "REFERRED", "referredTo", "区医保局")).getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(move(issueId, Map.of("status", "IN_PROGRESS")).getStatusCode()).as("referred is final").isEqualTo(HttpStatus.CONFLICT);
+        assertThat(move(issueId, Map.of("status", "IN_PROGRESS")).getStatusCode()).as("referred waits for the outcome").isEqualTo(HttpStatus.CONFLICT);
     }
 
     @ParameterizedTest(name = "missing or wrong {0}")

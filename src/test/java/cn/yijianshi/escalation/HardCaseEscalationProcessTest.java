@@ -51,6 +51,7 @@ class HardCaseEscalationProcessTest {
 
     private IssueLedger ledger;
     private TaskListener escalation;
+    private cn.yijianshi.arbitration.ReferralSteps referrals;
     private final AtomicInteger reopens = new AtomicInteger();
 
     @BeforeEach
@@ -68,6 +69,8 @@ class HardCaseEscalationProcessTest {
         escalation = mock(TaskListener.class);
         Mocks.register("hardCase", new HardCaseSteps(ledger));
         Mocks.register("expertClaim", new ExpertClaim());
+        referrals = mock(cn.yijianshi.arbitration.ReferralSteps.class);
+        Mocks.register("arbitration", referrals);
         Mocks.register("sla", TestCalendars.slaClock());
         Mocks.register("slaReminder", mock(TaskListener.class));
         Mocks.register("slaEscalation", escalation);
@@ -159,7 +162,8 @@ class HardCaseEscalationProcessTest {
         ProcessInstance pi = claimedAndAssessed("LABOUR_DISPUTE", Map.of());
         verify(ledger).change(any(), argThat(c -> c.status() == IssueStatus.REFERRED
                 && HardCaseSteps.ARBITRATION_COMMISSION.equals(c.referredTo())), any());
-        assertThat(pi).isEnded().hasPassed("End_ReferredToArbitration");
+        verify(referrals).openFromHardCase(any());
+        assertThat(pi).isEnded().hasPassed("Task_OpenReferral", "End_ReferredToArbitration");
     }
 
     @Test

@@ -1,0 +1,121 @@
+package cn.yijianshi.arbitration;
+
+import java.time.LocalDate;
+
+import cn.yijianshi.closure.IssueChange;
+import cn.yijianshi.closure.IssueLedger;
+import cn.yijianshi.closure.IssueStatus;
+import cn.yijianshi.system.HallClock;
+import cn.yijianshi.system.Outbox;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * The steps of the referral process that do work, each called by name from the BPMN
+ * ({@code ${arbitration.submit(execution)}} ...). The route is the BPMN's.
+ */
+@Component("arbitration")
+public class ReferralSteps {
+
+    private final Referrals referrals;
+    private final StatutoryClock law;
+    private final IssueLedger ledger;
+    private final Outbox outbox;
+    private final HallClock clock;
+
+    public ReferralSteps(Referrals referrals, StatutoryClock law, IssueLedger ledger, Outbox outbox, HallClock clock) {
+        this.referrals = referrals;
+        this.law = law;
+        this.ledger = ledger;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** 发起仲裁转介 (from the hard-case process): the labour dispute goes to the liaison. */
+    public void openFromHardCase(DelegateExecution execution) {
+        String issueId = (String) execution.getVariable("issueId");
+        String caseId = execution.getProcessBusinessKey();
+        referrals.openFromIssue(issueId, caseId != null && !caseId.equals(issueId) ? caseId : null,
+                (String) execution.getVariable("applicantName"), (String) execution.getVariable("expert"));
+    }
+
+    /** 登记申请材料与时效: what the liaison put together, and the limitation warning it calls for. */
+    public void prepared(DelegateExecution execution) {
+        String referralId = execution.getProcessBusinessKey();
+        Object dispute = execution.getVariable("disputeDate");
+        LocalDate disputeDate = dispute == null || dispute.toString().isBlank() ? null : LocalDate.parse(dispute.toString());
+        String claims = (String) execution.getVariable("claimsText");
+        String warning = referrals.limitationWarning(disputeDate, claims != null && claims.contains("工资"));
+        referrals.moveTo(referralId, ReferralStatus.PREPARING, r -> {
+            r.setEmployerName((String) execution.getVariable("employerName"));
+            r.setEmployerCreditCode(blankToNull(execution.getVariable("employerCreditCode")));
+            r.setClaims(claims);
+            r.setDisputeDate(disputeDate);
+            r.setMediation(Boolean.TRUE.equals(execution.getVariable("mediation")));
+            r.setLimitationWarning(warning);
+        });
+        execution.setVariable("limitationWarning", warning);
+    }
+
+    /** 登记调解: mediation first; 15 days on the law's clock. */
+    public void startMediation(DelegateExecution execution) {
+        Referral referral = referrals.moveTo(execution.getProcessBusinessKey(), ReferralStatus.MEDIATING,
+                r -> r.setMediationDeadline(law.mediationDeadline(clock.today())));
+        execution.setVariable("mediationDeadlineAt", law.passedAt(referral.getMediationDeadline()));
+    }
+
+    /** 提交仲裁委: sent; the commission must decide on acceptance within 5 working days. */
+    public void submit(DelegateExecution execution) {
+        Referral referral = referrals.moveTo(execution.getProcessBusinessKey(), ReferralStatus.SUBMITTED, r -> {
+            r.setSubmittedDate(clock.today());
+            r.setAcceptanceDeadline(law.acceptanceDeadline(clock.today()));
+        });
+        execution.setVariable("acceptanceDeadlineAt", law.passedAt(referral.getAcceptanceDeadline()));
+        tell(referral, "ARBITRATION_SUBMITTED", "您的劳动争议仲裁申请已提交劳动人事争议仲裁院（" + referral.getReferralId()
+                + "），仲裁院应于 " + referral.getAcceptanceDeadline() + " 前作出是否受理的决定。");
+    }
+
+    /** 告知起诉权利: not accepted, or a deadline passed: the citizen may sue in court. */
+    public void tellRightToSue(DelegateExecution execution, String reason) {
+        String referralId = execution.getProcessBusinessKey();
+        Referral referral = switch (reason) {
+            case "ACCEPTANCE_OVERDUE" -> referrals.moveTo(referralId, ReferralStatus.ACCEPTANCE_OVERDUE, r -> r.setOutcome(reason));
+            case "AWARD_OVERDUE" -> referrals.moveTo(referralId, ReferralStatus.AWARD_OVERDUE, r -> r.setOutcome(reason));
+            default -> referrals.require(referralId);
+        };
+        String why = switch (reason) {
+            case "ACCEPTANCE_OVERDUE" -> "仲裁院逾期未作出受理决定";
+            case "AWARD_OVERDUE" -> "仲裁院逾期未作出裁决";
+            default -> "仲裁院决定不予受理";
+        };
+        execution.setVariable("outcome", reason);
+        tell(referral, "RIGHT_TO_SUE", "您的劳动争议（" + referralId + "）：" + why + "。依照劳动争议调解仲裁法，您可以就该劳动争议事项向人民法院提起诉讼。");
+    }
+
+    /** 登记仲裁结果: the linked issue gets the outcome and goes on to call-back and 销号. */
+    public void outcomeToLedger(DelegateExecution execution) {
+        String issueId = (String) execution.getVariable("issueId");
+        if (issueId != null) {
+            ledger.change(issueId, new IssueChange(IssueStatus.RESOLVED, "仲裁结果", "仲裁结果：" + execution.getVariable("outcome")
+                    + "。" + execution.getVariable("outcomeSummary"), null, null, null, null), "arbitration-liaison");
+        }
+    }
+
+    /** 回访确认 of a referral: satisfied, the issue is closed; if not, it is reopened for the experts. */
+    public void callBack(DelegateExecution execution) {
+        String issueId = (String) execution.getVariable("issueId");
+        boolean satisfied = "YES".equals(execution.getVariable("callbackSatisfied"));
+        ledger.change(issueId, new IssueChange(satisfied ? IssueStatus.CLOSED : IssueStatus.REOPENED, "仲裁结果回访", null, null,
+                (String) execution.getVariable("callbackResult"), null, null), "coordinators");
+    }
+
+    private void tell(Referral referral, String kind, String message) {
+        if (referral.getApplicantPhone() != null) {
+            outbox.send(referral.getReferralId(), kind, referral.getApplicantPhone(), message);
+        }
+    }
+
+    private static String blankToNull(Object value) {
+        return value == null || value.toString().isBlank() ? null : value.toString();
+    }
+}

@@ -1,0 +1,191 @@
+package cn.yijianshi.arbitration;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+
+import cn.yijianshi.TestCalendars;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Every path of 劳动争议仲裁转介; the commission's events arrive as the messages the API correlates. */
+@Deployment(resources = "processes/arbitration-referral.bpmn")
+class ArbitrationReferralProcessTest {
+
+    @RegisterExtension
+    static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
+            .assertClassCoverageAtLeast(1.0).build();
+
+    private static final Date FAR = Date.from(Instant.parse("2099-01-01T00:00:00Z"));
+    private ReferralSteps steps;
+
+    @BeforeEach
+    void standIn() {
+        BpmnAwareTests.init(engine.getProcessEngine());
+        steps = mock(ReferralSteps.class);
+        doAnswer(call -> setVariable(call.getArgument(0), "mediationDeadlineAt", FAR)).when(steps).startMediation(any());
+        doAnswer(call -> setVariable(call.getArgument(0), "acceptanceDeadlineAt", FAR)).when(steps).submit(any());
+        Mocks.register("arbitration", steps);
+        Mocks.register("sla", TestCalendars.slaClock());
+        Mocks.register("slaReminder", mock(TaskListener.class));
+        Mocks.register("slaEscalation", mock(TaskListener.class));
+    }
+
+    private static Object setVariable(DelegateExecution execution, String name, Object value) {
+        execution.setVariable(name, value);
+        return null;
+    }
+
+    @AfterEach
+    void reset() {
+        Mocks.reset();
+    }
+
+    private ProcessInstance refer(boolean mediation, String issueId) {
+        Map<String, Object> vars = new HashMap<>();
+        vars.put("referralId", "ZC-20261123-000001");
+        vars.put("issueId", issueId);
+        vars.put("mediation", mediation);
+        vars.put("taskPriority", 60);
+        vars.put("priority", "NORMAL");
+        ProcessInstance pi = runtimeService().startProcessInstanceByKey("arbitration-referral", "ZC-20261123-000001", vars);
+        assertThat(task(pi)).hasDefinitionKey("Task_PrepareApplication").hasCandidateGroup("arbitration-liaison");
+        complete(pi, Map.of("employerName", "某某科技有限公司", "claimsText", "经济补偿 30000元", "disputeDate", "2026-10-20",
+                "mediation", mediation));
+        verify(steps).prepared(any());
+        return pi;
+    }
+
+    private void complete(ProcessInstance pi, Map<String, Object> variables) {
+        taskService().complete(task(pi).getId(), variables);
+    }
+
+    private void commission(String message, Map<String, Object> variables) {
+        runtimeService().createMessageCorrelation(message).processInstanceBusinessKey("ZC-20261123-000001")
+                .setVariables(variables).correlate();
+    }
+
+    private void accepted() {
+        commission("ArbitrationAccepted", Map.of("awardDeadlineAt", FAR));
+    }
+
+    private void informAndCallBack(ProcessInstance pi, boolean linkedIssue) {
+        assertThat(task(pi)).hasDefinitionKey("Task_InformOutcome");
+        complete(pi, Map.of("outcomeSummary", "已电话告知裁决结果"));
+        verify(steps).outcomeToLedger(any());
+        if (linkedIssue) {
+            assertThat(task(pi)).hasDefinitionKey("Task_CallBack").hasCandidateGroup("coordinators");
+            complete(pi, Map.of("callbackSatisfied", "YES", "callbackResult", "满意"));
+            verify(steps).callBack(any());
+        }
+        assertThat(pi).isEnded().hasPassed("End_Informed");
+    }
+
+    @Test
+    void mediationSucceedsBeforeArbitration() {
+        ProcessInstance pi = refer(true, null);
+        assertThat(pi).hasPassed("Task_StartMediation").isWaitingAt("Gateway_MediationWait");
+        commission("ArbitrationMediated", Map.of("outcome", "MEDIATED"));
+        informAndCallBack(pi, false);
+        assertThat(pi).hasNotPassed("Task_Submit");
+    }
+
+    @Test
+    void mediationWithoutAgreementFor15DaysGoesToArbitration() {
+        ProcessInstance pi = refer(true, null);
+        execute(job("Timer_MediationExpired", pi));
+        assertThat(pi).hasPassed("Task_Submit").isWaitingAt("Gateway_AcceptanceWait");
+    }
+
+    @Test
+    void acceptedAndAwardedInTimeAndTheLinkedIssueIsCalledBack() {
+        ProcessInstance pi = refer(false, "WT-20261123-000001");
+        assertThat(pi).hasPassed("Task_Submit").isWaitingAt("Gateway_AcceptanceWait");
+        commission("ArbitrationSubmitted", Map.of("acceptanceDeadlineAt", FAR));
+        assertThat(pi).hasPassed("Event_Received").isWaitingAt("Gateway_AcceptanceWait");
+        accepted();
+        assertThat(pi).isWaitingAt("Gateway_AwardWait");
+        commission("ArbitrationAwarded", Map.of("outcome", "AWARDED"));
+        informAndCallBack(pi, true);
+    }
+
+    @Test
+    void theAwardIsExtendedOnceThenGiven() {
+        ProcessInstance pi = refer(false, null);
+        accepted();
+        commission("ArbitrationExtended", Map.of("awardDeadlineAt", FAR));
+        assertThat(pi).hasPassed("Event_Extended").isWaitingAt("Gateway_AwardWait");
+        commission("ArbitrationAwarded", Map.of("outcome", "AWARDED"));
+        informAndCallBack(pi, false);
+    }
+
+    @Test
+    void theCaseIsMediatedDuringArbitration() {
+        ProcessInstance pi = refer(false, null);
+        accepted();
+        commission("ArbitrationMediated", Map.of("outcome", "MEDIATED"));
+        assertThat(pi).hasPassed("Event_MediatedInArbitration");
+        informAndCallBack(pi, false);
+    }
+
+    @Test
+    void aRejectionTellsTheCitizenOfTheRightToSue() {
+        ProcessInstance pi = refer(false, null);
+        commission("ArbitrationRejected", Map.of("outcome", "REJECTED"));
+        verify(steps).tellRightToSue(any(), eq("REJECTED"));
+        assertThat(pi).isEnded().hasPassed("End_Rejected");
+    }
+
+    @Test
+    void noAcceptanceDecisionInTimeTellsTheCitizenOfTheRightToSue() {
+        ProcessInstance pi = refer(false, null);
+        execute(job("Timer_AcceptanceOverdue", pi));
+        verify(steps).tellRightToSue(any(), eq("ACCEPTANCE_OVERDUE"));
+        assertThat(pi).isEnded().hasPassed("End_AcceptanceOverdue");
+    }
+
+    @Test
+    void noAwardInTimeTellsTheCitizenOfTheRightToSue() {
+        ProcessInstance pi = refer(false, null);
+        accepted();
+        execute(job("Timer_AwardOverdue", pi));
+        verify(steps).tellRightToSue(any(), eq("AWARD_OVERDUE"));
+        assertThat(pi).isEnded().hasPassed("End_AwardOverdue");
+    }
+
+    @Test
+    void theCitizenWithdrawsBeforeAcceptanceOrBeforeTheAward() {
+        ProcessInstance first = refer(false, null);
+        commission("ArbitrationWithdrawn", Map.of("outcome", "WITHDRAWN"));
+        assertThat(first).isEnded().hasPassed("Event_WithdrawnBeforeAcceptance", "End_Withdrawn");
+
+        Mocks.register("arbitration", steps = mock(ReferralSteps.class));
+        doAnswer(call -> setVariable(call.getArgument(0), "acceptanceDeadlineAt", FAR)).when(steps).submit(any());
+        ProcessInstance second = refer(false, null);
+        accepted();
+        commission("ArbitrationWithdrawn", Map.of("outcome", "WITHDRAWN"));
+        assertThat(second).isEnded().hasPassed("Event_WithdrawnBeforeAward", "End_Withdrawn");
+    }
+}
