@@ -1,0 +1,177 @@
+package cn.yijianshi.arbitration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import cn.yijianshi.HallIntegrationTest;
+import cn.yijianshi.TestCitizens;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+@HallIntegrationTest
+class ReferralApiTest {
+
+    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() { };
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    IdentityService identityService;
+
+    @AfterEach
+    void nobody() {
+        identityService.clearAuthentication();
+    }
+
+    private static String today() {
+        return LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+    }
+
+    private static Map<String, Object> referral(String disputeDate) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("applicant", Map.of("name", "刘女士", "idNumber", TestCitizens.WOMAN_1975, "phone", "13900139000"));
+        body.put("employer", Map.of("name", "某某贸易有限公司", "creditCode", "91110105MA01ABCD2X"));
+        body.put("claims", List.of(Map.of("type", "SEVERANCE", "amount", 30000), Map.of("type", "UNPAID_WAGES", "amount", 8000)));
+        body.put("disputeDate", disputeDate);
+        body.put("mediation", false);
+        return body;
+    }
+
+    private ResponseEntity<Map<String, Object>> post(String path, Object body) {
+        return http.withBasicAuth("liaison1", "liaison1").exchange(path, HttpMethod.POST, new HttpEntity<>(body), JSON);
+    }
+
+    private void liaisonPrepares(String referralId) {
+        Task task = taskService.createTaskQuery().processInstanceBusinessKey(referralId).taskDefinitionKey("Task_PrepareApplication").singleResult();
+        identityService.setAuthentication("liaison1", List.of("arbitration-liaison"));
+        taskService.claim(task.getId(), "liaison1");
+        taskService.complete(task.getId());
+        identityService.clearAuthentication();
+    }
+
+    private ResponseEntity<Map<String, Object>> event(String referralId, String type, String date) {
+        return post("/api/arbitration-referrals/" + referralId + "/events", Map.of("type", type, "date", date, "note", "仲裁院通知"));
+    }
+
+    @Test
+    void theWindowRefersADismissalAndTheLiaisonFollowsItToTheAward() {
+        ResponseEntity<Map<String, Object>> created = post("/api/arbitration-referrals", referral(LocalDate.now().minusMonths(2).toString()));
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String referralId = (String) created.getBody().get("referralId");
+        assertThat(created.getBody().get("limitationWarning")).isNull();
+
+        liaisonPrepares(referralId);
+        Map<String, Object> submitted = http.withBasicAuth("liaison1", "liaison1").exchange("/api/arbitration-referrals/" + referralId,
+                HttpMethod.GET, null, JSON).getBody();
+        assertThat(submitted).containsEntry("status", "SUBMITTED").containsKey("acceptanceDeadline");
+        assertThat(submitted.get("acceptanceDeadline")).isNotNull();
+        assertThat(submitted.get("awardDeadline")).isNull();
+        assertThat(jdbc.queryForList("SELECT kind FROM notification_outbox WHERE case_id = ?", String.class, referralId))
+                .contains("ARBITRATION_SUBMITTED");
+
+        ResponseEntity<Map<String, Object>> tooEarly = event(referralId, "AWARDED", today());
+        assertThat(tooEarly.getStatusCode()).as("an award before acceptance").isEqualTo(HttpStatus.CONFLICT);
+        assertThat(tooEarly.getBody()).containsEntry("field", "type");
+
+        ResponseEntity<Map<String, Object>> accepted = event(referralId, "ACCEPTED", today());
+        assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(accepted.getBody()).containsEntry("status", "ACCEPTED").containsEntry("acceptanceDeadline", null);
+        assertThat(accepted.getBody().get("awardDeadline")).isNotNull();
+
+        assertThat(event(referralId, "EXTENDED", today()).getStatusCode()).isEqualTo(HttpStatus.OK);
+        int eventsBefore = jdbc.queryForObject("SELECT COUNT(*) FROM arbitration_event WHERE referral_id = ?", Integer.class, referralId);
+        ResponseEntity<Map<String, Object>> again = event(referralId, "EXTENDED", today());
+        assertThat(again.getStatusCode()).as("a second extension").isEqualTo(HttpStatus.CONFLICT);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM arbitration_event WHERE referral_id = ?", Integer.class, referralId))
+                .isEqualTo(eventsBefore);
+
+        assertThat(event(referralId, "AWARDED", today()).getBody()).containsEntry("status", "AWARDED");
+        assertThat(taskService.createTaskQuery().processInstanceBusinessKey(referralId).singleResult().getTaskDefinitionKey())
+                .isEqualTo("Task_InformOutcome");
+    }
+
+    @Test
+    void aDisputeOlderThanAYearIsWarnedNotRefused() {
+        ResponseEntity<Map<String, Object>> created = post("/api/arbitration-referrals", referral(LocalDate.now().minusMonths(14).toString()));
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat((String) created.getBody().get("limitationWarning")).contains("第二十七条", "劳动关系终止");
+    }
+
+    @ParameterizedTest(name = "{0} is refused naming {1}")
+    @CsvSource({"no applicant, applicant", "bad ID, applicant.idNumber", "no claims, claims", "future dispute, disputeDate",
+            "bad credit code, employer.creditCode", "unknown claim type, claims[0].type"})
+    void badInputIsRefusedAndNothingIsStored(String what, String field) {
+        long before = jdbc.queryForObject("SELECT COUNT(*) FROM arbitration_referral", Long.class);
+        Map<String, Object> body = referral("2026-01-05");
+        switch (what) {
+            case "no applicant" -> body.remove("applicant");
+            case "bad ID" -> body.put("applicant", Map.of("name", "刘", "idNumber", "110105197506152421", "phone", "13900139000"));
+            case "no claims" -> body.put("claims", List.of());
+            case "future dispute" -> body.put("disputeDate", LocalDate.now().plusDays(10).toString());
+            case "bad credit code" -> body.put("employer", Map.of("name", "某公司", "creditCode", "123"));
+            default -> body.put("claims", List.of(Map.of("type", "LOVE")));
+        }
+        ResponseEntity<Map<String, Object>> refused = post("/api/arbitration-referrals", body);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody()).containsEntry("field", field);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM arbitration_referral", Long.class)).isEqualTo(before);
+    }
+
+    @Test
+    void aHardCaseFoundToBeALabourDisputeIsReferredAndItsIssueClosedAfterTheAward() {
+        var created = http.withBasicAuth("window1", "window1").exchange("/api/issues", HttpMethod.POST,
+                new HttpEntity<>(Map.of("source", "WINDOW", "category", "LABOUR", "description", "被辞退仅给象征性补偿",
+                        "responsibleDept", "experts")), JSON);
+        String issueId = (String) created.getBody().get("issueId");
+        work("expert1", "experts", issueId, "Task_ClaimHardCase", Map.of());
+        work("expert1", "experts", issueId, "Task_ExpertAssessment", Map.of("assessment", "LABOUR_DISPUTE", "assessmentNote", "属劳动争议"));
+        assertThat(jdbc.queryForObject("SELECT status FROM issue WHERE issue_id = ?", String.class, issueId)).isEqualTo("REFERRED");
+        String referralId = jdbc.queryForObject("SELECT referral_id FROM arbitration_referral WHERE issue_id = ?", String.class, issueId);
+
+        work("liaison1", "arbitration-liaison", referralId, "Task_PrepareApplication", Map.of("employerName", "某某物流公司",
+                "claimsText", "经济补偿 20000元", "disputeDate", LocalDate.now().minusDays(20).toString(), "mediation", false));
+        assertThat(event(referralId, "ACCEPTED", today()).getStatusCode()).isEqualTo(HttpStatus.OK);
+        event(referralId, "AWARDED", today());
+        work("liaison1", "arbitration-liaison", referralId, "Task_InformOutcome", Map.of("outcomeSummary", "裁决支持经济补偿"));
+        assertThat(jdbc.queryForObject("SELECT status FROM issue WHERE issue_id = ?", String.class, issueId)).isEqualTo("RESOLVED");
+        work("coord1", "coordinators", referralId, "Task_CallBack", Map.of("callbackSatisfied", "YES", "callbackResult", "已领取补偿"));
+        assertThat(jdbc.queryForObject("SELECT status FROM issue WHERE issue_id = ?", String.class, issueId)).isEqualTo("CLOSED");
+        assertThat(jdbc.queryForObject("SELECT resolution FROM issue WHERE issue_id = ?", String.class, issueId)).contains("AWARDED");
+    }
+
+    private void work(String user, String group, String businessKey, String taskKey, Map<String, Object> variables) {
+        Task task = taskService.createTaskQuery().processInstanceBusinessKey(businessKey).taskDefinitionKey(taskKey).singleResult();
+        assertThat(task).as(taskKey).isNotNull();
+        identityService.setAuthentication(user, List.of(group));
+        try {
+            if (task.getAssignee() == null) {
+                taskService.claim(task.getId(), user);
+            }
+            taskService.complete(task.getId(), variables);
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+}
