@@ -43,7 +43,13 @@ class SlaMonitorPageTest {
         try (HallBrowser browser = HallBrowser.open(port)) {
             browser.logIn("coord1", "coord1");
             browser.go("/sla");
-            browser.waitForText(By.id("oldest"), "已超时", Duration.ofSeconds(20));
+            try {
+                browser.waitForText(By.id("oldest"), "已超时", Duration.ofSeconds(20));
+            } catch (org.openqa.selenium.TimeoutException e) {
+                browser.screenshot("sla-monitor-failed");
+                throw new AssertionError("the monitor did not show a breached task; page: "
+                        + browser.driver().findElement(By.tagName("body")).getText(), e);
+            }
             String page = browser.driver().findElement(By.tagName("body")).getText();
             assertThat(page).contains("时限监控", "综合窗口", "审核材料", "已超时", "未认领");
             assertThat(browser.driver().findElement(By.cssSelector("#oldest a")).getAttribute("href"))
