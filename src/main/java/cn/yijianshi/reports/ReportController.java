@@ -1,0 +1,70 @@
+package cn.yijianshi.reports;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import cn.yijianshi.system.HallClock;
+import cn.yijianshi.system.RefusedRequest;
+import org.mybatis.spring.SqlSessionTemplate;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/** Managers' Excel reports: the list, and each workbook streamed as it is written. */
+@RestController
+public class ReportController {
+
+    static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    private final ReportCatalogue catalogue;
+    private final SqlSessionTemplate sql;
+    private final TransactionTemplate transaction;
+    private final HallClock clock;
+
+    public ReportController(ReportCatalogue catalogue, SqlSessionTemplate sql, TransactionTemplate transaction, HallClock clock) {
+        this.catalogue = catalogue;
+        this.sql = sql;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/reports")
+    public List<Map<String, Object>> list(Authentication user) {
+        return catalogue.all().stream().filter(r -> catalogue.mayDownload(r, user.getAuthorities()))
+                .map(r -> Map.<String, Object>of("name", r.name(), "title", r.title(), "parameters", r.parameters(),
+                        "href", "/api/reports/" + r.name() + ".xlsx"))
+                .toList();
+    }
+
+    @GetMapping("/api/reports/{name}.xlsx")
+    public ResponseEntity<StreamingResponseBody> download(@PathVariable String name, @RequestParam(required = false) String from,
+                                                          @RequestParam(required = false) String to,
+                                                          @RequestParam(required = false) String dept, Authentication user) {
+        ReportDefinition report = catalogue.require(name);
+        if (!catalogue.mayDownload(report, user.getAuthorities())) {
+            throw RefusedRequest.forbidden("name", "无权下载「" + report.title() + "」", "not allowed to download " + name);
+        }
+        ReportParameters parameters = ReportParameters.parse(from, to, dept);
+        WorkbookWriter writer = new WorkbookWriter(sql, clock.zone(), clock.today());
+        StreamingResponseBody body = out -> transaction.executeWithoutResult(status -> {
+            try {
+                writer.write(report, parameters, out);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        String fileName = report.title() + "_" + parameters.from() + "_" + parameters.to() + ".xlsx";
+        return ResponseEntity.ok().contentType(XLSX)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString())
+                .body(body);
+    }
+}

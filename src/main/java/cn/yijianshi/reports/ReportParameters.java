@@ -1,0 +1,62 @@
+package cn.yijianshi.reports;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
+import java.util.HashMap;
+import java.util.Map;
+
+import cn.yijianshi.security.HallGroup;
+import cn.yijianshi.system.RefusedRequest;
+
+/** A report's range (whole days in the hall's zone, {@code to} included) and optional department. */
+public record ReportParameters(LocalDate from, LocalDate to, String dept) {
+
+    static final int MAX_DAYS = 3660;
+
+    public static ReportParameters parse(String from, String to, String dept) {
+        LocalDate start = date("from", from);
+        LocalDate end = date("to", to);
+        if (end.isBefore(start)) {
+            throw RefusedRequest.badInput("to", "结束日期不能早于开始日期", "must not be before from");
+        }
+        if (ChronoUnit.DAYS.between(start, end) > MAX_DAYS) {
+            throw RefusedRequest.badInput("to", "统计区间最长十年", "the range may span at most ten years");
+        }
+        String department = dept == null || dept.isBlank() ? null : dept;
+        if (department != null && HallGroup.byId(department).isEmpty()) {
+            throw RefusedRequest.badInput("dept", "没有这个部门：" + dept, "no such department: " + dept);
+        }
+        return new ReportParameters(start, end, department);
+    }
+
+    /** What the queries take: instants bounding the days, the department, today and this week's Monday. */
+    Map<String, Object> forQueries(ZoneId zone, LocalDate today) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("from", from.atStartOfDay(zone).toInstant());
+        params.put("to", to.plusDays(1).atStartOfDay(zone).toInstant());
+        params.put("dept", dept);
+        params.put("today", today);
+        params.put("weekStart", today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).atStartOfDay(zone).toInstant());
+        return params;
+    }
+
+    Instant fromInstant(ZoneId zone) {
+        return from.atStartOfDay(zone).toInstant();
+    }
+
+    private static LocalDate date(String field, String text) {
+        if (text == null || text.isBlank()) {
+            throw RefusedRequest.badInput(field, "必须填写日期（YYYY-MM-DD）", "a date YYYY-MM-DD is required");
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw RefusedRequest.badInput(field, "日期格式应为 YYYY-MM-DD", "must be a date YYYY-MM-DD");
+        }
+    }
+}
