@@ -36,6 +36,11 @@ public final class HallBrowser implements AutoCloseable {
     }
 
     public static HallBrowser open(int port) {
+        return open(port, null);
+    }
+
+    /** A browser that saves downloads into {@code downloads} without asking. */
+    public static HallBrowser open(int port, Path downloads) {
         boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         if (!installed && System.getenv("CI") == null) {
             System.out.println("[browser] SKIPPED: install Debian's chromium and chromium-driver to run the browser tests");
@@ -46,6 +51,10 @@ public final class HallBrowser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=zh-CN");
+        if (downloads != null) {
+            options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toAbsolutePath().toString(),
+                    "download.prompt_for_download", false));
+        }
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
         return new HallBrowser(new ChromeDriver(service, options), "http://localhost:" + port);

@@ -11,6 +11,7 @@ public class HallPages implements WebMvcConfigurer {
     @Override
     public void addViewControllers(ViewControllerRegistry registry) {
         registry.addViewController("/sla").setViewName("forward:/sla.html");
+        registry.addViewController("/reports").setViewName("forward:/reports.html");
         registry.addRedirectViewController("/", "/camunda/app/tasklist/");
     }
 }

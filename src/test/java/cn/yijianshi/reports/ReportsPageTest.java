@@ -1,0 +1,58 @@
+package cn.yijianshi.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+
+import cn.yijianshi.HallBrowser;
+import cn.yijianshi.HallIntegrationTest;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** A manager picks a report and a range on /reports in real Chromium; the workbook arrives and opens. */
+@HallIntegrationTest
+class ReportsPageTest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void aManagerDownloadsTheIssueLedgerWithItsChineseName() throws Exception {
+        Path downloads = Files.createTempDirectory("downloads");
+        try (HallBrowser browser = HallBrowser.open(port, downloads)) {
+            browser.logIn("manager1", "manager1");
+            browser.go("/reports");
+            browser.waitForText(By.id("report"), "问题销号台账", Duration.ofSeconds(20));
+            new Select(browser.driver().findElement(By.id("report"))).selectByVisibleText("问题销号台账");
+            ((JavascriptExecutor) browser.driver()).executeScript(
+                    "document.getElementById('from').value='2025-01-01'; document.getElementById('to').value='2026-12-31';");
+            browser.screenshot("reports-page");
+            browser.driver().findElement(By.id("download")).click();
+
+            Path file = null;
+            for (int i = 0; i < 100 && file == null; i++) {
+                try (Stream<Path> files = Files.list(downloads)) {
+                    List<Path> done = files.filter(f -> f.toString().endsWith(".xlsx")).toList();
+                    file = done.isEmpty() ? null : done.get(0);
+                }
+                if (file == null) {
+                    Thread.sleep(200);
+                }
+            }
+            assertThat(file).as("the download arrived").isNotNull();
+            assertThat(file.getFileName().toString()).startsWith("问题销号台账_2025-01-01_2026-12-31");
+            try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(file))) {
+                assertThat(wb.getSheetAt(0).getSheetName()).isEqualTo("汇总");
+                assertThat(wb.getSheet("问题清单")).isNotNull();
+            }
+        }
+    }
+}
