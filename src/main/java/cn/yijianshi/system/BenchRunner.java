@@ -54,13 +54,20 @@ public class BenchRunner implements ApplicationRunner {
     private final int cases;
     private final int timers;
     private final org.camunda.bpm.engine.ProcessEngine processEngine;
+    private final int reportRows;
+    private final cn.yijianshi.reports.ReportCatalogue reports;
+    private final org.mybatis.spring.SqlSessionTemplate sqlSession;
+    private final org.springframework.transaction.support.TransactionTemplate transactionTemplate;
     private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     public BenchRunner(CaseIntake intake, RuntimeService runtimeService, TaskService taskService,
                        IdentityService identityService, RepositoryService repositoryService, HistoryService historyService,
                        ConfigurableApplicationContext context, @Value("${bench.cases:200}") int cases,
                        @Value("${bench.timers:10000}") int timers, org.springframework.jdbc.core.JdbcTemplate jdbc,
-                       org.camunda.bpm.engine.ProcessEngine processEngine) {
+                       org.camunda.bpm.engine.ProcessEngine processEngine,
+                       @Value("${bench.report-rows:1000000}") int reportRows, cn.yijianshi.reports.ReportCatalogue reports,
+                       org.mybatis.spring.SqlSessionTemplate sqlSession,
+                       org.springframework.transaction.support.TransactionTemplate transactionTemplate) {
         this.intake = intake;
         this.runtimeService = runtimeService;
         this.taskService = taskService;
@@ -72,6 +79,10 @@ public class BenchRunner implements ApplicationRunner {
         this.timers = timers;
         this.jdbc = jdbc;
         this.processEngine = processEngine;
+        this.reportRows = reportRows;
+        this.reports = reports;
+        this.sqlSession = sqlSession;
+        this.transactionTemplate = transactionTemplate;
     }
 
     @Override
@@ -90,6 +101,9 @@ public class BenchRunner implements ApplicationRunner {
         System.out.printf("ratio ours/bare (cases/s): %.2f%n", ours.perSecond() / bare.perSecond());
         if (timers > 0) {
             slaTimers(timers);
+        }
+        if (reportRows > 0) {
+            ledgerReport(reportRows);
         }
         System.exit(SpringApplication.exit(context, () -> 0));
     }
@@ -131,6 +145,71 @@ public class BenchRunner implements ApplicationRunner {
         System.out.printf("sla timers fired: %d of %d in %.1f s (clock moved 60 days); lag p50=%d ms, p99=%d ms%n",
                 lags.size(), count * 2, seconds, percentile(lags, 50), percentile(lags, 99));
         org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+    }
+
+    /** The 问题销号台账 over N issue rows: rows/s and the JVM's peak heap while exporting. */
+    private void ledgerReport(int rows) {
+        long insertStart = System.nanoTime();
+        java.sql.Timestamp raised = java.sql.Timestamp.from(java.time.Instant.parse("2024-06-03T02:00:00Z"));
+        String[] statuses = {"OPEN", "IN_PROGRESS", "RESOLVED", "CLOSED", "REFERRED"};
+        for (int start = 0; start < rows; start += 5000) {
+            int from = start;
+            int to = Math.min(rows, start + 5000);
+            jdbc.batchUpdate("INSERT INTO issue (issue_id, source, category, description, raised_by, raised_at, responsible_dept, "
+                    + "deadline, status, reopen_count) VALUES (?, 'HOTLINE', 'PENSION', ?, 'bench', ?, 'experts', ?, ?, 0)",
+                    new org.springframework.jdbc.core.BatchPreparedStatementSetter() {
+                        public void setValues(java.sql.PreparedStatement ps, int i) throws java.sql.SQLException {
+                            int n = from + i;
+                            ps.setString(1, String.format("BENCH-%08d", n));
+                            ps.setString(2, "来电反映养老金待遇问题，来电人电话13800138000，第" + n + "号");
+                            ps.setTimestamp(3, raised);
+                            ps.setDate(4, java.sql.Date.valueOf("2024-06-20"));
+                            ps.setString(5, statuses[n % statuses.length]);
+                        }
+
+                        public int getBatchSize() {
+                            return to - from;
+                        }
+                    });
+        }
+        System.out.printf("report rows: %d issues inserted in %.1f s%n", rows, (System.nanoTime() - insertStart) / 1e9);
+
+        var report = reports.require("issue-ledger");
+        var parameters = cn.yijianshi.reports.ReportParameters.parse("2024-06-01", "2024-06-30", null);
+        var writer = new cn.yijianshi.reports.WorkbookWriter(sqlSession, java.time.ZoneId.of("Asia/Shanghai"),
+                java.time.LocalDate.of(2024, 7, 1));
+        System.gc();
+        long baseline = heapUsed();
+        var pools = java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP).toList();
+        pools.forEach(java.lang.management.MemoryPoolMXBean::resetPeakUsage);
+        long[] bytes = {0};
+        java.io.OutputStream counting = new java.io.OutputStream() {
+            public void write(int b) {
+                bytes[0]++;
+            }
+
+            public void write(byte[] b, int off, int len) {
+                bytes[0] += len;
+            }
+        };
+        long start = System.nanoTime();
+        transactionTemplate.executeWithoutResult(status -> {
+            try {
+                writer.write(report, parameters, counting);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long peak = pools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        System.out.printf("ledger report: %d rows in %.1f s = %.0f rows/s, %.1f MB written; heap before %.0f MB, peak %.0f MB "
+                + "(peak above baseline %.0f MB; the in-memory bench database lives in the same heap)%n", rows, seconds,
+                rows / seconds, bytes[0] / 1e6, baseline / 1e6, peak / 1e6, (peak - baseline) / 1e6);
+    }
+
+    private static long heapUsed() {
+        return java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
     private static long percentile(List<Long> sorted, int p) {

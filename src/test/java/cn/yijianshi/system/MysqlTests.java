@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public @interface MysqlTests {
 
     String URL = "jdbc:mysql://127.0.0.1:3306/yijianshi_test?characterEncoding=UTF-8&useUnicode=true"
-            + "&sendFractionalSeconds=false&nullCatalogMeansCurrent=true&connectionCollation=utf8mb4_unicode_ci";
+            + "&sendFractionalSeconds=false&nullCatalogMeansCurrent=true&connectionCollation=utf8mb4_unicode_ci&useCursorFetch=true";
 
     class Switch implements ExecutionCondition {
         @Override
