@@ -28,7 +28,8 @@ public interface ReferralMapper {
     @Select("SELECT * FROM arbitration_referral WHERE referral_id = #{referralId}")
     Referral find(@Param("referralId") String referralId);
 
-    @Update("UPDATE arbitration_referral SET applicant_name = #{r.applicantName}, employer_name = #{r.employerName}, "
+    @Update("UPDATE arbitration_referral SET applicant_name = #{r.applicantName}, "
+            + "applicant_id_number = #{r.applicantIdNumber}, applicant_phone = #{r.applicantPhone}, employer_name = #{r.employerName}, "
             + "employer_credit_code = #{r.employerCreditCode}, claims = #{r.claims}, dispute_date = #{r.disputeDate}, "
             + "mediation = #{r.mediation}, status = #{r.status}, limitation_warning = #{r.limitationWarning}, "
             + "process_instance_id = #{r.processInstanceId}, mediation_deadline = #{r.mediationDeadline}, "

@@ -5,7 +5,9 @@ import java.time.LocalDate;
 import cn.yijianshi.closure.IssueChange;
 import cn.yijianshi.closure.IssueLedger;
 import cn.yijianshi.closure.IssueStatus;
+import cn.yijianshi.intake.ResidentIdNumber;
 import cn.yijianshi.system.HallClock;
+import cn.yijianshi.system.PersonalData;
 import cn.yijianshi.system.Outbox;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
@@ -16,6 +18,10 @@ import org.springframework.stereotype.Component;
  */
 @Component("arbitration")
 public class ReferralSteps {
+
+    /** Form fields of 整理仲裁申请材料 for an applicant with no ID or phone number on file. */
+    static final String APPLICANT_ID_NUMBER = "applicantIdNumber";
+    static final String APPLICANT_PHONE = "applicantPhone";
 
     private final Referrals referrals;
     private final StatutoryClock law;
@@ -46,7 +52,15 @@ public class ReferralSteps {
         LocalDate disputeDate = dispute == null || dispute.toString().isBlank() ? null : LocalDate.parse(dispute.toString());
         String claims = (String) execution.getVariable("claimsText");
         String warning = referrals.limitationWarning(disputeDate, claims != null && claims.contains("工资"));
+        String idNumber = applicantIdNumber(execution);
+        String phone = blankToNull(execution.getVariable(APPLICANT_PHONE));
         referrals.moveTo(referralId, ReferralStatus.PREPARING, r -> {
+            if (idNumber != null) {
+                r.setApplicantIdNumber(idNumber);
+            }
+            if (phone != null) {
+                r.setApplicantPhone(phone);
+            }
             r.setEmployerName((String) execution.getVariable("employerName"));
             r.setEmployerCreditCode(blankToNull(execution.getVariable("employerCreditCode")));
             r.setClaims(claims);
@@ -55,6 +69,27 @@ public class ReferralSteps {
             r.setLimitationWarning(warning);
         });
         execution.setVariable("limitationWarning", warning);
+        keepOnlyMasked(execution, referralId);
+    }
+
+    /** The ID number typed in the form, if any, with its GB 11643 check character verified. */
+    private static String applicantIdNumber(DelegateExecution execution) {
+        String typed = blankToNull(execution.getVariable(APPLICANT_ID_NUMBER));
+        if (typed == null) {
+            return null;
+        }
+        return ResidentIdNumber.parse(typed.toUpperCase()).map(ResidentIdNumber::value).orElseThrow(() ->
+                new IllegalArgumentException("applicantIdNumber：申请人身份证号码无效（须为18位且校验位正确），请核对后重新提交。"
+                        + " / applicantIdNumber: not a valid 18-character resident ID number (GB 11643 check character)."));
+    }
+
+    /** The full numbers live in the referral table only; the process keeps their masked form. */
+    private void keepOnlyMasked(DelegateExecution execution, String referralId) {
+        Referral referral = referrals.require(referralId);
+        execution.removeVariable(APPLICANT_ID_NUMBER);
+        execution.removeVariable(APPLICANT_PHONE);
+        execution.setVariable("applicantIdMasked", PersonalData.maskIdNumber(referral.getApplicantIdNumber()));
+        execution.setVariable("applicantPhoneMasked", PersonalData.maskPhone(referral.getApplicantPhone()));
     }
 
     /** 登记调解: mediation first; 15 days on the law's clock. */

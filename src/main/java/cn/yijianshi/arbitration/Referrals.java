@@ -82,6 +82,9 @@ public class Referrals {
         variables.put("priority", "NORMAL");
         variables.put("taskPriority", 60);
         variables.put("applicantName", referral.getApplicantName());
+        // Only masked: the full numbers stay in our table (the form asks for them when none is on file).
+        variables.put("applicantIdMasked", PersonalData.maskIdNumber(referral.getApplicantIdNumber()));
+        variables.put("applicantPhoneMasked", PersonalData.maskPhone(referral.getApplicantPhone()));
         variables.put("limitationWarning", referral.getLimitationWarning());
         variables.put("employerName", referral.getEmployerName());
         variables.put("employerCreditCode", referral.getEmployerCreditCode());

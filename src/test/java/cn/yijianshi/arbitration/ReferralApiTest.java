@@ -1,6 +1,7 @@
 package cn.yijianshi.arbitration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -39,6 +40,8 @@ class ReferralApiTest {
     TaskService taskService;
     @Autowired
     IdentityService identityService;
+    @Autowired
+    org.camunda.bpm.engine.RuntimeService runtimeService;
 
     @AfterEach
     void nobody() {
@@ -141,12 +144,7 @@ class ReferralApiTest {
 
     @Test
     void aHardCaseFoundToBeALabourDisputeIsReferredAndItsIssueClosedAfterTheAward() {
-        var created = http.withBasicAuth("window1", "window1").exchange("/api/issues", HttpMethod.POST,
-                new HttpEntity<>(Map.of("source", "WINDOW", "category", "LABOUR", "description", "被辞退仅给象征性补偿",
-                        "responsibleDept", "experts")), JSON);
-        String issueId = (String) created.getBody().get("issueId");
-        work("expert1", "experts", issueId, "Task_ClaimHardCase", Map.of());
-        work("expert1", "experts", issueId, "Task_ExpertAssessment", Map.of("assessment", "LABOUR_DISPUTE", "assessmentNote", "属劳动争议"));
+        String issueId = labourDisputeFoundByAnExpert("WINDOW", "被辞退仅给象征性补偿");
         assertThat(jdbc.queryForObject("SELECT status FROM issue WHERE issue_id = ?", String.class, issueId)).isEqualTo("REFERRED");
         String referralId = jdbc.queryForObject("SELECT referral_id FROM arbitration_referral WHERE issue_id = ?", String.class, issueId);
 
@@ -159,6 +157,49 @@ class ReferralApiTest {
         work("coord1", "coordinators", referralId, "Task_CallBack", Map.of("callbackSatisfied", "YES", "callbackResult", "已领取补偿"));
         assertThat(jdbc.queryForObject("SELECT status FROM issue WHERE issue_id = ?", String.class, issueId)).isEqualTo("CLOSED");
         assertThat(jdbc.queryForObject("SELECT resolution FROM issue WHERE issue_id = ?", String.class, issueId)).contains("AWARDED");
+    }
+
+    @Test
+    void aHotlineDisputeWithNoIdOnFileGetsItFromTheLiaisonAndOnlyTheMaskedNumbersStayInTheProcess() {
+        String issueId = labourDisputeFoundByAnExpert("HOTLINE", "12333来电：被拖欠三个月工资");
+        String referralId = jdbc.queryForObject("SELECT referral_id FROM arbitration_referral WHERE issue_id = ?", String.class, issueId);
+        Task prepare = taskService.createTaskQuery().processInstanceBusinessKey(referralId).taskDefinitionKey("Task_PrepareApplication").singleResult();
+        assertThat(taskService.getVariable(prepare.getId(), "applicantIdMasked")).as("nothing on file: the form asks").isNull();
+
+        Map<String, Object> form = new HashMap<>(Map.of("employerName", "某某餐饮公司", "claimsText", "拖欠工资 9000元",
+                "disputeDate", LocalDate.now().minusDays(10).toString(), "mediation", false,
+                "applicantIdNumber", "110101196003071231", "applicantPhone", "13700137000"));
+        assertThatThrownBy(() -> work("liaison1", "arbitration-liaison", referralId, "Task_PrepareApplication", form))
+                .as("a wrong check character is refused").hasMessageContaining("applicantIdNumber");
+        assertThat(taskService.createTaskQuery().taskId(prepare.getId()).count()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT applicant_id_number FROM arbitration_referral WHERE referral_id = ?", String.class, referralId))
+                .isNull();
+
+        form.put("applicantIdNumber", TestCitizens.RETIRING_MAN.toLowerCase());
+        work("liaison1", "arbitration-liaison", referralId, "Task_PrepareApplication", form);
+        assertThat(jdbc.queryForMap("SELECT applicant_id_number, applicant_phone FROM arbitration_referral WHERE referral_id = ?", referralId))
+                .containsEntry("APPLICANT_ID_NUMBER", TestCitizens.RETIRING_MAN).containsEntry("APPLICANT_PHONE", "13700137000");
+        String processInstanceId = jdbc.queryForObject("SELECT process_instance_id FROM arbitration_referral WHERE referral_id = ?",
+                String.class, referralId);
+        assertThat(runtimeService.getVariables(processInstanceId))
+                .doesNotContainKeys("applicantIdNumber", "applicantPhone")
+                .containsEntry("applicantIdMasked", "110101********123X").containsEntry("applicantPhoneMasked", "137****7000");
+        List<String> history = jdbc.queryForList("SELECT TEXT_ FROM ACT_HI_DETAIL WHERE PROC_INST_ID_ = ? AND TEXT_ IS NOT NULL "
+                + "UNION ALL SELECT TEXT_ FROM ACT_HI_VARINST WHERE PROC_INST_ID_ = ? AND TEXT_ IS NOT NULL", String.class,
+                processInstanceId, processInstanceId);
+        assertThat(history).as("what the form submitted is in Camunda's history, masked").contains("110101********123X", "137****7000")
+                .noneMatch(text -> text.contains("13700137000") || text.toUpperCase().contains(TestCitizens.RETIRING_MAN));
+    }
+
+    /** An issue raised at the hall, which the expert finds to be a labour dispute: referred to arbitration. */
+    private String labourDisputeFoundByAnExpert(String source, String description) {
+        var created = http.withBasicAuth("window1", "window1").exchange("/api/issues", HttpMethod.POST,
+                new HttpEntity<>(Map.of("source", source, "category", "LABOUR", "description", description,
+                        "responsibleDept", "experts")), JSON);
+        String issueId = (String) created.getBody().get("issueId");
+        work("expert1", "experts", issueId, "Task_ClaimHardCase", Map.of());
+        work("expert1", "experts", issueId, "Task_ExpertAssessment", Map.of("assessment", "LABOUR_DISPUTE", "assessmentNote", "属劳动争议"));
+        return issueId;
     }
 
     private void work(String user, String group, String businessKey, String taskKey, Map<String, Object> variables) {
