@@ -41,6 +41,18 @@ public final class HallBrowser implements AutoCloseable {
 
     /** A browser that saves downloads into {@code downloads} without asking. */
     public static HallBrowser open(int port, Path downloads) {
+        return open(port, downloads, "zh-CN", null);
+    }
+
+    /**
+     * A browser set up like someone else's computer: its own language (e.g. en-US) and time zone
+     * (e.g. America/New_York, through TZ), to prove the hall's language and zone win.
+     */
+    public static HallBrowser openAs(int port, String language, String timeZone) {
+        return open(port, null, language, timeZone);
+    }
+
+    private static HallBrowser open(int port, Path downloads, String language, String timeZone) {
         boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         if (!installed && System.getenv("CI") == null) {
             System.out.println("[browser] SKIPPED: install Debian's chromium and chromium-driver to run the browser tests");
@@ -50,13 +62,18 @@ public final class HallBrowser implements AutoCloseable {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=zh-CN");
+                "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=" + language);
+        options.addArguments("--accept-lang=" + language);
         if (downloads != null) {
             options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toAbsolutePath().toString(),
                     "download.prompt_for_download", false));
         }
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
+        ChromeDriverService.Builder builder = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort();
+        if (timeZone != null) {
+            builder.withEnvironment(java.util.Map.of("TZ", timeZone));
+        }
+        ChromeDriverService service = builder.build();
         return new HallBrowser(new ChromeDriver(service, options), "http://localhost:" + port);
     }
 
@@ -74,6 +91,28 @@ public final class HallBrowser implements AutoCloseable {
         driver.findElement(By.id("username")).sendKeys(user);
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.cssSelector("button[type=submit]")).click();
+        // Wait for the login to finish: navigating away while the POST is under way loses the session.
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> {
+            String url = d.getCurrentUrl();
+            if (url.contains("/login.html?error")) {
+                throw new AssertionError("login refused for " + user);
+            }
+            return !url.contains("/login");
+        });
+    }
+
+    /** Logs in on Camunda Tasklist's own login page, as the hall's people do. */
+    public void logInToTasklist(String user, String password) {
+        go("/camunda/app/tasklist/");
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]"))).sendKeys(user);
+        driver.findElement(By.cssSelector("input[ng-model=password]")).sendKeys(password);
+        driver.findElement(By.cssSelector("form[name=signinForm] button[type=submit]")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[cam-tasks]")));
+    }
+
+    public String pageText() {
+        return driver.findElement(By.tagName("body")).getText();
     }
 
     public void waitForText(By where, String text, Duration timeout) {
