@@ -13,6 +13,11 @@ public class YijianshiApplication {
     public static void main(String[] args) {
         SpringApplication app = new SpringApplication(YijianshiApplication.class);
         if (cn.yijianshi.system.Bench.isRequested(args)) {
+            String problem = cn.yijianshi.system.Bench.scratchDatabaseProblem(args, System.getenv());
+            if (problem != null) {
+                System.err.println(problem);
+                System.exit(2);
+            }
             app.setAdditionalProfiles("bench");
             // The bench works tasks as the demo hall's people, also on a (scratch) MySQL database.
             args = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of("--yijianshi.demo-users=true"))

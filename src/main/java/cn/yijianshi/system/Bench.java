@@ -16,6 +16,32 @@ public final class Bench {
         return Arrays.stream(args).anyMatch(arg -> arg.startsWith("--bench."));
     }
 
+    /**
+     * The bench creates the demo users (known passwords) and a million ledger rows, so on MySQL it
+     * only runs against a scratch database named as such; returns why not, or null when it may run.
+     */
+    public static String scratchDatabaseProblem(String[] args, java.util.Map<String, String> env) {
+        String profiles = argument(args, "--spring.profiles.active=", env.getOrDefault("SPRING_PROFILES_ACTIVE", ""));
+        if (!Arrays.asList(profiles.split(",")).contains("mysql")) {
+            return null; // in-memory H2, gone when the bench exits
+        }
+        String url = argument(args, "--spring.datasource.url=", env.get("YIJIANSHI_DB_URL"));
+        String database = url == null ? "" : url.replaceFirst("^jdbc:[a-z]+://[^/]*/?", "").replaceFirst("[?;].*$", "");
+        if (database.toLowerCase(java.util.Locale.ROOT).matches(".*(bench|scratch|test).*")) {
+            return null;
+        }
+        return "压测会创建演示用户（已知密码）并写入百万行数据，只能在临时库上运行：请用 YIJIANSHI_DB_URL 指向名称含 bench、scratch 或 test 的数据库"
+                + (database.isEmpty() ? "" : "（当前：" + database + "）") + "。\n"
+                + "The bench creates the demo users (known passwords) and a million rows, so it only runs on a scratch "
+                + "database: point YIJIANSHI_DB_URL at a database whose name contains bench, scratch or test"
+                + (database.isEmpty() ? "" : " (now: " + database + ")") + ".";
+    }
+
+    private static String argument(String[] args, String prefix, String fallback) {
+        return Arrays.stream(args).filter(arg -> arg.startsWith(prefix)).map(arg -> arg.substring(prefix.length()))
+                .reduce((first, last) -> last).orElse(fallback);
+    }
+
     /** Runs {@code count} iterations and returns each one's latency in nanoseconds plus the total. */
     public static Timing time(int count, IntConsumer iteration) {
         long[] nanos = new long[count];
