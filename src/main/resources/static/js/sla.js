@@ -61,7 +61,37 @@
     });
   }
 
+  function drawNotices(notices) {
+    var body = document.querySelector('#notices tbody');
+    body.innerHTML = '';
+    if (notices.length === 0) {
+      var empty = document.createElement('tr');
+      cell(empty, '暂无提醒').colSpan = 5;
+      body.appendChild(empty);
+    }
+    notices.forEach(function (notice) {
+      var row = document.createElement('tr');
+      row.className = 'notice-' + notice.kind;
+      cell(row, when(notice.at));
+      cell(row, notice.kindName, notice.kind === 'SLA_BREACH' ? 'state-BREACHED' : 'state-AT_RISK');
+      cell(row, notice.groupName);
+      cell(row, notice.caseId);
+      var text = cell(row, notice.tasklistLink ? '' : notice.message);
+      if (notice.tasklistLink) {
+        var link = document.createElement('a');
+        link.href = notice.tasklistLink;
+        link.textContent = notice.message;
+        text.appendChild(link);
+      }
+      body.appendChild(row);
+    });
+  }
+
   function refresh() {
+    fetch('/api/sla/notices', { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
+      .then(function (response) { return response.ok ? response.json() : []; })
+      .then(drawNotices)
+      .catch(function () { /* the overview below reports the error */ });
     fetch('/api/sla/overview', { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
       .then(function (response) {
         if (!response.ok) { throw new Error(response.status === 403 ? '仅值班主任/协调员和管理者可查看' : '加载失败：' + response.status); }

@@ -33,5 +33,8 @@ public interface SlaMapper {
     void notice(@Param("groupId") String groupId, @Param("kind") String kind, @Param("caseId") String caseId,
                 @Param("taskId") String taskId, @Param("message") String message, @Param("at") Instant at);
 
+    /** The newest notices to these groups ({@code null}: all groups). */
+    List<StaffNotice> latestNotices(@Param("groups") List<String> groups, @Param("limit") int limit);
+
     List<String> noticesFor(@Param("groupId") String groupId, @Param("taskId") String taskId);
 }

@@ -39,6 +39,10 @@ class SlaMonitorApiTest {
     IdentityService identityService;
     @Autowired
     SlaGauges gauges;
+    @Autowired
+    org.camunda.bpm.engine.RuntimeService runtimeService;
+    @Autowired
+    org.camunda.bpm.engine.ManagementService managementService;
 
     @AfterEach
     void realTime() {
@@ -75,6 +79,45 @@ class SlaMonitorApiTest {
         gauges.refresh();
         String metrics = http.withBasicAuth("coord1", "coord1").getForEntity("/actuator/prometheus", String.class).getBody();
         assertThat(metrics).containsPattern("yijianshi_sla_open_tasks\\{group=\"window\",state=\"BREACHED\"\\} [1-9]");
+    }
+
+    @Test
+    void remindersReachTheTasksGroupAndEscalationsReachTheCoordinators() {
+        ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse("2026-11-23T10:00").atZone(TestCalendars.HALL).toInstant()));
+        String caseId = intake.accept(json.convertValue(TestCitizens.retirementIntake("提醒测试", TestCitizens.RETIRING_MAN),
+                CaseIntakeRequest.class), null, "window1").caseId();
+        // 审核材料 warns at 14:30 and is due at 15:30: both timers fire once the clock is past them.
+        ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse("2026-11-23T15:31").atZone(TestCalendars.HALL).toInstant()));
+        String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseId).singleResult().getId();
+        managementService.createJobQuery().processInstanceId(instance).timers().duedateLowerThan(ClockUtil.getCurrentTime())
+                .list().forEach(job -> managementService.executeJob(job.getId()));
+        ClockUtil.reset();
+
+        List<Map<String, Object>> coordinators = notices("coord1");
+        assertThat(coordinators).filteredOn(n -> caseId.equals(n.get("caseId"))).singleElement().satisfies(n -> {
+            assertThat(n.get("kind")).isEqualTo("SLA_BREACH");
+            assertThat(n.get("kindName")).isEqualTo("超时升级");
+            assertThat(n.get("groupName")).isEqualTo(cn.yijianshi.security.HallGroup.COORDINATORS.displayName());
+            assertThat((String) n.get("message")).contains(caseId, "审核材料", "已超过承诺时限");
+            assertThat((String) n.get("at")).startsWith("2026-11-23T15:3").endsWith("+08:00");
+            assertThat((String) n.get("tasklistLink")).startsWith("/camunda/app/tasklist/default/#/?task=");
+        });
+
+        List<Map<String, Object>> window = notices("window1");
+        assertThat(window).filteredOn(n -> caseId.equals(n.get("caseId"))).singleElement().satisfies(n -> {
+            assertThat(n.get("kind")).isEqualTo("SLA_WARNING");
+            assertThat(n.get("kindName")).isEqualTo("即将超时提醒");
+        });
+        assertThat(window).as("a window clerk sees only the window's notices").allMatch(n -> "window".equals(n.get("group")));
+        assertThat(notices("demo")).as("administrators see every group's notices")
+                .filteredOn(n -> caseId.equals(n.get("caseId"))).hasSize(2);
+    }
+
+    private List<Map<String, Object>> notices(String user) {
+        var response = http.withBasicAuth(user, user).exchange("/api/sla/notices", HttpMethod.GET, null,
+                new ParameterizedTypeReference<List<Map<String, Object>>>() { });
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return response.getBody();
     }
 
     @Test

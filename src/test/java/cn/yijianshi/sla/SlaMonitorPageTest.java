@@ -29,13 +29,23 @@ class SlaMonitorPageTest {
     CaseIntake intake;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    org.camunda.bpm.engine.RuntimeService runtimeService;
+    @Autowired
+    org.camunda.bpm.engine.ManagementService managementService;
 
     @Test
     void theCoordinatorSeesTheBreachedTaskOnTheMonitor() {
+        String caseId;
         try {
             ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse("2026-11-02T09:30").atZone(TestCalendars.HALL).toInstant()));
-            intake.accept(json.convertValue(TestCitizens.retirementIntake("超时演示", TestCitizens.RETIRING_MAN),
-                    CaseIntakeRequest.class), null, "window1");
+            caseId = intake.accept(json.convertValue(TestCitizens.retirementIntake("超时演示", TestCitizens.RETIRING_MAN),
+                    CaseIntakeRequest.class), null, "window1").caseId();
+            // The job executor would fire the reminder and the escalation once the clock got past them.
+            ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse("2026-11-03T09:30").atZone(TestCalendars.HALL).toInstant()));
+            String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseId).singleResult().getId();
+            managementService.createJobQuery().processInstanceId(instance).timers().duedateLowerThan(ClockUtil.getCurrentTime())
+                    .list().forEach(job -> managementService.executeJob(job.getId()));
         } finally {
             ClockUtil.reset();
         }
@@ -54,6 +64,10 @@ class SlaMonitorPageTest {
             assertThat(page).contains("时限监控", "综合窗口", "审核材料", "已超时", "未认领");
             assertThat(browser.driver().findElement(By.cssSelector("#oldest a")).getAttribute("href"))
                     .contains("/camunda/app/tasklist/");
+            browser.waitForText(By.id("notices"), caseId, Duration.ofSeconds(10));
+            String escalation = browser.driver().findElements(By.cssSelector("#notices tbody tr")).stream()
+                    .map(org.openqa.selenium.WebElement::getText).filter(row -> row.contains(caseId)).findFirst().orElseThrow();
+            assertThat(escalation).contains("超时升级", "值班主任/协调员", "审核材料", "已超过承诺时限");
             browser.screenshot("sla-monitor");
         }
     }

@@ -1,0 +1,48 @@
+package cn.yijianshi.sla;
+
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+
+import cn.yijianshi.security.HallGroup;
+import cn.yijianshi.system.HallClock;
+import org.springframework.stereotype.Service;
+
+/** The reminders and escalations addressed to a user's groups, newest first, as the hall reads them. */
+@Service
+public class StaffNotices {
+
+    static final int LATEST = 50;
+
+    private final SlaMapper records;
+    private final HallClock clock;
+
+    public StaffNotices(SlaMapper records, HallClock clock) {
+        this.records = records;
+        this.clock = clock;
+    }
+
+    public record Item(String group, String groupName, String kind, String kindName, String caseId, String message,
+                       OffsetDateTime at, String tasklistLink) {
+    }
+
+    /** {@code groups == null}: every group (administrators). */
+    public List<Item> latestFor(Collection<String> groups) {
+        if (groups != null && groups.isEmpty()) {
+            return List.of();
+        }
+        return records.latestNotices(groups == null ? null : List.copyOf(groups), LATEST).stream().map(this::item).toList();
+    }
+
+    private Item item(StaffNotice notice) {
+        String groupName = HallGroup.byId(notice.groupId()).map(HallGroup::displayName).orElse(notice.groupId());
+        String kindName = switch (notice.kind()) {
+            case "SLA_WARNING" -> "即将超时提醒";
+            case "SLA_BREACH" -> "超时升级";
+            default -> notice.kind();
+        };
+        return new Item(notice.groupId(), groupName, notice.kind(), kindName, notice.caseId(), notice.message(),
+                clock.inHallZone(notice.createdAt()),
+                notice.taskId() == null ? null : "/camunda/app/tasklist/default/#/?task=" + notice.taskId());
+    }
+}
