@@ -191,6 +191,25 @@ class ReferralApiTest {
                 .noneMatch(text -> text.contains("13700137000") || text.toUpperCase().contains(TestCitizens.RETIRING_MAN));
     }
 
+    @Test
+    void aCitizenMayWithdrawDuringMediation() {
+        Map<String, Object> body = referral(LocalDate.now().minusMonths(1).toString());
+        body.put("mediation", true);
+        String referralId = (String) post("/api/arbitration-referrals", body).getBody().get("referralId");
+        liaisonPrepares(referralId);
+        assertThat(jdbc.queryForObject("SELECT status FROM arbitration_referral WHERE referral_id = ?", String.class, referralId))
+                .isEqualTo("MEDIATING");
+
+        ResponseEntity<Map<String, Object>> withdrawn = event(referralId, "WITHDRAWN", today());
+        assertThat(withdrawn.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(withdrawn.getBody()).containsEntry("status", "WITHDRAWN").containsEntry("outcome", "WITHDRAWN");
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(referralId).count())
+                .as("the mediation wait ends with the withdrawal").isZero();
+        assertThat(jdbc.queryForList("SELECT kind FROM notification_outbox WHERE case_id = ? ORDER BY id", String.class, referralId))
+                .containsExactly("ARBITRATION_WITHDRAWN");
+        assertThat(event(referralId, "MEDIATED", today()).getStatusCode()).as("nothing after a withdrawal").isEqualTo(HttpStatus.CONFLICT);
+    }
+
     /** An issue raised at the hall, which the expert finds to be a labour dispute: referred to arbitration. */
     private String labourDisputeFoundByAnExpert(String source, String description) {
         var created = http.withBasicAuth("window1", "window1").exchange("/api/issues", HttpMethod.POST,
