@@ -19,6 +19,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 import cn.yijianshi.TestCalendars;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -282,5 +286,21 @@ class ArbitrationReferralProcessTest {
         commission("ArbitrationAwarded", Map.of("outcome", "AWARDED"));
         complete(pi, Map.of("outcomeSummary", "已电话告知裁决结果"));
         citizenIsCalledBack(pi, false);
+    }
+
+    @Test
+    void everyStepHasAReadableIdAChineseNameAndAPlaceInTheDiagram() throws java.io.IOException {
+        BpmnModelInstance model;
+        try (var in = getClass().getClassLoader().getResourceAsStream("processes/arbitration-referral.bpmn")) {
+            model = Bpmn.readModelFromStream(in);
+        }
+        var nodes = model.getModelElementsByType(FlowNode.class);
+        org.assertj.core.api.Assertions.assertThat(nodes).isNotEmpty().allSatisfy(node -> {
+            org.assertj.core.api.Assertions.assertThat(node.getId()).matches("(StartEvent|Task|Gateway|Event|Timer|End|Call)_[A-Z][A-Za-z]+");
+            org.assertj.core.api.Assertions.assertThat(node.getName()).as(node.getId()).containsPattern("\\p{IsHan}");
+            org.assertj.core.api.Assertions.assertThat(node.getDiagramElement()).as(node.getId() + " in the diagram").isNotNull();
+        });
+        org.assertj.core.api.Assertions.assertThat(model.getModelElementsByType(SequenceFlow.class))
+                .allSatisfy(flow -> org.assertj.core.api.Assertions.assertThat(flow.getDiagramElement()).as(flow.getId()).isNotNull());
     }
 }
