@@ -14,7 +14,7 @@ public enum ArbitrationEvent {
     EXTENDED("延期审理", EnumSet.of(ReferralStatus.ACCEPTED), "ArbitrationExtended"),
     MEDIATED("调解成功", EnumSet.of(ReferralStatus.MEDIATING, ReferralStatus.ACCEPTED, ReferralStatus.EXTENDED), "ArbitrationMediated"),
     AWARDED("作出裁决", EnumSet.of(ReferralStatus.ACCEPTED, ReferralStatus.EXTENDED), "ArbitrationAwarded"),
-    WITHDRAWN("撤回申请", EnumSet.of(ReferralStatus.SUBMITTED, ReferralStatus.ACCEPTED, ReferralStatus.EXTENDED), "ArbitrationWithdrawn");
+    WITHDRAWN("撤回申请", EnumSet.of(ReferralStatus.MEDIATING, ReferralStatus.SUBMITTED, ReferralStatus.ACCEPTED, ReferralStatus.EXTENDED), "ArbitrationWithdrawn");
 
     private final String displayName;
     private final Set<ReferralStatus> allowedIn;

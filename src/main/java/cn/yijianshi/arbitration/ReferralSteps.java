@@ -2,6 +2,7 @@ package cn.yijianshi.arbitration;
 
 import java.time.LocalDate;
 
+import cn.yijianshi.closure.Issue;
 import cn.yijianshi.closure.IssueChange;
 import cn.yijianshi.closure.IssueLedger;
 import cn.yijianshi.closure.IssueStatus;
@@ -106,8 +107,29 @@ public class ReferralSteps {
             r.setAcceptanceDeadline(law.acceptanceDeadline(clock.today()));
         });
         execution.setVariable("acceptanceDeadlineAt", law.passedAt(referral.getAcceptanceDeadline()));
-        tell(referral, "ARBITRATION_SUBMITTED", "您的劳动争议仲裁申请已提交劳动人事争议仲裁院（" + referral.getReferralId()
-                + "），仲裁院应于 " + referral.getAcceptanceDeadline() + " 前作出是否受理的决定。");
+        tell(referral, "ARBITRATION_SUBMITTED", "您的劳动争议仲裁申请已提交劳动人事争议仲裁院，仲裁院应于 "
+                + referral.getAcceptanceDeadline() + " 前作出是否受理的决定。");
+    }
+
+    /** 告知已受理与裁决期限: the award is due 45 days after acceptance (art. 43). */
+    public void tellAccepted(DelegateExecution execution) {
+        Referral referral = referrals.require(execution.getProcessBusinessKey());
+        tell(referral, "ARBITRATION_ACCEPTED", "劳动人事争议仲裁院已于 " + referral.getAcceptedDate() + " 受理您的仲裁申请，预计于 "
+                + referral.getAwardDeadline() + " 前作出裁决（经仲裁院负责人批准可延期一次，最长不超过15日）。");
+    }
+
+    /** 告知延期审理与新裁决期限: the one extension the law allows. */
+    public void tellExtended(DelegateExecution execution) {
+        Referral referral = referrals.require(execution.getProcessBusinessKey());
+        tell(referral, "ARBITRATION_EXTENDED", "经仲裁院负责人批准，您的仲裁案件延期审理，裁决期限延至 " + referral.getAwardDeadline()
+                + "。逾期未作出裁决的，您可以就该劳动争议事项向人民法院提起诉讼。");
+    }
+
+    /** 告知申请已撤回: the citizen withdrew, during mediation or arbitration. */
+    public void tellWithdrawn(DelegateExecution execution) {
+        Referral referral = referrals.require(execution.getProcessBusinessKey());
+        tell(referral, "ARBITRATION_WITHDRAWN", "您的劳动争议" + (referral.getSubmittedDate() == null ? "调解" : "仲裁")
+                + "申请已撤回，本次转介结束。在仲裁时效内您仍可重新申请；如需帮助，请到服务大厅或拨打12333。");
     }
 
     /** 告知起诉权利: not accepted, or a deadline passed: the citizen may sue in court. */
@@ -118,35 +140,63 @@ public class ReferralSteps {
             case "AWARD_OVERDUE" -> referrals.moveTo(referralId, ReferralStatus.AWARD_OVERDUE, r -> r.setOutcome(reason));
             default -> referrals.require(referralId);
         };
-        String why = switch (reason) {
+        execution.setVariable("outcome", reason);
+        tell(referral, "RIGHT_TO_SUE", "您的劳动争议：" + whySue(reason) + "。依照劳动争议调解仲裁法，您可以就该劳动争议事项向人民法院提起诉讼。");
+    }
+
+    private static String whySue(String reason) {
+        return switch (reason) {
             case "ACCEPTANCE_OVERDUE" -> "仲裁院逾期未作出受理决定";
             case "AWARD_OVERDUE" -> "仲裁院逾期未作出裁决";
             default -> "仲裁院决定不予受理";
         };
-        execution.setVariable("outcome", reason);
-        tell(referral, "RIGHT_TO_SUE", "您的劳动争议（" + referralId + "）：" + why + "。依照劳动争议调解仲裁法，您可以就该劳动争议事项向人民法院提起诉讼。");
     }
 
-    /** 登记仲裁结果: the linked issue gets the outcome and goes on to call-back and 销号. */
+    /**
+     * 登记仲裁结果: whatever the end (award, mediation, refusal, a deadline passed, withdrawal), the linked issue
+     * gets the outcome as its resolution and waits for the call-back; the call-back form shows what was told.
+     */
     public void outcomeToLedger(DelegateExecution execution) {
         String issueId = (String) execution.getVariable("issueId");
-        if (issueId != null) {
-            ledger.change(issueId, new IssueChange(IssueStatus.RESOLVED, "仲裁结果", "仲裁结果：" + execution.getVariable("outcome")
-                    + "。" + execution.getVariable("outcomeSummary"), null, null, null, null), "arbitration-liaison");
+        if (issueId == null) {
+            return;
         }
+        String outcome = (String) execution.getVariable("outcome");
+        String told = blankToNull(execution.getVariable("outcomeSummary"));
+        String resolution = "仲裁结果：" + ReferralStatus.valueOf(outcome).displayName() + "（" + outcome + "）。"
+                + (told != null ? told : switch (outcome) {
+                    case "REJECTED", "ACCEPTANCE_OVERDUE", "AWARD_OVERDUE" -> whySue(outcome) + "，已告知群众可向人民法院起诉。";
+                    case "WITHDRAWN" -> "群众撤回申请，已告知。";
+                    default -> "已告知群众。";
+                });
+        Issue issue = ledger.change(issueId, new IssueChange(IssueStatus.RESOLVED, "仲裁结果", resolution, null, null, null, null),
+                "arbitration-liaison");
+        execution.setVariable("replyText", resolution);
+        execution.setVariable("issueCategory", issue.getCategory().name());
+        execution.setVariable("issueDescription", issue.getDescription());
+        execution.setVariable("issueSource", issue.getSource().name());
     }
 
-    /** 回访确认 of a referral: satisfied, the issue is closed; if not, it is reopened for the experts. */
-    public void callBack(DelegateExecution execution) {
-        String issueId = (String) execution.getVariable("issueId");
-        boolean satisfied = "YES".equals(execution.getVariable("callbackSatisfied"));
-        ledger.change(issueId, new IssueChange(satisfied ? IssueStatus.CLOSED : IssueStatus.REOPENED, "仲裁结果回访", null, null,
-                (String) execution.getVariable("callbackResult"), null, null), "coordinators");
+    /** 销号: the citizen is satisfied at the call-back. */
+    public void closeIssue(DelegateExecution execution) {
+        ledger.change((String) execution.getVariable("issueId"), new IssueChange(IssueStatus.CLOSED, "仲裁结果回访满意，销号", null,
+                null, (String) execution.getVariable("callbackResult"), null, null), "coordinators");
     }
 
+    /** 登记重办: not satisfied; the issue goes back to the experts, under the key its hard case has. */
+    public void reopenIssue(DelegateExecution execution) {
+        Issue issue = ledger.change((String) execution.getVariable("issueId"), new IssueChange(IssueStatus.REOPENED,
+                "仲裁结果回访不满意，退回专家重办", null, null, (String) execution.getVariable("callbackResult"), null, null), "coordinators");
+        execution.setVariable("hardCaseKey", issue.getCaseId() != null ? issue.getCaseId() : issue.getIssueId());
+    }
+
+    /** Every message names the citizen and the referral; ID numbers only masked, and nothing else unmasked. */
     private void tell(Referral referral, String kind, String message) {
         if (referral.getApplicantPhone() != null) {
-            outbox.send(referral.getReferralId(), kind, referral.getApplicantPhone(), message);
+            String whose = (referral.getApplicantName() == null ? "" : referral.getApplicantName()) + "您好（转介编号 " + referral.getReferralId()
+                    + (referral.getApplicantIdNumber() == null ? "" : "，身份证 " + PersonalData.maskIdNumber(referral.getApplicantIdNumber()))
+                    + "）：";
+            outbox.send(referral.getReferralId(), kind, referral.getApplicantPhone(), PersonalData.maskInText(whose + message));
         }
     }
 

@@ -6,7 +6,8 @@ import java.util.Set;
 /**
  * The life of a problem: OPEN -> IN_PROGRESS -> RESOLVED (awaiting the citizen) -> CLOSED (销号);
  * RESOLVED -> REOPENED -> IN_PROGRESS; any open state -> REFERRED; REFERRED -> RESOLVED when the authority's
- * outcome (an arbitration award) comes back for the call-back. Nothing else.
+ * outcome comes back for the call-back (for arbitration: award, mediation, refusal, a deadline passed, withdrawal).
+ * Nothing else.
  */
 public enum IssueStatus {
     OPEN("待处理"), IN_PROGRESS("处理中"), RESOLVED("已答复待确认"), CLOSED("已销号"), REOPENED("重新处理"), REFERRED("已转办");

@@ -10,6 +10,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
 import java.time.Instant;
@@ -18,6 +19,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 import cn.yijianshi.TestCalendars;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -30,8 +35,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Every path of 劳动争议仲裁转介; the commission's events arrive as the messages the API correlates. */
-@Deployment(resources = "processes/arbitration-referral.bpmn")
+/**
+ * Every path of 劳动争议仲裁转介; the commission's events arrive as the messages the API correlates. Every end, when a
+ * ledger issue is linked, goes through 登记仲裁结果 and 回访确认 (销号, or back to the experts: the hard case is stood in for).
+ */
+@Deployment(resources = {"processes/arbitration-referral.bpmn", "stubs/hard-case-escalation-stub.bpmn"})
 class ArbitrationReferralProcessTest {
 
     @RegisterExtension
@@ -39,6 +47,7 @@ class ArbitrationReferralProcessTest {
             .assertClassCoverageAtLeast(1.0).build();
 
     private static final Date FAR = Date.from(Instant.parse("2099-01-01T00:00:00Z"));
+    private static final String ISSUE = "WT-20261123-000001";
     private ReferralSteps steps;
 
     @BeforeEach
@@ -47,6 +56,7 @@ class ArbitrationReferralProcessTest {
         steps = mock(ReferralSteps.class);
         doAnswer(call -> setVariable(call.getArgument(0), "mediationDeadlineAt", FAR)).when(steps).startMediation(any());
         doAnswer(call -> setVariable(call.getArgument(0), "acceptanceDeadlineAt", FAR)).when(steps).submit(any());
+        doAnswer(call -> setVariable(call.getArgument(0), "hardCaseKey", ISSUE)).when(steps).reopenIssue(any());
         Mocks.register("arbitration", steps);
         Mocks.register("sla", TestCalendars.slaClock());
         Mocks.register("slaReminder", mock(TaskListener.class));
@@ -96,11 +106,32 @@ class ArbitrationReferralProcessTest {
         complete(pi, Map.of("outcomeSummary", "已电话告知裁决结果"));
         verify(steps).outcomeToLedger(any());
         if (linkedIssue) {
-            assertThat(task(pi)).hasDefinitionKey("Task_CallBack").hasCandidateGroup("coordinators");
-            complete(pi, Map.of("callbackSatisfied", "YES", "callbackResult", "满意"));
-            verify(steps).callBack(any());
+            citizenIsCalledBack(pi, true);
+        } else {
+            assertThat(pi).isEnded().hasPassed("End_Informed");
         }
-        assertThat(pi).isEnded().hasPassed("End_Informed");
+    }
+
+    /** 回访确认 by the coordinators: satisfied, the issue is closed; not, it goes back to the experts. */
+    private void citizenIsCalledBack(ProcessInstance pi, boolean satisfied) {
+        assertThat(pi).hasPassed("Task_RecordOutcome");
+        assertThat(task(pi)).hasDefinitionKey("Task_CallBack").hasCandidateGroup("coordinators");
+        complete(pi, Map.of("callbackSatisfied", satisfied ? "YES" : "NO", "callbackResult", satisfied ? "满意" : "不满意"));
+        if (satisfied) {
+            verify(steps).closeIssue(any());
+            verify(steps, never()).reopenIssue(any());
+            assertThat(pi).isEnded().hasPassed("Task_CloseIssue", "End_IssueClosed");
+        } else {
+            verify(steps).reopenIssue(any());
+            verify(steps, never()).closeIssue(any());
+            assertThat(pi).isWaitingAt("Call_ExpertRework");
+        }
+    }
+
+    /** The automatic ends (refusal, a deadline passed, withdrawal): no liaison task, the outcome is recorded. */
+    private void outcomeRecordedWithoutIssue(ProcessInstance pi) {
+        verify(steps).outcomeToLedger(any());
+        assertThat(pi).isEnded().hasPassed("Task_RecordOutcome", "End_Informed").hasNotPassed("Task_InformOutcome", "Task_CallBack");
     }
 
     @Test
@@ -126,7 +157,8 @@ class ArbitrationReferralProcessTest {
         commission("ArbitrationSubmitted", Map.of("acceptanceDeadlineAt", FAR));
         assertThat(pi).hasPassed("Event_Received").isWaitingAt("Gateway_AcceptanceWait");
         accepted();
-        assertThat(pi).isWaitingAt("Gateway_AwardWait");
+        assertThat(pi).hasPassed("Task_NotifyAccepted").isWaitingAt("Gateway_AwardWait");
+        verify(steps).tellAccepted(any());
         commission("ArbitrationAwarded", Map.of("outcome", "AWARDED"));
         informAndCallBack(pi, true);
     }
@@ -136,7 +168,8 @@ class ArbitrationReferralProcessTest {
         ProcessInstance pi = refer(false, null);
         accepted();
         commission("ArbitrationExtended", Map.of("awardDeadlineAt", FAR));
-        assertThat(pi).hasPassed("Event_Extended").isWaitingAt("Gateway_AwardWait");
+        assertThat(pi).hasPassed("Event_Extended", "Task_NotifyExtended").isWaitingAt("Gateway_AwardWait");
+        verify(steps).tellExtended(any());
         commission("ArbitrationAwarded", Map.of("outcome", "AWARDED"));
         informAndCallBack(pi, false);
     }
@@ -155,7 +188,8 @@ class ArbitrationReferralProcessTest {
         ProcessInstance pi = refer(false, null);
         commission("ArbitrationRejected", Map.of("outcome", "REJECTED"));
         verify(steps).tellRightToSue(any(), eq("REJECTED"));
-        assertThat(pi).isEnded().hasPassed("End_Rejected");
+        assertThat(pi).hasPassed("Event_Rejected", "Task_NotifyRejected");
+        outcomeRecordedWithoutIssue(pi);
     }
 
     @Test
@@ -163,7 +197,8 @@ class ArbitrationReferralProcessTest {
         ProcessInstance pi = refer(false, null);
         execute(job("Timer_AcceptanceOverdue", pi));
         verify(steps).tellRightToSue(any(), eq("ACCEPTANCE_OVERDUE"));
-        assertThat(pi).isEnded().hasPassed("End_AcceptanceOverdue");
+        assertThat(pi).hasPassed("Timer_AcceptanceOverdue", "Task_NotifyAcceptanceOverdue");
+        outcomeRecordedWithoutIssue(pi);
     }
 
     @Test
@@ -172,20 +207,100 @@ class ArbitrationReferralProcessTest {
         accepted();
         execute(job("Timer_AwardOverdue", pi));
         verify(steps).tellRightToSue(any(), eq("AWARD_OVERDUE"));
-        assertThat(pi).isEnded().hasPassed("End_AwardOverdue");
+        assertThat(pi).hasPassed("Timer_AwardOverdue", "Task_NotifyAwardOverdue");
+        outcomeRecordedWithoutIssue(pi);
     }
 
     @Test
     void theCitizenWithdrawsBeforeAcceptanceOrBeforeTheAward() {
         ProcessInstance first = refer(false, null);
         commission("ArbitrationWithdrawn", Map.of("outcome", "WITHDRAWN"));
-        assertThat(first).isEnded().hasPassed("Event_WithdrawnBeforeAcceptance", "End_Withdrawn");
+        assertThat(first).isEnded().hasPassed("Event_WithdrawnBeforeAcceptance", "Task_NotifyWithdrawn", "End_Informed");
+        verify(steps).tellWithdrawn(any());
 
         Mocks.register("arbitration", steps = mock(ReferralSteps.class));
         doAnswer(call -> setVariable(call.getArgument(0), "acceptanceDeadlineAt", FAR)).when(steps).submit(any());
         ProcessInstance second = refer(false, null);
         accepted();
         commission("ArbitrationWithdrawn", Map.of("outcome", "WITHDRAWN"));
-        assertThat(second).isEnded().hasPassed("Event_WithdrawnBeforeAward", "End_Withdrawn");
+        assertThat(second).isEnded().hasPassed("Event_WithdrawnBeforeAward", "Task_NotifyWithdrawn", "End_Informed");
+        verify(steps).tellWithdrawn(any());
+    }
+
+    @Test
+    void theCitizenWithdrawsDuringMediation() {
+        ProcessInstance pi = refer(true, null);
+        commission("ArbitrationWithdrawn", Map.of("outcome", "WITHDRAWN"));
+        assertThat(pi).hasPassed("Event_WithdrawnDuringMediation", "Task_NotifyWithdrawn").hasNotPassed("Task_Submit");
+        verify(steps).tellWithdrawn(any());
+        outcomeRecordedWithoutIssue(pi);
+        assertThat(job("Timer_MediationExpired", pi)).as("the mediation clock stops").isNull();
+    }
+
+    @Test
+    void aRejectedReferralSendsItsIssueToCallBackAndIsClosed() {
+        ProcessInstance pi = refer(false, ISSUE);
+        commission("ArbitrationRejected", Map.of("outcome", "REJECTED"));
+        verify(steps).tellRightToSue(any(), eq("REJECTED"));
+        verify(steps).outcomeToLedger(any());
+        citizenIsCalledBack(pi, true);
+    }
+
+    @Test
+    void anAcceptanceOverdueIssueTheCitizenIsUnhappyWithGoesBackToTheExperts() {
+        ProcessInstance pi = refer(false, ISSUE);
+        execute(job("Timer_AcceptanceOverdue", pi));
+        verify(steps).outcomeToLedger(any());
+        citizenIsCalledBack(pi, false);
+
+        ProcessInstance hardCase = runtimeService().createProcessInstanceQuery().superProcessInstanceId(pi.getId()).singleResult();
+        assertThat(hardCase).hasBusinessKey(ISSUE).hasVariables("issueId");
+        assertThat(task(hardCase)).hasCandidateGroup("experts");
+        taskService().complete(task(hardCase).getId());
+        assertThat(pi).isEnded().hasPassed("Call_ExpertRework", "End_ReworkedByExperts");
+    }
+
+    @Test
+    void anAwardOverdueIssueIsCalledBackAndClosed() {
+        ProcessInstance pi = refer(false, ISSUE);
+        accepted();
+        execute(job("Timer_AwardOverdue", pi));
+        verify(steps).tellRightToSue(any(), eq("AWARD_OVERDUE"));
+        citizenIsCalledBack(pi, true);
+    }
+
+    @Test
+    void aWithdrawnReferralSendsItsIssueToCallBack() {
+        ProcessInstance pi = refer(true, ISSUE);
+        commission("ArbitrationWithdrawn", Map.of("outcome", "WITHDRAWN"));
+        verify(steps).tellWithdrawn(any());
+        verify(steps).outcomeToLedger(any());
+        citizenIsCalledBack(pi, false);
+        assertThat(pi).isWaitingAt("Call_ExpertRework");
+    }
+
+    @Test
+    void anAwardTheCitizenIsUnhappyWithGoesBackToTheExperts() {
+        ProcessInstance pi = refer(false, ISSUE);
+        accepted();
+        commission("ArbitrationAwarded", Map.of("outcome", "AWARDED"));
+        complete(pi, Map.of("outcomeSummary", "已电话告知裁决结果"));
+        citizenIsCalledBack(pi, false);
+    }
+
+    @Test
+    void everyStepHasAReadableIdAChineseNameAndAPlaceInTheDiagram() throws java.io.IOException {
+        BpmnModelInstance model;
+        try (var in = getClass().getClassLoader().getResourceAsStream("processes/arbitration-referral.bpmn")) {
+            model = Bpmn.readModelFromStream(in);
+        }
+        var nodes = model.getModelElementsByType(FlowNode.class);
+        org.assertj.core.api.Assertions.assertThat(nodes).isNotEmpty().allSatisfy(node -> {
+            org.assertj.core.api.Assertions.assertThat(node.getId()).matches("(StartEvent|Task|Gateway|Event|Timer|End|Call)_[A-Z][A-Za-z]+");
+            org.assertj.core.api.Assertions.assertThat(node.getName()).as(node.getId()).containsPattern("\\p{IsHan}");
+            org.assertj.core.api.Assertions.assertThat(node.getDiagramElement()).as(node.getId() + " in the diagram").isNotNull();
+        });
+        org.assertj.core.api.Assertions.assertThat(model.getModelElementsByType(SequenceFlow.class))
+                .allSatisfy(flow -> org.assertj.core.api.Assertions.assertThat(flow.getDiagramElement()).as(flow.getId()).isNotNull());
     }
 }

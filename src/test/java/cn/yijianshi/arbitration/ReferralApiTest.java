@@ -42,6 +42,8 @@ class ReferralApiTest {
     IdentityService identityService;
     @Autowired
     org.camunda.bpm.engine.RuntimeService runtimeService;
+    @Autowired
+    org.camunda.bpm.engine.ManagementService managementService;
 
     @AfterEach
     void nobody() {
@@ -189,6 +191,105 @@ class ReferralApiTest {
                 processInstanceId, processInstanceId);
         assertThat(history).as("what the form submitted is in Camunda's history, masked").contains("110101********123X", "137****7000")
                 .noneMatch(text -> text.contains("13700137000") || text.toUpperCase().contains(TestCitizens.RETIRING_MAN));
+    }
+
+    @Test
+    void aCitizenMayWithdrawDuringMediation() {
+        Map<String, Object> body = referral(LocalDate.now().minusMonths(1).toString());
+        body.put("mediation", true);
+        String referralId = (String) post("/api/arbitration-referrals", body).getBody().get("referralId");
+        liaisonPrepares(referralId);
+        assertThat(jdbc.queryForObject("SELECT status FROM arbitration_referral WHERE referral_id = ?", String.class, referralId))
+                .isEqualTo("MEDIATING");
+
+        ResponseEntity<Map<String, Object>> withdrawn = event(referralId, "WITHDRAWN", today());
+        assertThat(withdrawn.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(withdrawn.getBody()).containsEntry("status", "WITHDRAWN").containsEntry("outcome", "WITHDRAWN");
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(referralId).count())
+                .as("the mediation wait ends with the withdrawal").isZero();
+        assertThat(jdbc.queryForList("SELECT kind FROM notification_outbox WHERE case_id = ? ORDER BY id", String.class, referralId))
+                .containsExactly("ARBITRATION_WITHDRAWN");
+        assertThat(event(referralId, "MEDIATED", today()).getStatusCode()).as("nothing after a withdrawal").isEqualTo(HttpStatus.CONFLICT);
+    }
+
+    @Test
+    void theCitizenIsToldOfAcceptanceExtensionAndWithdrawalInChineseWithOnlyMaskedNumbers() {
+        String referralId = (String) post("/api/arbitration-referrals", referral(LocalDate.now().minusMonths(2).toString()))
+                .getBody().get("referralId");
+        liaisonPrepares(referralId);
+        Object awardDue = event(referralId, "ACCEPTED", today()).getBody().get("awardDeadline");
+        Object extendedDue = event(referralId, "EXTENDED", today()).getBody().get("awardDeadline");
+        assertThat(event(referralId, "WITHDRAWN", today()).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        List<Map<String, Object>> rows = jdbc.queryForList(
+                "SELECT kind, recipient, message FROM notification_outbox WHERE case_id = ? ORDER BY id", referralId);
+        assertThat(rows).extracting(row -> row.get("KIND")).containsExactly(
+                "ARBITRATION_SUBMITTED", "ARBITRATION_ACCEPTED", "ARBITRATION_EXTENDED", "ARBITRATION_WITHDRAWN");
+        assertThat(rows).allSatisfy(row -> {
+            assertThat(row.get("RECIPIENT")).isEqualTo("13900139000");
+            assertThat((String) row.get("MESSAGE")).startsWith("刘女士您好（转介编号 " + referralId + "，身份证 110105********")
+                    .doesNotContain(TestCitizens.WOMAN_1975, "13900139000");
+        });
+        assertThat((String) rows.get(1).get("MESSAGE")).contains("已于 " + today() + " 受理", "预计于 " + awardDue + " 前作出裁决");
+        assertThat((String) rows.get(2).get("MESSAGE")).contains("延期审理", "裁决期限延至 " + extendedDue);
+        assertThat((String) rows.get(3).get("MESSAGE")).contains("仲裁申请已撤回");
+    }
+
+    @ParameterizedTest(name = "{0}: the issue gets the outcome, is called back and closed")
+    @CsvSource({"REJECTED, 不予受理", "ACCEPTANCE_OVERDUE, 逾期未受理", "AWARD_OVERDUE, 逾期未裁决", "WITHDRAWN, 已撤回"})
+    void everyEndOfAReferralTakesItsIssueToCallBackAndClosing(String end, String outcomeName) {
+        String issueId = labourDisputeFoundByAnExpert("WINDOW", "被辞退仅给象征性补偿");
+        String referralId = preparedReferralOf(issueId);
+        endTheReferral(referralId, end);
+
+        Map<String, Object> issue = jdbc.queryForMap("SELECT status, resolution FROM issue WHERE issue_id = ?", issueId);
+        assertThat(issue).containsEntry("STATUS", "RESOLVED");
+        assertThat((String) issue.get("RESOLUTION")).contains(outcomeName, end);
+        work("coord1", "coordinators", referralId, "Task_CallBack", Map.of("callbackSatisfied", "YES", "callbackResult", "已知晓结果"));
+        assertThat(jdbc.queryForObject("SELECT status FROM issue WHERE issue_id = ?", String.class, issueId)).isEqualTo("CLOSED");
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(referralId).count()).isZero();
+    }
+
+    @Test
+    void aCitizenUnhappyAtTheCallBackGetsTheExpertsAgain() {
+        String issueId = labourDisputeFoundByAnExpert("WINDOW", "被辞退仅给象征性补偿");
+        String referralId = preparedReferralOf(issueId);
+        endTheReferral(referralId, "REJECTED");
+        work("coord1", "coordinators", referralId, "Task_CallBack", Map.of("callbackSatisfied", "NO", "callbackResult", "希望再咨询法律援助"));
+        assertThat(jdbc.queryForMap("SELECT status, reopen_count FROM issue WHERE issue_id = ?", issueId))
+                .containsEntry("STATUS", "REOPENED").containsEntry("REOPEN_COUNT", 1);
+
+        Task claim = taskService.createTaskQuery().processInstanceBusinessKey(issueId).taskDefinitionKey("Task_ClaimHardCase").singleResult();
+        assertThat(claim).as("someone is responsible: the experts' 认领疑难件").isNotNull();
+        assertThat(taskService.getIdentityLinksForTask(claim.getId())).anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("experts"));
+        work("expert1", "experts", issueId, "Task_ClaimHardCase", Map.of());
+        assertThat(jdbc.queryForObject("SELECT status FROM issue WHERE issue_id = ?", String.class, issueId)).isEqualTo("IN_PROGRESS");
+    }
+
+    private String preparedReferralOf(String issueId) {
+        String referralId = jdbc.queryForObject("SELECT referral_id FROM arbitration_referral WHERE issue_id = ?", String.class, issueId);
+        work("liaison1", "arbitration-liaison", referralId, "Task_PrepareApplication", Map.of("employerName", "某某物流公司",
+                "claimsText", "经济补偿 20000元", "disputeDate", LocalDate.now().minusDays(20).toString(), "mediation", false));
+        return referralId;
+    }
+
+    /** The commission's event, or the statutory deadline passing (its timer fired as the job executor would). */
+    private void endTheReferral(String referralId, String end) {
+        switch (end) {
+            case "ACCEPTANCE_OVERDUE" -> fire(referralId, "Timer_AcceptanceOverdue");
+            case "AWARD_OVERDUE" -> {
+                assertThat(event(referralId, "ACCEPTED", today()).getStatusCode()).isEqualTo(HttpStatus.OK);
+                fire(referralId, "Timer_AwardOverdue");
+            }
+            default -> assertThat(event(referralId, end, today()).getStatusCode()).isEqualTo(HttpStatus.OK);
+        }
+    }
+
+    private void fire(String referralId, String timer) {
+        String processInstanceId = jdbc.queryForObject("SELECT process_instance_id FROM arbitration_referral WHERE referral_id = ?",
+                String.class, referralId);
+        managementService.executeJob(managementService.createJobQuery().processInstanceId(processInstanceId).activityId(timer)
+                .singleResult().getId());
     }
 
     /** An issue raised at the hall, which the expert finds to be a labour dispute: referred to arbitration. */
