@@ -167,6 +167,24 @@ class ManagerReportsTest {
         return text.toString();
     }
 
+    /** The categories the 汇总 chart plots, as Excel reads them from the chart. */
+    private static List<String> chartCategories(XSSFWorkbook wb) {
+        var chart = ((XSSFSheet) wb.getSheet("汇总")).getDrawingPatriarch().getCharts().get(0);
+        var categories = chart.getChartSeries().get(0).getSeries(0).getCategoryData();
+        return java.util.stream.IntStream.range(0, categories.getPointCount())
+                .mapToObj(i -> String.valueOf(categories.getPointAt(i))).toList();
+    }
+
+    /** The text of one column of a detail sheet, header left out. */
+    private static List<String> column(XSSFWorkbook wb, String sheet, int c) {
+        Sheet rows = wb.getSheet(sheet);
+        List<String> values = new java.util.ArrayList<>();
+        for (int r = 1; r <= rows.getLastRowNum(); r++) {
+            values.add(rows.getRow(r).getCell(c).getStringCellValue());
+        }
+        return values;
+    }
+
     private static void hasChartAndFrozenHeaders(XSSFWorkbook wb) {
         assertThat(((XSSFSheet) wb.getSheet("汇总")).getDrawingPatriarch().getCharts()).hasSize(1);
         for (int i = 1; i < wb.getNumberOfSheets(); i++) {
@@ -196,6 +214,18 @@ class ManagerReportsTest {
     }
 
     @Test
+    void caseVolumeNamesMattersChannelsAndDepartmentsInChinese() throws Exception {
+        try (XSSFWorkbook wb = download("manager1", "case-volume")) {
+            assertThat(column(wb, "按日明细", 1)).containsOnly("退休一件事");
+            assertThat(column(wb, "按日明细", 2)).containsOnly("窗口", "码上办").contains("窗口", "码上办");
+            assertThat(chartCategories(wb)).containsExactlyInAnyOrder("窗口", "码上办");
+            assertThat(allText(wb)).doesNotContain("WINDOW", "ONLINE", "RETIREMENT", "dept-pension");
+            assertThat(column(wb, "按部门", 0)).contains("综合窗口", "社保经办", "档案", "医保", "公积金")
+                    .doesNotContain("window", "dept-pension");
+        }
+    }
+
+    @Test
     void slaComplianceCountsTheTasksHandledOnTime() throws Exception {
         try (XSSFWorkbook wb = download("coord1", "sla-compliance")) {
             // six tasks of the completed case and the review of the withdrawn one, all done at once
@@ -204,6 +234,8 @@ class ManagerReportsTest {
             assertThat(figure(wb, "超时")).isEqualTo(0);
             assertThat(figure(wb, "按时率")).isEqualTo(1.0);
             hasChartAndFrozenHeaders(wb);
+            assertThat(chartCategories(wb)).containsExactlyInAnyOrder("综合窗口", "档案", "社保经办", "医保", "公积金");
+            assertThat(column(wb, "部门与环节", 0)).contains("综合窗口", "社保经办").doesNotContain("window", "dept-pension");
         }
     }
 
@@ -231,6 +263,18 @@ class ManagerReportsTest {
     }
 
     @Test
+    void theIssueLedgerNamesSourcesCategoriesDepartmentsAndStatesInChinese() throws Exception {
+        try (XSSFWorkbook wb = download("coord1", "issue-ledger")) {
+            assertThat(column(wb, "问题清单", 1)).containsExactlyInAnyOrder("12333热线", "窗口", "差评");
+            assertThat(column(wb, "问题清单", 2)).containsExactlyInAnyOrder("养老待遇", "社保关系转移", "其他");
+            assertThat(column(wb, "问题清单", 5)).containsExactlyInAnyOrder("帮办专家", "社保经办", "综合窗口");
+            assertThat(column(wb, "问题清单", 8)).containsExactlyInAnyOrder("待处理", "待处理", "已销号");
+            assertThat(column(wb, "部门销号率", 0)).containsExactlyInAnyOrder("帮办专家", "社保经办", "综合窗口");
+            assertThat(chartCategories(wb)).containsExactlyInAnyOrder("帮办专家", "社保经办", "综合窗口");
+        }
+    }
+
+    @Test
     void satisfactionShowsTheBadRatingAndWhatBecameOfIt() throws Exception {
         try (XSSFWorkbook wb = download("manager1", "satisfaction")) {
             assertThat(figure(wb, "评价件数")).isEqualTo(1);
@@ -240,7 +284,7 @@ class ManagerReportsTest {
             assertThat(bad.getCell(2).getStringCellValue()).isEqualTo("110101********" + TestCitizens.RETIRING_MAN.substring(14));
             assertThat(bad.getCell(3).getStringCellValue()).isEqualTo("138****8000");
             assertThat(bad.getCell(5).getCellStyle().getQuotePrefixed()).isTrue();
-            assertThat(bad.getCell(7).getStringCellValue()).isEqualTo("OPEN");
+            assertThat(bad.getCell(7).getStringCellValue()).isEqualTo("待处理");
             assertThat(allText(wb)).doesNotContain("13800138000");
         }
     }
