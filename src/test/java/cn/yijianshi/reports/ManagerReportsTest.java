@@ -142,7 +142,11 @@ class ManagerReportsTest {
     }
 
     private XSSFWorkbook download(String user, String report) throws Exception {
-        ResponseEntity<byte[]> answer = http.withBasicAuth(user, user).exchange("/api/reports/" + report + ".xlsx?" + RANGE,
+        return download(user, report, "");
+    }
+
+    private XSSFWorkbook download(String user, String report, String more) throws Exception {
+        ResponseEntity<byte[]> answer = http.withBasicAuth(user, user).exchange("/api/reports/" + report + ".xlsx?" + RANGE + more,
                 HttpMethod.GET, null, byte[].class);
         assertThat(answer.getStatusCode()).as(report).isEqualTo(HttpStatus.OK);
         assertThat(answer.getHeaders().getContentDisposition().getFilename()).endsWith("_2025-03-03_2025-03-09.xlsx");
@@ -210,6 +214,22 @@ class ManagerReportsTest {
                 accepted += daily.getRow(r).getCell(4).getNumericCellValue();
             }
             assertThat(accepted).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void caseVolumeForADepartmentCountsTheCasesItHadATaskIn() throws Exception {
+        // only the completed case reached 公积金 (提取公积金); all three were reviewed at the window
+        try (XSSFWorkbook wb = download("manager1", "case-volume", "&dept=dept-fund")) {
+            assertThat(figure(wb, "受理件数")).isEqualTo(1);
+            assertThat(figure(wb, "办结件数")).isEqualTo(1);
+            assertThat(figure(wb, "撤回件数")).isEqualTo(0);
+            assertThat(chartCategories(wb)).containsExactly("窗口");
+            assertThat(column(wb, "按部门", 0)).containsExactly("公积金");
+            assertThat(wb.getSheet("汇总").getRow(1).getCell(0).getStringCellValue()).endsWith("部门：公积金");
+        }
+        try (XSSFWorkbook wb = download("manager1", "case-volume", "&dept=window")) {
+            assertThat(figure(wb, "受理件数")).isEqualTo(3);
         }
     }
 
