@@ -97,7 +97,7 @@ public class WorkbookWriter {
     }
 
     public void write(ReportDefinition report, ReportParameters parameters, OutputStream out) throws IOException {
-        Map<String, Object> params = parameters.forQueries(zone, today);
+        Map<String, Object> params = parameters.forQueries(zone, ZoneId.systemDefault(), today);
         SXSSFWorkbook wb = new SXSSFWorkbook(ROW_WINDOW);
         wb.setCompressTempFiles(true);
         try {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Date;
 import java.util.HashMap;
@@ -48,8 +49,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /**
- * Each report generated from data made through the processes in a week no other test touches
- * (2025-03-03..09), read back with POI and checked against the figures the test itself produced.
+ * Each report generated from data made through the processes in weeks no other test touches (2025-03-03..09;
+ * 2025-06-02..03 for the hall's day), read back with POI and checked against the figures the test itself produced.
  */
 @HallIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -107,6 +108,19 @@ class ManagerReportsTest {
         }
     }
 
+    /** Accepted at 07:30 in the hall (23:30 UTC the day before) and just after midnight (16:10 UTC the day before). */
+    @BeforeAll
+    void earlyAndLateCases() {
+        for (String hallTime : List.of("2025-06-02T07:30", "2025-06-03T00:10")) {
+            ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse(hallTime).atZone(TestCalendars.HALL).toInstant()));
+            try {
+                open("WINDOW", List.of("ID_CARD"));
+            } finally {
+                ClockUtil.reset();
+            }
+        }
+    }
+
     @AfterAll
     void realTime() {
         ClockUtil.reset();
@@ -146,10 +160,14 @@ class ManagerReportsTest {
     }
 
     private XSSFWorkbook download(String user, String report, String more) throws Exception {
-        ResponseEntity<byte[]> answer = http.withBasicAuth(user, user).exchange("/api/reports/" + report + ".xlsx?" + RANGE + more,
-                HttpMethod.GET, null, byte[].class);
+        return download(user, report, "2025-03-03", "2025-03-09", more);
+    }
+
+    private XSSFWorkbook download(String user, String report, String from, String to, String more) throws Exception {
+        ResponseEntity<byte[]> answer = http.withBasicAuth(user, user).exchange("/api/reports/" + report + ".xlsx?from=" + from
+                + "&to=" + to + more, HttpMethod.GET, null, byte[].class);
         assertThat(answer.getStatusCode()).as(report).isEqualTo(HttpStatus.OK);
-        assertThat(answer.getHeaders().getContentDisposition().getFilename()).endsWith("_2025-03-03_2025-03-09.xlsx");
+        assertThat(answer.getHeaders().getContentDisposition().getFilename()).endsWith("_" + from + "_" + to + ".xlsx");
         return new XSSFWorkbook(new ByteArrayInputStream(answer.getBody()));
     }
 
@@ -230,6 +248,18 @@ class ManagerReportsTest {
         }
         try (XSSFWorkbook wb = download("manager1", "case-volume", "&dept=window")) {
             assertThat(figure(wb, "受理件数")).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aCaseAcceptedBeforeEightInTheMorningCountsOnTheHallsDayNotTheServersDay() throws Exception {
+        try (XSSFWorkbook wb = download("manager1", "case-volume", "2025-06-02", "2025-06-03", "")) {
+            Sheet daily = wb.getSheet("按日明细");
+            assertThat(daily.getLastRowNum()).isEqualTo(2);
+            assertThat(daily.getRow(1).getCell(0).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(LocalDate.parse("2025-06-02"));
+            assertThat(daily.getRow(1).getCell(4).getNumericCellValue()).isEqualTo(1);
+            assertThat(daily.getRow(2).getCell(0).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(LocalDate.parse("2025-06-03"));
+            assertThat(daily.getRow(2).getCell(4).getNumericCellValue()).isEqualTo(1);
         }
     }
 
