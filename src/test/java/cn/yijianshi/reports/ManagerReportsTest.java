@@ -50,7 +50,8 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * Each report generated from data made through the processes in weeks no other test touches (2025-03-03..09;
- * 2025-06-02..03 for the hall's day), read back with POI and checked against the figures the test itself produced.
+ * 2025-05-12..25 for the experts; 2025-06-02..03 for the hall's day), read back with POI and checked against
+ * the figures the test itself produced.
  */
 @HallIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -108,6 +109,33 @@ class ManagerReportsTest {
         }
     }
 
+    /** The scores given to cases whose issue expert1 answered in 2025-05-19..25; one more (3) the week before. */
+    static final List<Integer> EXPERT_SCORES_IN_RANGE = List.of(5, 4);
+
+    @BeforeAll
+    void anExpertsTwoWeeks() {
+        answeredAndRated("2025-05-13T10:00", 3);
+        for (int score : EXPERT_SCORES_IN_RANGE) {
+            answeredAndRated("2025-05-20T10:00", score);
+        }
+    }
+
+    /** A completed case rated {@code score}, then a hotline question on it that expert1 claims and answers. */
+    private void answeredAndRated(String hallTime, int score) {
+        ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse(hallTime).atZone(TestCalendars.HALL).toInstant()));
+        try {
+            String caseId = open("WINDOW", List.of("ID_CARD", "HUKOU", "APPLICATION_FORM", "ARCHIVES"));
+            workToTheEnd(caseId);
+            rating.rate(caseId, score, "评价", "window1");
+            ledger.raise(new NewIssue(IssueSource.HOTLINE, IssueCategory.PENSION, "养老金怎么算", caseId, "experts"), "coord1", false);
+            work(caseId, "Task_ClaimHardCase", "expert1", List.of("experts"), Map.of());
+            work(caseId, "Task_ExpertAssessment", "expert1", List.of("experts"), Map.of("assessment", "ANSWER", "assessmentNote", "研判"));
+            work(caseId, "Task_ReplyCitizen", "expert1", List.of("experts"), Map.of("replyText", "按规定计发"));
+        } finally {
+            ClockUtil.reset();
+        }
+    }
+
     /** Accepted at 07:30 in the hall (23:30 UTC the day before) and just after midnight (16:10 UTC the day before). */
     @BeforeAll
     void earlyAndLateCases() {
@@ -137,7 +165,9 @@ class ManagerReportsTest {
         Task task = taskService.createTaskQuery().processInstanceBusinessKey(caseId).taskDefinitionKey(taskKey).singleResult();
         identityService.setAuthentication(user, groups);
         try {
-            taskService.claim(task.getId(), user);
+            if (task.getAssignee() == null) {
+                taskService.claim(task.getId(), user);
+            }
             taskService.complete(task.getId(), vars);
         } finally {
             identityService.clearAuthentication();
@@ -260,6 +290,21 @@ class ManagerReportsTest {
             assertThat(daily.getRow(1).getCell(4).getNumericCellValue()).isEqualTo(1);
             assertThat(daily.getRow(2).getCell(0).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(LocalDate.parse("2025-06-03"));
             assertThat(daily.getRow(2).getCell(4).getNumericCellValue()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void anExpertsRatingCountsOnlyTheCasesAnsweredInTheRange() throws Exception {
+        double expected = EXPERT_SCORES_IN_RANGE.stream().mapToInt(Integer::intValue).average().orElseThrow();
+        try (XSSFWorkbook wb = download("manager1", "expert-workload", "2025-05-19", "2025-05-25", "")) {
+            assertThat(figure(wb, "认领疑难件")).isEqualTo(EXPERT_SCORES_IN_RANGE.size());
+            assertThat(figure(wb, "已答复")).isEqualTo(EXPERT_SCORES_IN_RANGE.size());
+            Row expert1 = wb.getSheet("专家").getRow(1);
+            assertThat(expert1.getCell(0).getStringCellValue()).isEqualTo("expert1");
+            assertThat(expert1.getCell(1).getNumericCellValue()).isEqualTo(EXPERT_SCORES_IN_RANGE.size());
+            assertThat(expert1.getCell(2).getNumericCellValue()).isEqualTo(EXPERT_SCORES_IN_RANGE.size());
+            assertThat(expert1.getCell(6).getNumericCellValue()).isEqualTo(expected);
+            assertThat(wb.getSheet("专家").getLastRowNum()).isEqualTo(1);
         }
     }
 
