@@ -2,9 +2,11 @@ package cn.yijianshi.reports;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -27,7 +29,24 @@ public class ReportCatalogue {
         for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:reports/*.json")) {
             try (InputStream in = resource.getInputStream()) {
                 ReportDefinition definition = json.readValue(in, ReportDefinition.class);
+                checkCodeTables(definition, resource);
                 reports.put(definition.name(), definition);
+            }
+        }
+    }
+
+    /** A definition naming a code table that does not exist would show raw codes; refuse it at start-up instead. */
+    private static void checkCodeTables(ReportDefinition definition, Resource resource) {
+        List<String> named = new ArrayList<>();
+        if (definition.summary().chart() != null && definition.summary().chart().categoryLabels() != null) {
+            named.add(definition.summary().chart().categoryLabels());
+        }
+        definition.sheets().forEach(sheet -> sheet.columns().stream().map(ReportDefinition.Column::labels)
+                .filter(Objects::nonNull).forEach(named::add));
+        for (String table : named) {
+            if (!CodeLabels.tables().contains(table)) {
+                throw new IllegalStateException(resource.getFilename() + ": no code table \"" + table + "\"; known: "
+                        + String.join(", ", CodeLabels.tables()));
             }
         }
     }

@@ -12,7 +12,8 @@ public record ReportDefinition(String name, String source, String title, List<St
     public record Figure(String key, String label, String format) {
     }
 
-    public record Chart(String title, String query, String category, List<Series> series) {
+    /** categoryLabels: the code table (see {@link CodeLabels}) that names the categories, if they are codes. */
+    public record Chart(String title, String query, String category, String categoryLabels, List<Series> series) {
     }
 
     public record Series(String key, String label) {
@@ -21,7 +22,10 @@ public record ReportDefinition(String name, String source, String title, List<St
     public record Sheet(String name, String query, List<Column> columns) {
     }
 
-    /** format: text, integer, decimal, percent, date, datetime, days; mask: id, phone, text (numbers inside). */
-    public record Column(String key, String header, int width, String format, String mask) {
+    /**
+     * format: text, integer, decimal, percent, date, datetime, days; mask: id, phone, text (numbers inside);
+     * labels: the code table (see {@link CodeLabels}) that turns a stored code into its Chinese name.
+     */
+    public record Column(String key, String header, int width, String format, String mask, String labels) {
     }
 }

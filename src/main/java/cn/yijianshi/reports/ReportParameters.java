@@ -34,11 +34,17 @@ public record ReportParameters(LocalDate from, LocalDate to, String dept) {
         return new ReportParameters(start, end, department);
     }
 
-    /** What the queries take: instants bounding the days, the department, today and this week's Monday. */
-    Map<String, Object> forQueries(ZoneId zone, LocalDate today) {
+    /**
+     * What the queries take: instants bounding the days, the department, today and this week's Monday, and
+     * the shifts from the stored clock ({@code stored}, the JVM's zone) to the hall's, to find a row's hall day.
+     */
+    Map<String, Object> forQueries(ZoneId zone, ZoneId stored, LocalDate today) {
         Map<String, Object> params = new HashMap<>();
-        params.put("from", from.atStartOfDay(zone).toInstant());
-        params.put("to", to.plusDays(1).atStartOfDay(zone).toInstant());
+        Instant start = from.atStartOfDay(zone).toInstant();
+        Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
+        params.put("from", start);
+        params.put("to", end);
+        params.put("hallShifts", HallTimeShift.over(start, end, zone, stored));
         params.put("dept", dept);
         params.put("today", today);
         params.put("weekStart", today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).atStartOfDay(zone).toInstant());

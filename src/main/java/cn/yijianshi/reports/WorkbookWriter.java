@@ -97,7 +97,7 @@ public class WorkbookWriter {
     }
 
     public void write(ReportDefinition report, ReportParameters parameters, OutputStream out) throws IOException {
-        Map<String, Object> params = parameters.forQueries(zone, today);
+        Map<String, Object> params = parameters.forQueries(zone, ZoneId.systemDefault(), today);
         SXSSFWorkbook wb = new SXSSFWorkbook(ROW_WINDOW);
         wb.setCompressTempFiles(true);
         try {
@@ -123,7 +123,7 @@ public class WorkbookWriter {
         int r = 0;
         text(sheet.createRow(r++).createCell(0), report.title(), styles.title, styles);
         text(sheet.createRow(r++).createCell(0), "统计区间：" + parameters.from() + " 至 " + parameters.to()
-                + (parameters.dept() == null ? "" : "　部门：" + parameters.dept()), styles.text, styles);
+                + (parameters.dept() == null ? "" : "　部门：" + CodeLabels.label("dept", parameters.dept())), styles.text, styles);
         r++;
         Map<String, Object> figures = caseInsensitive(sql.selectOne(NAMESPACE + report.summary().query(), params));
         for (ReportDefinition.Figure figure : report.summary().figures()) {
@@ -154,7 +154,7 @@ public class WorkbookWriter {
         for (int i = 0; i < rows.size(); i++) {
             Map<String, Object> row = caseInsensitive(rows.get(i));
             Row line = sheet.createRow(r++);
-            categories[i] = String.valueOf(row.get(chart.category()));
+            categories[i] = category(row.get(chart.category()), chart.categoryLabels());
             text(line.createCell(0), categories[i], styles.text, styles);
             for (int s = 0; s < chart.series().size(); s++) {
                 Object v = row.get(chart.series().get(s).key());
@@ -203,11 +203,21 @@ public class WorkbookWriter {
                 Row line = sheet.createRow(r++);
                 for (int c = 0; c < columns.size(); c++) {
                     ReportDefinition.Column column = columns.get(c);
-                    value(line.createCell(c), row.get(column.key()), column.format(), styles, column.mask(), row);
+                    value(line.createCell(c), labelled(row.get(column.key()), column.labels()), column.format(), styles,
+                            column.mask(), row);
                 }
             }
         }
         sheet.setAutoFilter(new CellRangeAddress(0, Math.max(0, r - 1), 0, columns.size() - 1));
+    }
+
+    /** A stored code as its Chinese name when the definition names its code table. */
+    private static Object labelled(Object value, String table) {
+        return value == null || table == null ? value : CodeLabels.label(table, value.toString());
+    }
+
+    private static String category(Object value, String table) {
+        return value == null ? "（未填）" : labelled(value, table).toString();
     }
 
     private void value(Cell cell, Object value, String format, Styles styles, String mask) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Date;
 import java.util.HashMap;
@@ -48,8 +49,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /**
- * Each report generated from data made through the processes in a week no other test touches
- * (2025-03-03..09), read back with POI and checked against the figures the test itself produced.
+ * Each report generated from data made through the processes in weeks no other test touches (2025-03-03..09;
+ * 2025-05-12..25 for the experts; 2025-06-02..03 for the hall's day), read back with POI and checked against
+ * the figures the test itself produced.
  */
 @HallIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -107,6 +109,46 @@ class ManagerReportsTest {
         }
     }
 
+    /** The scores given to cases whose issue expert1 answered in 2025-05-19..25; one more (3) the week before. */
+    static final List<Integer> EXPERT_SCORES_IN_RANGE = List.of(5, 4);
+
+    @BeforeAll
+    void anExpertsTwoWeeks() {
+        answeredAndRated("2025-05-13T10:00", 3);
+        for (int score : EXPERT_SCORES_IN_RANGE) {
+            answeredAndRated("2025-05-20T10:00", score);
+        }
+    }
+
+    /** A completed case rated {@code score}, then a hotline question on it that expert1 claims and answers. */
+    private void answeredAndRated(String hallTime, int score) {
+        ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse(hallTime).atZone(TestCalendars.HALL).toInstant()));
+        try {
+            String caseId = open("WINDOW", List.of("ID_CARD", "HUKOU", "APPLICATION_FORM", "ARCHIVES"));
+            workToTheEnd(caseId);
+            rating.rate(caseId, score, "评价", "window1");
+            ledger.raise(new NewIssue(IssueSource.HOTLINE, IssueCategory.PENSION, "养老金怎么算", caseId, "experts"), "coord1", false);
+            work(caseId, "Task_ClaimHardCase", "expert1", List.of("experts"), Map.of());
+            work(caseId, "Task_ExpertAssessment", "expert1", List.of("experts"), Map.of("assessment", "ANSWER", "assessmentNote", "研判"));
+            work(caseId, "Task_ReplyCitizen", "expert1", List.of("experts"), Map.of("replyText", "按规定计发"));
+        } finally {
+            ClockUtil.reset();
+        }
+    }
+
+    /** Accepted at 07:30 in the hall (23:30 UTC the day before) and just after midnight (16:10 UTC the day before). */
+    @BeforeAll
+    void earlyAndLateCases() {
+        for (String hallTime : List.of("2025-06-02T07:30", "2025-06-03T00:10")) {
+            ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse(hallTime).atZone(TestCalendars.HALL).toInstant()));
+            try {
+                open("WINDOW", List.of("ID_CARD"));
+            } finally {
+                ClockUtil.reset();
+            }
+        }
+    }
+
     @AfterAll
     void realTime() {
         ClockUtil.reset();
@@ -123,7 +165,9 @@ class ManagerReportsTest {
         Task task = taskService.createTaskQuery().processInstanceBusinessKey(caseId).taskDefinitionKey(taskKey).singleResult();
         identityService.setAuthentication(user, groups);
         try {
-            taskService.claim(task.getId(), user);
+            if (task.getAssignee() == null) {
+                taskService.claim(task.getId(), user);
+            }
             taskService.complete(task.getId(), vars);
         } finally {
             identityService.clearAuthentication();
@@ -142,10 +186,18 @@ class ManagerReportsTest {
     }
 
     private XSSFWorkbook download(String user, String report) throws Exception {
-        ResponseEntity<byte[]> answer = http.withBasicAuth(user, user).exchange("/api/reports/" + report + ".xlsx?" + RANGE,
-                HttpMethod.GET, null, byte[].class);
+        return download(user, report, "");
+    }
+
+    private XSSFWorkbook download(String user, String report, String more) throws Exception {
+        return download(user, report, "2025-03-03", "2025-03-09", more);
+    }
+
+    private XSSFWorkbook download(String user, String report, String from, String to, String more) throws Exception {
+        ResponseEntity<byte[]> answer = http.withBasicAuth(user, user).exchange("/api/reports/" + report + ".xlsx?from=" + from
+                + "&to=" + to + more, HttpMethod.GET, null, byte[].class);
         assertThat(answer.getStatusCode()).as(report).isEqualTo(HttpStatus.OK);
-        assertThat(answer.getHeaders().getContentDisposition().getFilename()).endsWith("_2025-03-03_2025-03-09.xlsx");
+        assertThat(answer.getHeaders().getContentDisposition().getFilename()).endsWith("_" + from + "_" + to + ".xlsx");
         return new XSSFWorkbook(new ByteArrayInputStream(answer.getBody()));
     }
 
@@ -165,6 +217,24 @@ class ManagerReportsTest {
         StringBuilder text = new StringBuilder();
         wb.forEach(sheet -> sheet.forEach(row -> row.forEach(cell -> text.append(formatter.formatCellValue(cell)).append('\n'))));
         return text.toString();
+    }
+
+    /** The categories the 汇总 chart plots, as Excel reads them from the chart. */
+    private static List<String> chartCategories(XSSFWorkbook wb) {
+        var chart = ((XSSFSheet) wb.getSheet("汇总")).getDrawingPatriarch().getCharts().get(0);
+        var categories = chart.getChartSeries().get(0).getSeries(0).getCategoryData();
+        return java.util.stream.IntStream.range(0, categories.getPointCount())
+                .mapToObj(i -> String.valueOf(categories.getPointAt(i))).toList();
+    }
+
+    /** The text of one column of a detail sheet, header left out. */
+    private static List<String> column(XSSFWorkbook wb, String sheet, int c) {
+        Sheet rows = wb.getSheet(sheet);
+        List<String> values = new java.util.ArrayList<>();
+        for (int r = 1; r <= rows.getLastRowNum(); r++) {
+            values.add(rows.getRow(r).getCell(c).getStringCellValue());
+        }
+        return values;
     }
 
     private static void hasChartAndFrozenHeaders(XSSFWorkbook wb) {
@@ -196,6 +266,61 @@ class ManagerReportsTest {
     }
 
     @Test
+    void caseVolumeForADepartmentCountsTheCasesItHadATaskIn() throws Exception {
+        // only the completed case reached 公积金 (提取公积金); all three were reviewed at the window
+        try (XSSFWorkbook wb = download("manager1", "case-volume", "&dept=dept-fund")) {
+            assertThat(figure(wb, "受理件数")).isEqualTo(1);
+            assertThat(figure(wb, "办结件数")).isEqualTo(1);
+            assertThat(figure(wb, "撤回件数")).isEqualTo(0);
+            assertThat(chartCategories(wb)).containsExactly("窗口");
+            assertThat(column(wb, "按部门", 0)).containsExactly("公积金");
+            assertThat(wb.getSheet("汇总").getRow(1).getCell(0).getStringCellValue()).endsWith("部门：公积金");
+        }
+        try (XSSFWorkbook wb = download("manager1", "case-volume", "&dept=window")) {
+            assertThat(figure(wb, "受理件数")).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aCaseAcceptedBeforeEightInTheMorningCountsOnTheHallsDayNotTheServersDay() throws Exception {
+        try (XSSFWorkbook wb = download("manager1", "case-volume", "2025-06-02", "2025-06-03", "")) {
+            Sheet daily = wb.getSheet("按日明细");
+            assertThat(daily.getLastRowNum()).isEqualTo(2);
+            assertThat(daily.getRow(1).getCell(0).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(LocalDate.parse("2025-06-02"));
+            assertThat(daily.getRow(1).getCell(4).getNumericCellValue()).isEqualTo(1);
+            assertThat(daily.getRow(2).getCell(0).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(LocalDate.parse("2025-06-03"));
+            assertThat(daily.getRow(2).getCell(4).getNumericCellValue()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void anExpertsRatingCountsOnlyTheCasesAnsweredInTheRange() throws Exception {
+        double expected = EXPERT_SCORES_IN_RANGE.stream().mapToInt(Integer::intValue).average().orElseThrow();
+        try (XSSFWorkbook wb = download("manager1", "expert-workload", "2025-05-19", "2025-05-25", "")) {
+            assertThat(figure(wb, "认领疑难件")).isEqualTo(EXPERT_SCORES_IN_RANGE.size());
+            assertThat(figure(wb, "已答复")).isEqualTo(EXPERT_SCORES_IN_RANGE.size());
+            Row expert1 = wb.getSheet("专家").getRow(1);
+            assertThat(expert1.getCell(0).getStringCellValue()).isEqualTo("expert1");
+            assertThat(expert1.getCell(1).getNumericCellValue()).isEqualTo(EXPERT_SCORES_IN_RANGE.size());
+            assertThat(expert1.getCell(2).getNumericCellValue()).isEqualTo(EXPERT_SCORES_IN_RANGE.size());
+            assertThat(expert1.getCell(6).getNumericCellValue()).isEqualTo(expected);
+            assertThat(wb.getSheet("专家").getLastRowNum()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void caseVolumeNamesMattersChannelsAndDepartmentsInChinese() throws Exception {
+        try (XSSFWorkbook wb = download("manager1", "case-volume")) {
+            assertThat(column(wb, "按日明细", 1)).containsOnly("退休一件事");
+            assertThat(column(wb, "按日明细", 2)).containsOnly("窗口", "码上办").contains("窗口", "码上办");
+            assertThat(chartCategories(wb)).containsExactlyInAnyOrder("窗口", "码上办");
+            assertThat(allText(wb)).doesNotContain("WINDOW", "ONLINE", "RETIREMENT", "dept-pension");
+            assertThat(column(wb, "按部门", 0)).contains("综合窗口", "社保经办", "档案", "医保", "公积金")
+                    .doesNotContain("window", "dept-pension");
+        }
+    }
+
+    @Test
     void slaComplianceCountsTheTasksHandledOnTime() throws Exception {
         try (XSSFWorkbook wb = download("coord1", "sla-compliance")) {
             // six tasks of the completed case and the review of the withdrawn one, all done at once
@@ -204,6 +329,8 @@ class ManagerReportsTest {
             assertThat(figure(wb, "超时")).isEqualTo(0);
             assertThat(figure(wb, "按时率")).isEqualTo(1.0);
             hasChartAndFrozenHeaders(wb);
+            assertThat(chartCategories(wb)).containsExactlyInAnyOrder("综合窗口", "档案", "社保经办", "医保", "公积金");
+            assertThat(column(wb, "部门与环节", 0)).contains("综合窗口", "社保经办").doesNotContain("window", "dept-pension");
         }
     }
 
@@ -231,6 +358,18 @@ class ManagerReportsTest {
     }
 
     @Test
+    void theIssueLedgerNamesSourcesCategoriesDepartmentsAndStatesInChinese() throws Exception {
+        try (XSSFWorkbook wb = download("coord1", "issue-ledger")) {
+            assertThat(column(wb, "问题清单", 1)).containsExactlyInAnyOrder("12333热线", "窗口", "差评");
+            assertThat(column(wb, "问题清单", 2)).containsExactlyInAnyOrder("养老待遇", "社保关系转移", "其他");
+            assertThat(column(wb, "问题清单", 5)).containsExactlyInAnyOrder("帮办专家", "社保经办", "综合窗口");
+            assertThat(column(wb, "问题清单", 8)).containsExactlyInAnyOrder("待处理", "待处理", "已销号");
+            assertThat(column(wb, "部门销号率", 0)).containsExactlyInAnyOrder("帮办专家", "社保经办", "综合窗口");
+            assertThat(chartCategories(wb)).containsExactlyInAnyOrder("帮办专家", "社保经办", "综合窗口");
+        }
+    }
+
+    @Test
     void satisfactionShowsTheBadRatingAndWhatBecameOfIt() throws Exception {
         try (XSSFWorkbook wb = download("manager1", "satisfaction")) {
             assertThat(figure(wb, "评价件数")).isEqualTo(1);
@@ -240,7 +379,7 @@ class ManagerReportsTest {
             assertThat(bad.getCell(2).getStringCellValue()).isEqualTo("110101********" + TestCitizens.RETIRING_MAN.substring(14));
             assertThat(bad.getCell(3).getStringCellValue()).isEqualTo("138****8000");
             assertThat(bad.getCell(5).getCellStyle().getQuotePrefixed()).isTrue();
-            assertThat(bad.getCell(7).getStringCellValue()).isEqualTo("OPEN");
+            assertThat(bad.getCell(7).getStringCellValue()).isEqualTo("待处理");
             assertThat(allText(wb)).doesNotContain("13800138000");
         }
     }

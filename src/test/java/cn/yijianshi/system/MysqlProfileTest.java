@@ -2,10 +2,19 @@ package cn.yijianshi.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
 import java.util.Map;
 
 import cn.yijianshi.TestCitizens;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -81,5 +90,28 @@ class MysqlProfileTest {
         assertThat(((Map<?, ?>) view.get("applicant")).get("name")).isEqualTo(name);
         assertThat(view.get("servicePointName")).isEqualTo("乌鲁木齐市天山区社银合作点");
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseId).count()).isOne();
+    }
+
+    /** The JVM runs in UTC (surefire); 07:30 in Shanghai is 23:30 the day before there, yet the report says 06-02. */
+    @Test
+    void aCaseAcceptedAtHalfPastSevenCountsOnTheHallsDay() throws Exception {
+        ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse("2025-06-02T07:30").atZone(ZoneId.of("Asia/Shanghai")).toInstant()));
+        try {
+            var created = http.withBasicAuth("window1", "window1").exchange("/api/cases", HttpMethod.POST,
+                    new HttpEntity<>(TestCitizens.retirementIntake("早班", TestCitizens.RETIRING_MAN)), JSON);
+            assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        } finally {
+            ClockUtil.reset();
+        }
+        byte[] xlsx = http.withBasicAuth("manager1", "manager1").exchange("/api/reports/case-volume.xlsx?from=2025-06-01&to=2025-06-02",
+                HttpMethod.GET, null, byte[].class).getBody();
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Sheet daily = wb.getSheet("按日明细");
+            assertThat(daily.getLastRowNum()).isGreaterThanOrEqualTo(1);
+            for (int r = 1; r <= daily.getLastRowNum(); r++) {
+                Row row = daily.getRow(r);
+                assertThat(row.getCell(0).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(LocalDate.parse("2025-06-02"));
+            }
+        }
     }
 }

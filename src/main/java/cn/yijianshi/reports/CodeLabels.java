@@ -1,0 +1,56 @@
+package cn.yijianshi.reports;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import cn.yijianshi.arbitration.ReferralStatus;
+import cn.yijianshi.closure.IssueCategory;
+import cn.yijianshi.closure.IssueSource;
+import cn.yijianshi.closure.IssueStatus;
+import cn.yijianshi.intake.CaseStatus;
+import cn.yijianshi.intake.Channel;
+import cn.yijianshi.intake.Matter;
+import cn.yijianshi.security.HallGroup;
+import cn.yijianshi.sla.SlaState;
+
+/**
+ * The Chinese name of each code our tables store, as the enum that owns the code spells it, so a report
+ * column or chart says 社保经办 where the table says dept-pension. A report definition names the table
+ * ({@code "labels": "dept"}); a code no table knows is shown as stored, never hidden.
+ */
+final class CodeLabels {
+
+    private static final Map<String, Map<String, String>> TABLES = Map.of(
+            "matter", table(Matter.values(), Matter::name, Matter::displayName),
+            "channel", table(Channel.values(), Channel::name, Channel::displayName),
+            "case-status", table(CaseStatus.values(), CaseStatus::name, CaseStatus::displayName),
+            "issue-source", table(IssueSource.values(), IssueSource::name, IssueSource::displayName),
+            "issue-category", table(IssueCategory.values(), IssueCategory::name, IssueCategory::displayName),
+            "issue-status", table(IssueStatus.values(), IssueStatus::name, IssueStatus::displayName),
+            "referral-status", table(ReferralStatus.values(), ReferralStatus::name, ReferralStatus::displayName),
+            "sla-state", table(SlaState.values(), SlaState::name, SlaState::displayName),
+            "dept", table(HallGroup.values(), HallGroup::id, HallGroup::displayName));
+
+    private CodeLabels() {
+    }
+
+    static Set<String> tables() {
+        return TABLES.keySet();
+    }
+
+    /** The label of {@code code} in {@code table}; the code itself when the table does not know it. */
+    static String label(String table, String code) {
+        Map<String, String> labels = TABLES.get(table);
+        if (labels == null) {
+            throw new IllegalArgumentException("no code table " + table + "; known: " + String.join(", ", tables()));
+        }
+        return labels.getOrDefault(code, code);
+    }
+
+    private static <E> Map<String, String> table(E[] values, Function<E, String> code, Function<E, String> label) {
+        return Arrays.stream(values).collect(Collectors.toUnmodifiableMap(code, label));
+    }
+}
