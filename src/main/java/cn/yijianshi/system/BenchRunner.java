@@ -103,7 +103,7 @@ public class BenchRunner implements ApplicationRunner {
             slaTimers(timers);
         }
         if (reportRows > 0) {
-            ledgerReport(reportRows);
+            compareWithFastExcel(reportRows, ledgerReport(reportRows));
         }
         System.exit(SpringApplication.exit(context, () -> 0));
     }
@@ -148,7 +148,7 @@ public class BenchRunner implements ApplicationRunner {
     }
 
     /** The 问题销号台账 over N issue rows: rows/s and the JVM's peak heap while exporting. */
-    private void ledgerReport(int rows) {
+    private double ledgerReport(int rows) {
         long insertStart = System.nanoTime();
         java.sql.Timestamp raised = java.sql.Timestamp.from(java.time.Instant.parse("2024-06-03T02:00:00Z"));
         String[] statuses = {"OPEN", "IN_PROGRESS", "RESOLVED", "CLOSED", "REFERRED"};
@@ -206,6 +206,43 @@ public class BenchRunner implements ApplicationRunner {
         System.out.printf("ledger report: %d rows in %.1f s = %.0f rows/s, %.1f MB written; heap before %.0f MB, peak %.0f MB "
                 + "(peak above baseline %.0f MB; the in-memory bench database lives in the same heap)%n", rows, seconds,
                 rows / seconds, bytes[0] / 1e6, baseline / 1e6, peak / 1e6, (peak - baseline) / 1e6);
+        return rows / seconds;
+    }
+
+    /**
+     * The same rows written by FastExcel (only in a jar built with -Pbench-fastexcel, never in the
+     * product), for the ratio ours/FastExcel in rows/s.
+     */
+    private void compareWithFastExcel(int rows, double oursPerSecond) {
+        java.lang.reflect.Method write;
+        try {
+            write = Class.forName("cn.yijianshi.system.FastExcelLedgerExport").getMethod("write", javax.sql.DataSource.class,
+                    java.io.OutputStream.class, java.sql.Timestamp.class, java.sql.Timestamp.class);
+        } catch (ReflectiveOperationException e) {
+            System.out.println("FastExcel comparison: not in this build (mvn -B -DskipTests -Pbench-fastexcel package)");
+            return;
+        }
+        System.gc();
+        var pools = java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP).toList();
+        pools.forEach(java.lang.management.MemoryPoolMXBean::resetPeakUsage);
+        long start = System.nanoTime();
+        long written;
+        try {
+            written = (Long) write.invoke(null, jdbc.getDataSource(), java.io.OutputStream.nullOutputStream(),
+                    java.sql.Timestamp.from(java.time.Instant.parse("2024-05-31T16:00:00Z")),
+                    java.sql.Timestamp.from(java.time.Instant.parse("2024-06-30T16:00:00Z")));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("FastExcel comparison failed", e);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long peak = pools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        System.out.printf("FastExcel (same rows, no masking, no summary): %d rows in %.1f s = %.0f rows/s, peak heap %.0f MB; "
+                + "ratio ours/FastExcel (rows/s): %.2f%n", written, seconds, written / seconds, peak / 1e6,
+                oursPerSecond / (written / seconds));
+        if (written != rows) {
+            System.out.printf("FastExcel wrote %d rows, the report %d: not the same rows%n", written, rows);
+        }
     }
 
     private static long heapUsed() {

@@ -33,11 +33,24 @@ public final class PersonalData {
 
     /** Masks every ID or mobile number found inside free text (descriptions, notes, log lines). */
     public static String maskInText(String text) {
-        if (text == null || text.isEmpty()) {
-            return text;
+        if (text == null || !hasDigitRun(text, 11)) {
+            return text; // no ID (17 digits + check character) or mobile (11 digits) can hide in it
         }
         Matcher ids = ID_NUMBER.matcher(text);
         String masked = ids.replaceAll("$1********$2");
         return MOBILE.matcher(masked).replaceAll("$1****$2");
+    }
+
+    /** Cheap pre-check for the report's millions of cells: a run of at least {@code length} digits. */
+    private static boolean hasDigitRun(String text, int length) {
+        int run = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            run = c >= '0' && c <= '9' ? run + 1 : 0;
+            if (run >= length) {
+                return true;
+            }
+        }
+        return false;
     }
 }
