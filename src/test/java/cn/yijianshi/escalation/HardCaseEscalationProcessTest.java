@@ -111,11 +111,19 @@ class HardCaseEscalationProcessTest {
         }
     }
 
+    /** bpm-assert's hasCandidateGroup accepts unassigned tasks only; the expert's steps are assigned and still the experts' group's. */
+    private static List<String> candidateGroups(org.camunda.bpm.engine.task.Task task) {
+        return taskService().getIdentityLinksForTask(task.getId()).stream()
+                .filter(link -> org.camunda.bpm.engine.task.IdentityLinkType.CANDIDATE.equals(link.getType()))
+                .map(org.camunda.bpm.engine.task.IdentityLink::getGroupId).toList();
+    }
+
     private ProcessInstance claimedAndAssessed(String assessment, Map<String, Object> more) {
         ProcessInstance pi = raise();
         assertThat(task(pi)).hasDefinitionKey("Task_ClaimHardCase").hasCandidateGroup("experts");
         work(pi, "Task_ClaimHardCase", "expert1", Map.of());
         assertThat(task(pi)).hasDefinitionKey("Task_ExpertAssessment").isAssignedTo("expert1");
+        assertThat(candidateGroups(task(pi))).as("SLA and Tasklist filters count it for the experts").containsExactly("experts");
         Map<String, Object> vars = new java.util.HashMap<>(more);
         vars.put("assessment", assessment);
         vars.put("assessmentNote", "研判意见");
@@ -124,6 +132,8 @@ class HardCaseEscalationProcessTest {
     }
 
     private void replyAndCallBack(ProcessInstance pi, String satisfied) {
+        assertThat(task(pi)).hasDefinitionKey("Task_ReplyCitizen").isAssignedTo("expert1");
+        assertThat(candidateGroups(task(pi))).as("SLA and Tasklist filters count it for the experts").containsExactly("experts");
         work(pi, "Task_ReplyCitizen", "expert1", withVariables("replyText", "按国发〔2005〕38号计发"));
         assertThat(task(pi)).hasDefinitionKey("Task_CallBack").hasCandidateGroup("coordinators");
         work(pi, "Task_CallBack", "coord1", withVariables("callbackSatisfied", satisfied, "callbackResult", "回访记录"));
@@ -152,6 +162,7 @@ class HardCaseEscalationProcessTest {
         assertThat(pi).isWaitingAt("Task_ConsultDepartment").isNotWaitingAt("Task_DecidePlan");
         work(pi, "Task_ConsultDepartment", "archives1", withVariables("departmentOpinion", "档案可认定"));
         assertThat(task(pi)).hasDefinitionKey("Task_DecidePlan").isAssignedTo("expert1");
+        assertThat(candidateGroups(task(pi))).as("SLA and Tasklist filters count it for the experts").containsExactly("experts");
         work(pi, "Task_DecidePlan", "expert1", withVariables("plan", "补认定视同缴费年限"));
         replyAndCallBack(pi, "YES");
         assertThat(pi).isEnded().hasPassed("End_IssueClosed");

@@ -17,6 +17,9 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import cn.yijianshi.sla.SlaMonitor;
+import cn.yijianshi.sla.SlaState;
+import org.camunda.bpm.engine.FilterService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
@@ -40,6 +43,10 @@ class HardCaseJourneyTest {
     ObjectMapper json;
     @Autowired
     TestRestTemplate http;
+    @Autowired
+    SlaMonitor slaMonitor;
+    @Autowired
+    FilterService filterService;
 
     @AfterEach
     void nobody() {
@@ -129,5 +136,40 @@ class HardCaseJourneyTest {
                 .isEqualTo("expert2");
         assertThat(jdbc.queryForList("SELECT note FROM issue_history WHERE issue_id = ? AND action = 'HELD_BY'", String.class, issueId))
                 .contains("经办人：expert1", "经办人：expert2");
+    }
+
+    private String hotlineIssue(String category, String description) {
+        var created = http.withBasicAuth("coord1", "coord1").exchange("/api/issues", HttpMethod.POST,
+                new HttpEntity<>(Map.of("source", "HOTLINE", "category", category, "description", description,
+                        "responsibleDept", "experts")), new ParameterizedTypeReference<Map<String, Object>>() { });
+        assertThat(created.getStatusCode().value()).isEqualTo(201);
+        return (String) created.getBody().get("issueId");
+    }
+
+    @Test
+    void theExpertsOwnStepsCountForTheExpertsGroupAndTheExpertOnTheSlaMonitor() {
+        String issueId = hotlineIssue("TRANSFER", "跨省转移接续缴费年限缺失");
+        work("expert2", List.of("experts"), issueId, "Task_ClaimHardCase", Map.of());
+        Task assessment = task(issueId, "Task_ExpertAssessment");
+
+        assertThat(jdbc.queryForMap("SELECT candidate_group, assignee FROM sla_record WHERE task_id = ?", assessment.getId()))
+                .containsEntry("CANDIDATE_GROUP", "experts").containsEntry("ASSIGNEE", "expert2");
+        assertThat(slaMonitor.overview(0).byExpert()).containsKey("expert2");
+        assertThat(slaMonitor.overview(0).byExpert().get("expert2").get(SlaState.ON_TRACK)).isPositive();
+
+        identityService.setAuthentication("expert2", List.of("experts"));
+        var experts = filterService.createFilterQuery().filterName("帮办专家·待办").singleResult();
+        List<Task> listed = filterService.list(experts.getId());
+        identityService.clearAuthentication();
+        assertThat(listed).extracting(Task::getId).as("帮办专家·待办 in Tasklist").contains(assessment.getId());
+
+        work("expert2", List.of("experts"), issueId, "Task_ExpertAssessment", Map.of("assessment", "CONSULT",
+                "assessmentNote", "会商", "consultDepartments", List.of("dept-pension")));
+        work("pension1", List.of("dept-pension"), issueId, "Task_ConsultDepartment", Map.of("departmentOpinion", "可转移"));
+        assertThat(jdbc.queryForObject("SELECT candidate_group FROM sla_record WHERE task_id = ?", String.class,
+                task(issueId, "Task_DecidePlan").getId())).as("确定方案").isEqualTo("experts");
+        work("expert2", List.of("experts"), issueId, "Task_DecidePlan", Map.of("plan", "补转移"));
+        assertThat(jdbc.queryForObject("SELECT candidate_group FROM sla_record WHERE task_id = ?", String.class,
+                task(issueId, "Task_ReplyCitizen").getId())).as("答复群众").isEqualTo("experts");
     }
 }
