@@ -69,6 +69,7 @@ class HardCaseEscalationProcessTest {
         escalation = mock(TaskListener.class);
         Mocks.register("hardCase", new HardCaseSteps(ledger));
         Mocks.register("expertClaim", new ExpertClaim());
+        Mocks.register("issueHolder", new IssueHolder(ledger));
         referrals = mock(cn.yijianshi.arbitration.ReferralSteps.class);
         Mocks.register("arbitration", referrals);
         Mocks.register("sla", TestCalendars.slaClock());
@@ -145,6 +146,8 @@ class HardCaseEscalationProcessTest {
         verify(ledger).change(eq("WT-20261123-000001"), argThat(c -> c.status() == IssueStatus.IN_PROGRESS
                 && "expert1".equals(c.responsiblePerson())), eq("expert1"));
         replyAndCallBack(pi, "YES");
+        verify(ledger, atLeastOnce()).heldBy("WT-20261123-000001", "expert1", "expert1");
+        verify(ledger, never()).heldBy(any(), eq("coord1"), any());
         verify(ledger).change(any(), argThat(c -> c.status() == IssueStatus.RESOLVED && c.resolution().contains("38号")), any());
         verify(ledger).change(any(), argThat(c -> c.status() == IssueStatus.CLOSED && "回访记录".equals(c.callbackResult())), any());
         assertThat(pi).isEnded().hasPassed("Task_CloseIssue", "End_IssueClosed");
