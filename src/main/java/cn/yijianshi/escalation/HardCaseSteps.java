@@ -13,7 +13,9 @@ import cn.yijianshi.closure.IssueStatus;
 import cn.yijianshi.closure.NewIssue;
 import cn.yijianshi.security.HallGroup;
 import cn.yijianshi.system.RefusedRequest;
+import cn.yijianshi.system.TaskActor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 
@@ -57,24 +59,38 @@ public class HardCaseSteps {
         }
     }
 
-    /** 登记答复: the reply to the citizen is the issue's resolution. */
+    /**
+     * Remembers who completed a task (the logged-in user, else its assignee) in a process variable, for the
+     * ledger step that follows it: {@code ${hardCase.doneBy(task, 'callbackBy')}} on the task's complete.
+     */
+    public void doneBy(DelegateTask task, String variable) {
+        task.getExecution().setVariable(variable, TaskActor.of(task));
+    }
+
+    /** 登记答复: the reply to the citizen (the expert's, or the leader's after 领导督办) is the issue's resolution. */
     public void replied(DelegateExecution execution) {
         String reply = (String) execution.getVariable("replyText");
         ledger.change(issueId(execution), new IssueChange(IssueStatus.RESOLVED, "答复群众", reply, null, null, null, null),
-                (String) execution.getVariable("expert"));
+                actor(execution, "repliedBy"));
     }
 
     /** 销号: the citizen confirmed at the call-back. */
     public void closed(DelegateExecution execution) {
         ledger.change(issueId(execution), new IssueChange(IssueStatus.CLOSED, "回访满意，销号", null, null,
-                (String) execution.getVariable("callbackResult"), null, null), "coordinators");
+                (String) execution.getVariable("callbackResult"), null, null), actor(execution, "callbackBy"));
     }
 
     /** 登记重办: not satisfied; the reopen count decides who takes it next. */
     public void reopened(DelegateExecution execution) {
         Issue issue = ledger.change(issueId(execution), new IssueChange(IssueStatus.REOPENED, "回访不满意",
-                null, null, (String) execution.getVariable("callbackResult"), null, null), "coordinators");
+                null, null, (String) execution.getVariable("callbackResult"), null, null), actor(execution, "callbackBy"));
         execution.setVariable("reopenCount", issue.getReopenCount());
+    }
+
+    /** 登记领导督办: reopened a second time, the issue is in progress again, now under the coordinators' supervision. */
+    public void underSupervision(DelegateExecution execution) {
+        ledger.change(issueId(execution), IssueChange.to(IssueStatus.IN_PROGRESS, "再次回访不满意，领导督办"),
+                actor(execution, "callbackBy"));
     }
 
     /** 转仲裁 or 转办: the issue leaves the hall's hands, recorded with where it went. */
@@ -102,6 +118,16 @@ public class HardCaseSteps {
             throw RefusedRequest.badInput("consultDepartments", "会商须至少选择一个部门", "choose at least one department");
         }
         return departments;
+    }
+
+    /** Who did the step: the user who completed the task before it, else whoever is logged in, else the system. */
+    private static String actor(DelegateExecution execution, String variable) {
+        Object recorded = execution.getVariable(variable);
+        if (recorded != null) {
+            return recorded.toString();
+        }
+        var authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        return authentication != null && authentication.getUserId() != null ? authentication.getUserId() : "system";
     }
 
     private static String issueId(DelegateExecution execution) {

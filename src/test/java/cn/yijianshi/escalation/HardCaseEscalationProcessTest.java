@@ -206,10 +206,15 @@ class HardCaseEscalationProcessTest {
         replyAndCallBack(pi, "NO");
         assertThat(task(pi)).hasDefinitionKey("Task_LeaderSupervision").hasCandidateGroup("coordinators");
         assertThat(task(pi).getPriority()).isEqualTo(90);
+        verify(ledger).change(any(), argThat(c -> c.status() == IssueStatus.IN_PROGRESS && c.note().contains("领导督办")), eq("coord1"));
         work(pi, "Task_LeaderSupervision", "coord1", withVariables("replyText", "督办后答复：按规定补发"));
+        verify(ledger).change(any(), argThat(c -> c.status() == IssueStatus.RESOLVED && c.resolution().startsWith("督办后答复")),
+                eq("coord1"));
         assertThat(task(pi)).hasDefinitionKey("Task_CallBack");
-        work(pi, "Task_CallBack", "coord1", withVariables("callbackSatisfied", "YES", "callbackResult", "满意"));
-        assertThat(pi).isEnded().hasPassed("Task_LeaderSupervision", "End_IssueClosed");
+        work(pi, "Task_CallBack", "coord2", withVariables("callbackSatisfied", "YES", "callbackResult", "满意"));
+        verify(ledger, org.mockito.Mockito.times(2)).change(any(), argThat(c -> c.status() == IssueStatus.REOPENED), eq("coord1"));
+        verify(ledger).change(any(), argThat(c -> c.status() == IssueStatus.CLOSED), eq("coord2"));
+        assertThat(pi).isEnded().hasPassed("Task_RecordSupervision", "Task_LeaderSupervision", "End_IssueClosed");
     }
 
     @Test

@@ -146,6 +146,47 @@ class HardCaseJourneyTest {
         return (String) created.getBody().get("issueId");
     }
 
+    private Map<String, Object> issueRow(String issueId) {
+        return jdbc.queryForMap("SELECT status, resolution, responsible_person, closed_by, reopen_count FROM issue WHERE issue_id = ?",
+                issueId);
+    }
+
+    private List<Map<String, Object>> history(String issueId, String action) {
+        return jdbc.queryForList("SELECT actor, to_status, note FROM issue_history WHERE issue_id = ? AND action = ? ORDER BY id",
+                issueId, action);
+    }
+
+    @Test
+    void aCitizenUnsatisfiedTwiceGetsTheLeadersReplyAndOnlyThenIsTheIssueClosed() {
+        String issueId = hotlineIssue("PENSION", "养老金计发基数两次解释仍有异议");
+        work("expert1", List.of("experts"), issueId, "Task_ClaimHardCase", Map.of());
+        for (int round = 1; round <= 2; round++) {
+            work("expert1", List.of("experts"), issueId, "Task_ExpertAssessment", Map.of("assessment", "ANSWER",
+                    "assessmentNote", "第" + round + "次研判"));
+            work("expert1", List.of("experts"), issueId, "Task_ReplyCitizen", Map.of("replyText", "第" + round + "次答复"));
+            work("coord1", List.of("coordinators"), issueId, "Task_CallBack", Map.of("callbackSatisfied", "NO",
+                    "callbackResult", "第" + round + "次回访不满意"));
+            assertThat(issueRow(issueId)).as("the coordinator who called back does not become responsible")
+                    .containsEntry("RESPONSIBLE_PERSON", "expert1");
+        }
+        assertThat(issueRow(issueId)).containsEntry("REOPEN_COUNT", 2);
+        assertThat(task(issueId, "Task_LeaderSupervision")).as("a second reopen goes to the leader").isNotNull();
+        assertThat(issueRow(issueId)).as("the leader now handles it").containsEntry("STATUS", "IN_PROGRESS");
+
+        work("coord1", List.of("coordinators"), issueId, "Task_LeaderSupervision", Map.of("replyText", "督办后答复：按规定补发差额"));
+        assertThat(issueRow(issueId)).containsEntry("STATUS", "RESOLVED").containsEntry("RESOLUTION", "督办后答复：按规定补发差额");
+        work("coord1", List.of("coordinators"), issueId, "Task_CallBack", Map.of("callbackSatisfied", "YES", "callbackResult", "满意"));
+
+        assertThat(issueRow(issueId)).containsEntry("STATUS", "CLOSED").containsEntry("CLOSED_BY", "coord1")
+                .containsEntry("RESPONSIBLE_PERSON", "expert1");
+        List<Map<String, Object>> changes = history(issueId, "STATUS");
+        assertThat(changes).filteredOn(h -> "REOPENED".equals(h.get("TO_STATUS"))).hasSize(2)
+                .allSatisfy(h -> assertThat(h.get("ACTOR")).as("who called back").isEqualTo("coord1"));
+        assertThat(changes).filteredOn(h -> "RESOLVED".equals(h.get("TO_STATUS"))).extracting(h -> h.get("ACTOR"))
+                .containsExactly("expert1", "expert1", "coord1");
+        assertThat(changes).last().satisfies(h -> assertThat(h).containsEntry("TO_STATUS", "CLOSED").containsEntry("ACTOR", "coord1"));
+    }
+
     @Test
     void theExpertsOwnStepsCountForTheExpertsGroupAndTheExpertOnTheSlaMonitor() {
         String issueId = hotlineIssue("TRANSFER", "跨省转移接续缴费年限缺失");
