@@ -154,6 +154,7 @@ class HardCaseEscalationProcessTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void twoDepartmentsAreConsultedInParallelBeforeThePlan() {
         ProcessInstance pi = claimedAndAssessed("CONSULT", Map.of("consultDepartments", List.of("dept-pension", "dept-archives")));
         List<org.camunda.bpm.engine.task.Task> consultations = taskQuery().processInstanceId(pi.getId())
@@ -166,6 +167,14 @@ class HardCaseEscalationProcessTest {
         work(pi, "Task_ConsultDepartment", "archives1", withVariables("departmentOpinion", "档案可认定"));
         assertThat(task(pi)).hasDefinitionKey("Task_DecidePlan").isAssignedTo("expert1");
         assertThat(candidateGroups(task(pi))).as("SLA and Tasklist filters count it for the experts").containsExactly("experts");
+        List<Map<String, Object>> opinions = (List<Map<String, Object>>) runtimeService().getVariable(pi.getId(), "departmentOpinions");
+        assertThat(opinions).as("both departments' opinions, not just the last").hasSize(2);
+        assertThat(opinions.get(0)).containsEntry("department", "dept-pension").containsEntry("departmentName", "社保经办")
+                .containsEntry("by", "pension1").containsEntry("opinion", "待遇口径无误");
+        assertThat(opinions.get(1)).containsEntry("department", "dept-archives").containsEntry("departmentName", "档案")
+                .containsEntry("by", "archives1").containsEntry("opinion", "档案可认定");
+        verify(ledger).record("WT-20261123-000001", "pension1", "CONSULTED", "社保经办会商意见：待遇口径无误");
+        verify(ledger).record("WT-20261123-000001", "archives1", "CONSULTED", "档案会商意见：档案可认定");
         work(pi, "Task_DecidePlan", "expert1", withVariables("plan", "补认定视同缴费年限"));
         replyAndCallBack(pi, "YES");
         assertThat(pi).isEnded().hasPassed("End_IssueClosed");

@@ -2,6 +2,7 @@ package cn.yijianshi.escalation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.value.ObjectValue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import cn.yijianshi.sla.SlaMonitor;
@@ -185,6 +187,48 @@ class HardCaseJourneyTest {
         assertThat(changes).filteredOn(h -> "RESOLVED".equals(h.get("TO_STATUS"))).extracting(h -> h.get("ACTOR"))
                 .containsExactly("expert1", "expert1", "coord1");
         assertThat(changes).last().satisfies(h -> assertThat(h).containsEntry("TO_STATUS", "CLOSED").containsEntry("ACTOR", "coord1"));
+    }
+
+    private void consult(String user, String department, String issueId, String opinion) {
+        Task consultation = taskService.createTaskQuery().processInstanceBusinessKey(issueId)
+                .taskDefinitionKey("Task_ConsultDepartment").taskCandidateGroup(department).singleResult();
+        identityService.setAuthentication(user, List.of(department));
+        try {
+            taskService.claim(consultation.getId(), user);
+            taskService.complete(consultation.getId(), Map.of("departmentOpinion", opinion));
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyConsultedDepartmentsOpinionReachesThePlanAndTheLedger() {
+        String issueId = hotlineIssue("SENIORITY", "下乡知青工龄认定");
+        work("expert1", List.of("experts"), issueId, "Task_ClaimHardCase", Map.of());
+        work("expert1", List.of("experts"), issueId, "Task_ExpertAssessment", Map.of("assessment", "CONSULT",
+                "assessmentNote", "需社保经办与档案会商", "consultDepartments", List.of("dept-pension", "dept-archives")));
+        assertThat(taskService.createTaskQuery().processInstanceBusinessKey(issueId).taskDefinitionKey("Task_ConsultDepartment")
+                .count()).isEqualTo(2);
+
+        consult("pension1", "dept-pension", issueId, "视同缴费年限可认定");
+        consult("archives1", "dept-archives", issueId, "档案记载下乡时间完整");
+
+        assertThat(issueRow(issueId)).as("a department's clerk does not become responsible").containsEntry("RESPONSIBLE_PERSON", "expert1");
+        Task plan = task(issueId, "Task_DecidePlan");
+        assertThat((List<Map<String, Object>>) taskService.getVariable(plan.getId(), "departmentOpinions"))
+                .extracting(o -> o.get("departmentName"), o -> o.get("by"), o -> o.get("opinion"))
+                .containsExactly(tuple("社保经办", "pension1", "视同缴费年限可认定"), tuple("档案", "archives1", "档案记载下乡时间完整"));
+        ObjectValue stored = taskService.getVariableTyped(plan.getId(), "departmentOpinions", false);
+        assertThat(stored.getSerializationDataFormat()).as("JSON, so Tasklist's form shows it as a table").isEqualTo("application/json");
+        assertThat(history(issueId, "CONSULTED")).extracting(h -> h.get("ACTOR")).containsExactly("pension1", "archives1");
+        assertThat(history(issueId, "CONSULTED")).extracting(h -> (String) h.get("NOTE"))
+                .anySatisfy(note -> assertThat(note).contains("社保经办", "视同缴费年限可认定"))
+                .anySatisfy(note -> assertThat(note).contains("档案", "档案记载下乡时间完整"));
+
+        work("expert1", List.of("experts"), issueId, "Task_DecidePlan", Map.of("plan", "补认定视同缴费年限"));
+        work("expert1", List.of("experts"), issueId, "Task_ReplyCitizen", Map.of("replyText", "已补认定视同缴费年限"));
+        assertThat(issueRow(issueId)).containsEntry("STATUS", "RESOLVED");
     }
 
     @Test
