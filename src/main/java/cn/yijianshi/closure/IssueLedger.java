@@ -128,6 +128,13 @@ public class IssueLedger {
                 "经办人：" + person);
     }
 
+    /** Records something done on the issue that does not change its status (a department's opinion). */
+    @Transactional
+    public void record(String issueId, String actor, String action, String note) {
+        Issue issue = require(issueId);
+        issues.history(issueId, clock.now(), actor, action, issue.getStatus(), issue.getStatus(), PersonalData.maskInText(note));
+    }
+
     public void attachProcess(String issueId, String processInstanceId) {
         issues.attachProcess(issueId, processInstanceId);
     }

@@ -2,7 +2,9 @@ package cn.yijianshi.escalation;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import cn.yijianshi.closure.Issue;
 import cn.yijianshi.closure.IssueCategory;
@@ -12,8 +14,13 @@ import cn.yijianshi.closure.IssueSource;
 import cn.yijianshi.closure.IssueStatus;
 import cn.yijianshi.closure.NewIssue;
 import cn.yijianshi.security.HallGroup;
+import cn.yijianshi.system.PersonalData;
 import cn.yijianshi.system.RefusedRequest;
+import cn.yijianshi.system.TaskActor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.ObjectValue;
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 
@@ -25,6 +32,8 @@ import org.springframework.stereotype.Component;
 public class HardCaseSteps {
 
     public static final String ARBITRATION_COMMISSION = "劳动人事争议仲裁院";
+    /** The departments' opinions of the current 部门会商 round, shown read-only in 确定方案. */
+    public static final String DEPARTMENT_OPINIONS = "departmentOpinions";
 
     private final IssueLedger ledger;
 
@@ -57,24 +66,70 @@ public class HardCaseSteps {
         }
     }
 
-    /** 登记答复: the reply to the citizen is the issue's resolution. */
+    /**
+     * Remembers who completed a task (the logged-in user, else its assignee) in a process variable, for the
+     * ledger step that follows it: {@code ${hardCase.doneBy(task, 'callbackBy')}} on the task's complete.
+     */
+    public void doneBy(DelegateTask task, String variable) {
+        task.getExecution().setVariable(variable, TaskActor.of(task));
+    }
+
+    /** 登记答复: the reply to the citizen (the expert's, or the leader's after 领导督办) is the issue's resolution. */
     public void replied(DelegateExecution execution) {
         String reply = (String) execution.getVariable("replyText");
         ledger.change(issueId(execution), new IssueChange(IssueStatus.RESOLVED, "答复群众", reply, null, null, null, null),
-                (String) execution.getVariable("expert"));
+                actor(execution, "repliedBy"));
     }
 
     /** 销号: the citizen confirmed at the call-back. */
     public void closed(DelegateExecution execution) {
         ledger.change(issueId(execution), new IssueChange(IssueStatus.CLOSED, "回访满意，销号", null, null,
-                (String) execution.getVariable("callbackResult"), null, null), "coordinators");
+                (String) execution.getVariable("callbackResult"), null, null), actor(execution, "callbackBy"));
     }
 
     /** 登记重办: not satisfied; the reopen count decides who takes it next. */
     public void reopened(DelegateExecution execution) {
         Issue issue = ledger.change(issueId(execution), new IssueChange(IssueStatus.REOPENED, "回访不满意",
-                null, null, (String) execution.getVariable("callbackResult"), null, null), "coordinators");
+                null, null, (String) execution.getVariable("callbackResult"), null, null), actor(execution, "callbackBy"));
         execution.setVariable("reopenCount", issue.getReopenCount());
+    }
+
+    /** 登记领导督办: reopened a second time, the issue is in progress again, now under the coordinators' supervision. */
+    public void underSupervision(DelegateExecution execution) {
+        ledger.change(issueId(execution), IssueChange.to(IssueStatus.IN_PROGRESS, "再次回访不满意，领导督办"),
+                actor(execution, "callbackBy"));
+    }
+
+    /** A 部门会商 round begins: the opinions of an earlier round are not this round's. */
+    public void consultationBegins(DelegateExecution execution) {
+        execution.setVariable(DEPARTMENT_OPINIONS, opinions(List.of()));
+    }
+
+    /**
+     * 部门会商 done: each department's opinion is kept in the list 确定方案 shows and on the issue's history.
+     * Parallel consultations would otherwise overwrite one process variable and only the last would survive.
+     */
+    public void consulted(DelegateTask task) {
+        String department = (String) task.getVariable("department");
+        String departmentName = HallGroup.byId(department).map(HallGroup::displayName).orElse(department);
+        String opinion = PersonalData.maskInText(String.valueOf(task.getVariable("departmentOpinion")));
+        String by = TaskActor.of(task);
+        DelegateExecution execution = task.getExecution();
+        ledger.record(issueId(execution), by, "CONSULTED", departmentName + "会商意见：" + opinion);
+
+        List<Map<String, String>> opinions = new ArrayList<>();
+        Object before = execution.getVariable(DEPARTMENT_OPINIONS);
+        if (before instanceof Collection<?> earlier) {
+            earlier.forEach(o -> opinions.add(asOpinion(o)));
+        }
+        Map<String, String> entry = new LinkedHashMap<>();
+        entry.put("department", department);
+        entry.put("departmentName", departmentName);
+        entry.put("by", by);
+        entry.put("opinion", opinion);
+        opinions.add(entry);
+        execution.getProcessInstance().setVariable(DEPARTMENT_OPINIONS, opinions(opinions));
+        execution.removeVariable("departmentOpinion");
     }
 
     /** 转仲裁 or 转办: the issue leaves the hall's hands, recorded with where it went. */
@@ -102,6 +157,28 @@ public class HardCaseSteps {
             throw RefusedRequest.badInput("consultDepartments", "会商须至少选择一个部门", "choose at least one department");
         }
         return departments;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> asOpinion(Object stored) {
+        Map<String, String> opinion = new LinkedHashMap<>();
+        ((Map<String, Object>) stored).forEach((k, v) -> opinion.put(k, v == null ? null : v.toString()));
+        return opinion;
+    }
+
+    /** As JSON, so Tasklist's Camunda Forms read it as a list (the table in 确定方案) and no length limit applies. */
+    private static ObjectValue opinions(List<Map<String, String>> opinions) {
+        return Variables.objectValue(opinions).serializationDataFormat(Variables.SerializationDataFormats.JSON).create();
+    }
+
+    /** Who did the step: the user who completed the task before it, else whoever is logged in, else the system. */
+    private static String actor(DelegateExecution execution, String variable) {
+        Object recorded = execution.getVariable(variable);
+        if (recorded != null) {
+            return recorded.toString();
+        }
+        var authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        return authentication != null && authentication.getUserId() != null ? authentication.getUserId() : "system";
     }
 
     private static String issueId(DelegateExecution execution) {

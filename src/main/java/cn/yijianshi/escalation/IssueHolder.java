@@ -1,27 +1,24 @@
 package cn.yijianshi.escalation;
 
 import cn.yijianshi.closure.IssueLedger;
-import cn.yijianshi.system.CaseTaskListener;
 import cn.yijianshi.system.TaskActor;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Whoever holds a hard-case task (claimed, handed over with Tasklist's delegate or assign) is recorded on
- * the issue, so the ledger shows who held it.
+ * The expert who holds one of the expert's own steps (claimed, handed to another expert with Tasklist's
+ * delegate or assign) is the issue's responsible person, and the ledger records who held it. Named in
+ * the BPMN on those steps only: a clerk answering 部门会商 or a coordinator calling back never becomes
+ * responsible for the issue.
  */
-@Component
-public class IssueHolder implements CaseTaskListener {
+@Component("issueHolder")
+public class IssueHolder implements TaskListener {
 
     private final IssueLedger ledger;
 
     public IssueHolder(IssueLedger ledger) {
         this.ledger = ledger;
-    }
-
-    @Override
-    public String event() {
-        return EVENTNAME_ASSIGNMENT;
     }
 
     @Override

@@ -69,6 +69,7 @@ class HardCaseEscalationProcessTest {
         escalation = mock(TaskListener.class);
         Mocks.register("hardCase", new HardCaseSteps(ledger));
         Mocks.register("expertClaim", new ExpertClaim());
+        Mocks.register("issueHolder", new IssueHolder(ledger));
         referrals = mock(cn.yijianshi.arbitration.ReferralSteps.class);
         Mocks.register("arbitration", referrals);
         Mocks.register("sla", TestCalendars.slaClock());
@@ -111,11 +112,19 @@ class HardCaseEscalationProcessTest {
         }
     }
 
+    /** bpm-assert's hasCandidateGroup accepts unassigned tasks only; the expert's steps are assigned and still the experts' group's. */
+    private static List<String> candidateGroups(org.camunda.bpm.engine.task.Task task) {
+        return taskService().getIdentityLinksForTask(task.getId()).stream()
+                .filter(link -> org.camunda.bpm.engine.task.IdentityLinkType.CANDIDATE.equals(link.getType()))
+                .map(org.camunda.bpm.engine.task.IdentityLink::getGroupId).toList();
+    }
+
     private ProcessInstance claimedAndAssessed(String assessment, Map<String, Object> more) {
         ProcessInstance pi = raise();
         assertThat(task(pi)).hasDefinitionKey("Task_ClaimHardCase").hasCandidateGroup("experts");
         work(pi, "Task_ClaimHardCase", "expert1", Map.of());
         assertThat(task(pi)).hasDefinitionKey("Task_ExpertAssessment").isAssignedTo("expert1");
+        assertThat(candidateGroups(task(pi))).as("SLA and Tasklist filters count it for the experts").containsExactly("experts");
         Map<String, Object> vars = new java.util.HashMap<>(more);
         vars.put("assessment", assessment);
         vars.put("assessmentNote", "研判意见");
@@ -124,6 +133,8 @@ class HardCaseEscalationProcessTest {
     }
 
     private void replyAndCallBack(ProcessInstance pi, String satisfied) {
+        assertThat(task(pi)).hasDefinitionKey("Task_ReplyCitizen").isAssignedTo("expert1");
+        assertThat(candidateGroups(task(pi))).as("SLA and Tasklist filters count it for the experts").containsExactly("experts");
         work(pi, "Task_ReplyCitizen", "expert1", withVariables("replyText", "按国发〔2005〕38号计发"));
         assertThat(task(pi)).hasDefinitionKey("Task_CallBack").hasCandidateGroup("coordinators");
         work(pi, "Task_CallBack", "coord1", withVariables("callbackSatisfied", satisfied, "callbackResult", "回访记录"));
@@ -135,12 +146,15 @@ class HardCaseEscalationProcessTest {
         verify(ledger).change(eq("WT-20261123-000001"), argThat(c -> c.status() == IssueStatus.IN_PROGRESS
                 && "expert1".equals(c.responsiblePerson())), eq("expert1"));
         replyAndCallBack(pi, "YES");
+        verify(ledger, atLeastOnce()).heldBy("WT-20261123-000001", "expert1", "expert1");
+        verify(ledger, never()).heldBy(any(), eq("coord1"), any());
         verify(ledger).change(any(), argThat(c -> c.status() == IssueStatus.RESOLVED && c.resolution().contains("38号")), any());
         verify(ledger).change(any(), argThat(c -> c.status() == IssueStatus.CLOSED && "回访记录".equals(c.callbackResult())), any());
         assertThat(pi).isEnded().hasPassed("Task_CloseIssue", "End_IssueClosed");
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void twoDepartmentsAreConsultedInParallelBeforeThePlan() {
         ProcessInstance pi = claimedAndAssessed("CONSULT", Map.of("consultDepartments", List.of("dept-pension", "dept-archives")));
         List<org.camunda.bpm.engine.task.Task> consultations = taskQuery().processInstanceId(pi.getId())
@@ -152,6 +166,15 @@ class HardCaseEscalationProcessTest {
         assertThat(pi).isWaitingAt("Task_ConsultDepartment").isNotWaitingAt("Task_DecidePlan");
         work(pi, "Task_ConsultDepartment", "archives1", withVariables("departmentOpinion", "档案可认定"));
         assertThat(task(pi)).hasDefinitionKey("Task_DecidePlan").isAssignedTo("expert1");
+        assertThat(candidateGroups(task(pi))).as("SLA and Tasklist filters count it for the experts").containsExactly("experts");
+        List<Map<String, Object>> opinions = (List<Map<String, Object>>) runtimeService().getVariable(pi.getId(), "departmentOpinions");
+        assertThat(opinions).as("both departments' opinions, not just the last").hasSize(2);
+        assertThat(opinions.get(0)).containsEntry("department", "dept-pension").containsEntry("departmentName", "社保经办")
+                .containsEntry("by", "pension1").containsEntry("opinion", "待遇口径无误");
+        assertThat(opinions.get(1)).containsEntry("department", "dept-archives").containsEntry("departmentName", "档案")
+                .containsEntry("by", "archives1").containsEntry("opinion", "档案可认定");
+        verify(ledger).record("WT-20261123-000001", "pension1", "CONSULTED", "社保经办会商意见：待遇口径无误");
+        verify(ledger).record("WT-20261123-000001", "archives1", "CONSULTED", "档案会商意见：档案可认定");
         work(pi, "Task_DecidePlan", "expert1", withVariables("plan", "补认定视同缴费年限"));
         replyAndCallBack(pi, "YES");
         assertThat(pi).isEnded().hasPassed("End_IssueClosed");
@@ -192,10 +215,15 @@ class HardCaseEscalationProcessTest {
         replyAndCallBack(pi, "NO");
         assertThat(task(pi)).hasDefinitionKey("Task_LeaderSupervision").hasCandidateGroup("coordinators");
         assertThat(task(pi).getPriority()).isEqualTo(90);
+        verify(ledger).change(any(), argThat(c -> c.status() == IssueStatus.IN_PROGRESS && c.note().contains("领导督办")), eq("coord1"));
         work(pi, "Task_LeaderSupervision", "coord1", withVariables("replyText", "督办后答复：按规定补发"));
+        verify(ledger).change(any(), argThat(c -> c.status() == IssueStatus.RESOLVED && c.resolution().startsWith("督办后答复")),
+                eq("coord1"));
         assertThat(task(pi)).hasDefinitionKey("Task_CallBack");
-        work(pi, "Task_CallBack", "coord1", withVariables("callbackSatisfied", "YES", "callbackResult", "满意"));
-        assertThat(pi).isEnded().hasPassed("Task_LeaderSupervision", "End_IssueClosed");
+        work(pi, "Task_CallBack", "coord2", withVariables("callbackSatisfied", "YES", "callbackResult", "满意"));
+        verify(ledger, org.mockito.Mockito.times(2)).change(any(), argThat(c -> c.status() == IssueStatus.REOPENED), eq("coord1"));
+        verify(ledger).change(any(), argThat(c -> c.status() == IssueStatus.CLOSED), eq("coord2"));
+        assertThat(pi).isEnded().hasPassed("Task_RecordSupervision", "Task_LeaderSupervision", "End_IssueClosed");
     }
 
     @Test
