@@ -18,6 +18,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:hall-it;DB_CLOSE_DELAY=-1",
         "camunda.bpm.job-execution.enabled=false",
-        "yijianshi.outbox.relay-enabled=false"})
+        "yijianshi.outbox.relay-enabled=false",
+        "yijianshi.sla.case-watch-enabled=false"})
 public @interface HallIntegrationTest {
 }

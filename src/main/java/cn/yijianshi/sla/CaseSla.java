@@ -65,6 +65,7 @@ public class CaseSla {
         Duration waited = days.workingTimeBetween(record.getPausedAt(), clock.now());
         record.setDueAt(shift(days, record.getDueAt(), waited));
         record.setWarnAt(shift(days, record.getWarnAt(), waited));
+        record.setPausedMinutes(record.getPausedMinutes() + waited.toMinutes());
         record.setPausedAt(null);
         record.setState(SlaState.ON_TRACK);
         records.update(record);
@@ -77,12 +78,17 @@ public class CaseSla {
             return;
         }
         Instant now = clock.now();
-        if (record.getPausedAt() == null && !now.isBefore(record.getDueAt())) {
+        if (record.getBreachedAt() == null && record.getPausedAt() == null && !now.isBefore(record.getDueAt())) {
             record.setBreachedAt(record.getDueAt());
         }
+        WorkingDayCalendar days = calendar.current();
+        long waiting = record.getPausedMinutes()
+                + (record.getPausedAt() == null ? 0 : days.workingTimeBetween(record.getPausedAt(), now).toMinutes());
         record.setCompletedAt(now);
         record.setPausedAt(null);
-        record.setWorkingMinutes(calendar.current().workingTimeBetween(record.getStartedAt(), now).toMinutes());
+        record.setPausedMinutes(waiting);
+        // The time the citizen was waited for does not count against the promise.
+        record.setWorkingMinutes(Math.max(0, days.workingTimeBetween(record.getStartedAt(), now).toMinutes() - waiting));
         record.setState(SlaState.DONE);
         records.update(record);
     }

@@ -30,6 +30,15 @@ public interface SlaMapper {
     /** Open records (tasks and cases), oldest due first; the monitor decides their state as of now. */
     List<SlaRecord> open(@Param("group") String group, @Param("limit") int limit);
 
+    /** Open, running whole-case promises past their warning point or due date and not yet told. */
+    List<SlaRecord> casePromisesPast(@Param("now") Instant now);
+
+    /** 1 when this call warned the record (once, whichever node gets there first). */
+    int warnRecord(@Param("id") long id, @Param("at") Instant at);
+
+    /** 1 when this call recorded the breach (once, whichever node gets there first). */
+    int breachRecord(@Param("id") long id, @Param("at") Instant at);
+
     void notice(@Param("groupId") String groupId, @Param("kind") String kind, @Param("caseId") String caseId,
                 @Param("taskId") String taskId, @Param("message") String message, @Param("at") Instant at);
 

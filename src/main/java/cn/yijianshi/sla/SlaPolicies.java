@@ -81,6 +81,11 @@ public class SlaPolicies {
                         file.defaults().warnAtRatio(), file.defaults().warnTo(), file.defaults().escalateTo()));
     }
 
+    /** Who is told when a whole-case promise nears or passes its end: the defaults' groups. */
+    public Defaults caseAudience() {
+        return file.defaults();
+    }
+
     public List<TaskPolicy> tasks() {
         return file.tasks();
     }

@@ -22,6 +22,7 @@ public class SlaRecord {
     private Instant warnedAt;
     private Instant breachedAt;
     private Instant pausedAt;
+    private long pausedMinutes;
     private Instant completedAt;
     private Long workingMinutes;
     private SlaState state;
@@ -76,6 +77,8 @@ public class SlaRecord {
     public void setBreachedAt(Instant breachedAt) { this.breachedAt = breachedAt; }
     public Instant getPausedAt() { return pausedAt; }
     public void setPausedAt(Instant pausedAt) { this.pausedAt = pausedAt; }
+    public long getPausedMinutes() { return pausedMinutes; }
+    public void setPausedMinutes(long pausedMinutes) { this.pausedMinutes = pausedMinutes; }
     public Instant getCompletedAt() { return completedAt; }
     public void setCompletedAt(Instant completedAt) { this.completedAt = completedAt; }
     public Long getWorkingMinutes() { return workingMinutes; }

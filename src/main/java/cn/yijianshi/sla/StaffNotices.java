@@ -39,6 +39,8 @@ public class StaffNotices {
         String kindName = switch (notice.kind()) {
             case "SLA_WARNING" -> "即将超时提醒";
             case "SLA_BREACH" -> "超时升级";
+            case "CASE_WARNING" -> "办件即将超时提醒";
+            case "CASE_BREACH" -> "办件超时升级";
             default -> notice.kind();
         };
         return new Item(notice.groupId(), groupName, notice.kind(), kindName, notice.caseId(), notice.message(),

@@ -46,6 +46,10 @@ class SlaTimersTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
+    CasePromiseWatch casePromises;
+    @Autowired
+    CaseSla caseSla;
+    @Autowired
     ObjectMapper json;
 
     @AfterEach
@@ -151,6 +155,65 @@ class SlaTimersTest {
         assertThat(caseDue(caseId)).isEqualTo(hall("2026-12-11T17:30"));
         assertThat(jdbc.queryForObject("SELECT state FROM sla_record WHERE kind = 'CASE' AND case_id = ?", String.class, caseId))
                 .isEqualTo("ON_TRACK");
+    }
+
+    @Test
+    void theWholeCasePromiseIsRemindedAndEscalatedOnceAndTheWaitDoesNotCount() {
+        clockAt("2026-11-23T10:00");
+        String caseId = openCase(List.of("ID_CARD", "HUKOU", "APPLICATION_FORM", "ARCHIVES"));
+        Instant warnAt = jdbc.queryForObject("SELECT warn_at FROM sla_record WHERE kind = 'CASE' AND case_id = ?",
+                (rs, i) -> rs.getTimestamp(1).toInstant(), caseId);
+        assertThat(warnAt).isBefore(caseDue(caseId));
+
+        ClockUtil.setCurrentTime(Date.from(warnAt.minusSeconds(60)));
+        casePromises.watch();
+        assertThat(caseNotices(caseId)).isEmpty();
+
+        ClockUtil.setCurrentTime(Date.from(warnAt.plusSeconds(60)));
+        casePromises.watch();
+        casePromises.watch();
+        assertThat(caseNotices(caseId)).as("told once").containsExactly("coordinators:CASE_WARNING");
+        assertThat(jdbc.queryForObject("SELECT state FROM sla_record WHERE kind = 'CASE' AND case_id = ?", String.class, caseId))
+                .isEqualTo("AT_RISK");
+
+        ClockUtil.setCurrentTime(Date.from(caseDue(caseId).plusSeconds(60)));
+        casePromises.watch();
+        casePromises.watch();
+        assertThat(caseNotices(caseId)).containsExactly("coordinators:CASE_WARNING", "coordinators:CASE_BREACH");
+        assertThat(jdbc.queryForObject("SELECT state FROM sla_record WHERE kind = 'CASE' AND case_id = ?", String.class, caseId))
+                .isEqualTo("BREACHED");
+        assertThat(jdbc.queryForList("SELECT event FROM case_timeline WHERE case_id = ?", String.class, caseId))
+                .contains("CASE_SLA_BREACHED");
+    }
+
+    @Test
+    void aCaseWaitingForTheCitizenIsNeverToldAndItsWaitIsNotTimeUsed() {
+        clockAt("2026-11-23T10:00");
+        String caseId = openCase(List.of("ID_CARD"));
+        clockAt("2026-11-23T11:00");
+        Task review = taskService.createTaskQuery().processInstanceBusinessKey(caseId).singleResult();
+        identityService.setAuthentication("window1", List.of("window"));
+        taskService.claim(review.getId(), "window1");
+        taskService.complete(review.getId(), Map.of("materialsDecision", "INCOMPLETE", "originalAge", "60",
+                "contributionMonths", 360));
+        identityService.clearAuthentication();
+
+        clockAt("2026-12-20T10:00");   // past the original promise, still waiting for the citizen
+        casePromises.watch();
+        assertThat(caseNotices(caseId)).as("the clock is stopped").isEmpty();
+
+        clockAt("2026-11-30T10:00");   // (back in time for the rest of the story) the materials come: 34 working hours waited
+        supplement.supply(caseId, List.of("HUKOU", "APPLICATION_FORM", "ARCHIVES"), "window1");
+        clockAt("2026-12-01T10:00");
+        caseSla.finish(caseId);
+        // 42 working hours from 11-23 10:00 to 12-01 10:00, of which 34 waiting for the citizen.
+        assertThat(jdbc.queryForMap("SELECT working_minutes, paused_minutes FROM sla_record WHERE kind = 'CASE' AND case_id = ?",
+                caseId)).containsEntry("WORKING_MINUTES", 8L * 60).containsEntry("PAUSED_MINUTES", 34L * 60);
+    }
+
+    private List<String> caseNotices(String caseId) {
+        return jdbc.queryForList("SELECT group_id || ':' || kind FROM staff_notice WHERE case_id = ? AND task_id IS NULL ORDER BY id",
+                String.class, caseId);
     }
 
     private Instant caseDue(String caseId) {

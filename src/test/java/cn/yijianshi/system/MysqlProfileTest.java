@@ -38,6 +38,7 @@ import org.springframework.test.context.ActiveProfiles;
         "camunda.bpm.process-engine-name=mysql",
         "camunda.bpm.job-execution.enabled=false",
         "yijianshi.outbox.relay-enabled=false",
+        "yijianshi.sla.case-watch-enabled=false",
         "yijianshi.demo-users=true"})
 class MysqlProfileTest {
 
