@@ -31,6 +31,11 @@ public class CamundaUserAuthentication implements AuthenticationProvider {
         if (userId == null || credentials == null || !identityService.checkPassword(userId, credentials.toString())) {
             throw new BadCredentialsException("用户名或密码错误 / wrong user name or password");
         }
+        return loggedIn(userId);
+    }
+
+    /** The user with its groups as authorities, once its password has been checked (here or by the web apps' login). */
+    public Authentication loggedIn(String userId) {
         List<SimpleGrantedAuthority> authorities = identityService.createGroupQuery().groupMember(userId).list().stream()
                 .map(Group::getId)
                 .map(id -> new SimpleGrantedAuthority("GROUP_" + id))

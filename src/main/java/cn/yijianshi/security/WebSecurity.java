@@ -28,7 +28,8 @@ public class WebSecurity {
             new AntPathRequestMatcher("/actuator/**"));
 
     @Bean
-    SecurityFilterChain hallSecurity(HttpSecurity http, CamundaUserAuthentication users, IdentityService identityService)
+    SecurityFilterChain hallSecurity(HttpSecurity http, CamundaUserAuthentication users, IdentityService identityService,
+                                     org.camunda.bpm.engine.ProcessEngine engine)
             throws Exception {
         http
                 .authenticationProvider(users)
@@ -47,7 +48,9 @@ public class WebSecurity {
                 // or from our pages with a SameSite=Lax session cookie.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**", "/api/**", "/engine-rest/**", "/login"))
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
-                .addFilterAfter(new EngineRestIdentity(identityService), BasicAuthenticationFilter.class);
+                .addFilterAfter(new EngineRestIdentity(identityService), BasicAuthenticationFilter.class)
+                .addFilterBefore(new OneLogin(engine, users),
+                        org.springframework.security.web.authentication.AnonymousAuthenticationFilter.class);
         return http.build();
     }
 }
