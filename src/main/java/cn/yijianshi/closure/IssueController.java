@@ -7,7 +7,9 @@ import java.util.Map;
 import cn.yijianshi.security.HallGroup;
 import cn.yijianshi.system.RefusedRequest;
 import jakarta.validation.Valid;
+import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,9 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class IssueController {
 
     private final IssueLedger ledger;
+    private final RuntimeService runtimeService;
 
-    public IssueController(IssueLedger ledger) {
+    public IssueController(IssueLedger ledger, RuntimeService runtimeService) {
         this.ledger = ledger;
+        this.runtimeService = runtimeService;
     }
 
     @PostMapping
@@ -38,8 +42,22 @@ public class IssueController {
                 .body(Map.of("issueId", issue.getIssueId(), "status", issue.getStatus().name()));
     }
 
+    /**
+     * By hand, for issues no process is working on (e.g. referred elsewhere and answered): coordinators,
+     * experts and administrators only. While the expert workstation's process runs for the issue, its
+     * steps in Tasklist move it, never this endpoint.
+     */
     @PostMapping("/{issueId}/status")
+    @PreAuthorize("hasAnyAuthority('GROUP_coordinators', 'GROUP_experts', 'GROUP_camunda-admin')")
     public IssueView change(@PathVariable String issueId, @RequestBody @Valid IssueChange change, Principal user) {
+        Issue issue = ledger.require(issueId);
+        boolean inProcess = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(issueId).count() > 0
+                || (issue.getProcessInstanceId() != null
+                    && runtimeService.createProcessInstanceQuery().processInstanceId(issue.getProcessInstanceId()).count() > 0);
+        if (inProcess) {
+            throw RefusedRequest.conflict("status", "问题 " + issueId + " 正在疑难件流程中办理，请在任务列表中办理对应任务",
+                    "issue " + issueId + " is being worked in the hard-case process: complete its task in Tasklist");
+        }
         ledger.change(issueId, change, user.getName());
         return ledger.view(issueId);
     }

@@ -37,6 +37,14 @@ public class ApiProblemResponses {
         return ResponseEntity.status(e.status()).body(e.toProblem());
     }
 
+    /** A logged-in user whose groups may not do this (@PreAuthorize): 403 in Chinese and English. */
+    @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
+    ResponseEntity<ApiProblem> notAllowed(org.springframework.security.access.AccessDeniedException e) {
+        RefusedRequest refused = RefusedRequest.forbidden("user", "您所在的用户组无权执行此操作",
+                "your groups are not allowed to do this");
+        return ResponseEntity.status(refused.status()).body(refused.toProblem());
+    }
+
     @ExceptionHandler(MethodArgumentNotValidException.class)
     ResponseEntity<ApiProblem> invalidBody(MethodArgumentNotValidException e) {
         List<ApiProblem.FieldError> errors = e.getBindingResult().getFieldErrors().stream()

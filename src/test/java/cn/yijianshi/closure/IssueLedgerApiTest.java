@@ -46,6 +46,17 @@ class IssueLedgerApiTest {
         return (String) created.getBody().get("issueId");
     }
 
+    /**
+     * An issue no process works on any more (as after its process ended, e.g. referred elsewhere): only
+     * then may it be moved by hand through the API.
+     */
+    private String raiseHandledByHand(String description) {
+        String issueId = raise(description);
+        runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(issueId).list()
+                .forEach(p -> runtimeService.deleteProcessInstance(p.getId(), "test: handled by hand"));
+        return issueId;
+    }
+
     private ResponseEntity<Map<String, Object>> move(String issueId, Map<String, Object> change) {
         return post("/api/issues/" + issueId + "/status", change);
     }
@@ -71,7 +82,7 @@ class IssueLedgerApiTest {
 
     @Test
     void anIssueMovesAlongTheAllowedTransitionsToClosure() {
-        String issueId = raise("社保关系转移未到账");
+        String issueId = raiseHandledByHand("社保关系转移未到账");
         assertThat(move(issueId, Map.of("status", "IN_PROGRESS", "note", "已受理")).getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(move(issueId, Map.of("status", "RESOLVED", "resolution", "已联系转出地补转")).getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(move(issueId, Map.of("status", "REOPENED", "note", "群众称仍未到账")).getBody()).containsEntry("reopenCount", 1);
@@ -83,13 +94,43 @@ class IssueLedgerApiTest {
         assertThat((List<?>) closed.getBody().get("history")).hasSize(7);
     }
 
+    @Test
+    void whileTheWorkstationWorksOnAnIssueOnlyItsTasksMoveItAndOnlyCoordinatorsAndExpertsMayMoveOne() {
+        String issueId = raise("专家正在办理");
+        ResponseEntity<Map<String, Object>> refused = move(issueId, Map.of("status", "IN_PROGRESS"));
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(refused.getBody()).containsEntry("field", "status");
+        assertThat((String) refused.getBody().get("message")).contains("正在疑难件流程中办理");
+        assertThat((String) refused.getBody().get("messageEn")).contains("Tasklist");
+        assertThat(status(issueId)).isEqualTo("OPEN");
+
+        String byHand = raiseHandledByHand("窗口人员不能销号");
+        ResponseEntity<Map<String, Object>> window = http.withBasicAuth("window1", "window1").exchange(
+                "/api/issues/" + byHand + "/status", HttpMethod.POST, new HttpEntity<>(Map.of("status", "IN_PROGRESS")), JSON);
+        assertThat(window.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat((String) window.getBody().get("message")).contains("无权");
+        assertThat(status(byHand)).isEqualTo("OPEN");
+        assertThat(http.withBasicAuth("expert1", "expert1").exchange("/api/issues/" + byHand + "/status", HttpMethod.POST,
+                new HttpEntity<>(Map.of("status", "IN_PROGRESS")), JSON).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
     @ParameterizedTest(name = "{0} -> {1} is refused")
-    @CsvSource({"OPEN, RESOLVED", "OPEN, CLOSED", "OPEN, REOPENED", "IN_PROGRESS, CLOSED", "IN_PROGRESS, OPEN"})
+    @CsvSource({"OPEN, RESOLVED", "OPEN, CLOSED", "OPEN, REOPENED", "IN_PROGRESS, CLOSED", "IN_PROGRESS, OPEN",
+            "RESOLVED, IN_PROGRESS", "CLOSED, REOPENED", "CLOSED, IN_PROGRESS", "REOPENED, RESOLVED"})
     void aTransitionThatIsNotAllowedIsRefusedAndChangesNothing(String from, String to) {
-        String issueId = raise("不允许的状态变更");
-        if (from.equals("IN_PROGRESS")) {
-            move(issueId, Map.of("status", "IN_PROGRESS"));
-        }
+        String issueId = raiseHandledByHand("不允许的状态变更");
+        // Reach {from} along allowed moves.
+        List<Map<String, Object>> path = switch (from) {
+            case "IN_PROGRESS" -> List.of(Map.of("status", "IN_PROGRESS"));
+            case "RESOLVED" -> List.of(Map.of("status", "IN_PROGRESS"), Map.of("status", "RESOLVED", "resolution", "已答复"));
+            case "CLOSED" -> List.of(Map.of("status", "IN_PROGRESS"), Map.of("status", "RESOLVED", "resolution", "已答复"),
+                    Map.of("status", "CLOSED", "callbackResult", "满意"));
+            case "REOPENED" -> List.of(Map.of("status", "IN_PROGRESS"), Map.of("status", "RESOLVED", "resolution", "已答复"),
+                    Map.of("status", "REOPENED", "note", "不满意"));
+            default -> List.of();
+        };
+        path.forEach(step -> assertThat(move(issueId, step).getStatusCode()).isEqualTo(HttpStatus.OK));
+        assertThat(status(issueId)).isEqualTo(from);
         int historyBefore = jdbc.queryForObject("SELECT COUNT(*) FROM issue_history WHERE issue_id = ?", Integer.class, issueId);
         ResponseEntity<Map<String, Object>> refused = move(issueId, Map.of("status", to, "resolution", "x", "callbackResult", "y"));
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
@@ -102,7 +143,7 @@ class IssueLedgerApiTest {
 
     @Test
     void closingWithoutACallBackOrReferringWithoutADestinationIsRefused() {
-        String issueId = raise("缺回访");
+        String issueId = raiseHandledByHand("缺回访");
         move(issueId, Map.of("status", "IN_PROGRESS"));
         move(issueId, Map.of("status", "RESOLVED", "resolution", "已答复"));
         ResponseEntity<Map<String, Object>> noCallback = move(issueId, Map.of("status", "CLOSED"));
