@@ -15,6 +15,10 @@ public interface IssueMapper {
                       String note) {
     }
 
+    /** An open issue on or past its 整改时限 whose reminder or escalation is still to be sent. */
+    record DeadlineDue(String issueId, String caseId, String responsibleDept, String responsiblePerson, LocalDate deadline) {
+    }
+
     void insert(Issue issue);
 
     Issue find(@Param("issueId") String issueId);
@@ -34,4 +38,10 @@ public interface IssueMapper {
                        @Param("overdueOn") LocalDate overdueOn, @Param("offset") int offset, @Param("limit") int limit);
 
     long count(@Param("status") IssueStatus status, @Param("dept") String dept, @Param("overdueOn") LocalDate overdueOn);
+
+    List<DeadlineDue> deadlineDue(@Param("today") LocalDate today);
+
+    int markDeadlineWarned(@Param("issueId") String issueId, @Param("at") Instant at);
+
+    int markDeadlineEscalated(@Param("issueId") String issueId, @Param("at") Instant at);
 }

@@ -41,6 +41,8 @@ public class StaffNotices {
             case "SLA_BREACH" -> "超时升级";
             case "CASE_WARNING" -> "办件即将超时提醒";
             case "CASE_BREACH" -> "办件超时升级";
+            case "ISSUE_DUE_TODAY" -> "问题今日到期提醒";
+            case "ISSUE_OVERDUE" -> "问题逾期升级";
             default -> notice.kind();
         };
         return new Item(notice.groupId(), groupName, notice.kind(), kindName, notice.caseId(), notice.message(),
