@@ -3,6 +3,7 @@ package cn.yijianshi.retirement;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
+import cn.yijianshi.system.HallClock;
 import cn.yijianshi.system.RefusedRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -16,9 +17,11 @@ public class StatutoryAgeController {
     }
 
     private final StatutoryRetirementAge ages;
+    private final HallClock clock;
 
-    public StatutoryAgeController(StatutoryRetirementAge ages) {
+    public StatutoryAgeController(StatutoryRetirementAge ages, HallClock clock) {
         this.ages = ages;
+        this.clock = clock;
     }
 
     @GetMapping("/api/retirement/statutory-age")
@@ -41,8 +44,8 @@ public class StatutoryAgeController {
         } catch (DateTimeParseException e) {
             throw RefusedRequest.badInput("birthDate", "出生日期格式应为 YYYY-MM-DD", "must be a date YYYY-MM-DD");
         }
-        if (birth.getYear() < 1900 || birth.isAfter(LocalDate.now().plusYears(1))) {
-            throw RefusedRequest.badInput("birthDate", "出生日期不合理", "is not a plausible birth date");
+        if (birth.getYear() < 1900 || birth.isAfter(clock.today())) {
+            throw RefusedRequest.badInput("birthDate", "出生日期不合理（须在1900年之后、不晚于今天）", "is not a plausible birth date (after 1900, not after today)");
         }
         StatutoryAge age = ages.compute(gender, original, birth);
         return new StatutoryAgeAnswer(age.ageYears(), age.ageMonths(), age.retirementMonth().toString(),

@@ -79,6 +79,13 @@ class CaseIntakeApiTest {
         assertThat(steps).singleElement().satisfies(step -> {
             assertThat(step.get("name")).isEqualTo("审核材料");
             assertThat(step.get("candidateGroups")).isEqualTo(List.of("window"));
+            assertThat(step.get("assignee")).as("nobody has claimed it yet").isNull();
+            assertThat(step.get("priority")).isEqualTo(50);
+            java.time.OffsetDateTime created = java.time.OffsetDateTime.parse((String) step.get("created"));
+            java.time.OffsetDateTime due = java.time.OffsetDateTime.parse((String) step.get("due"));
+            assertThat((String) step.get("due")).endsWith("+08:00");
+            assertThat(due).as("审核材料 is due within its working-hour limit").isAfter(created);
+            assertThat(java.time.OffsetDateTime.parse((String) step.get("followUp"))).isAfter(created).isBefore(due);
         });
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> timeline = (List<Map<String, Object>>) view.get("timeline");

@@ -40,7 +40,9 @@ class StatutoryAgeApiTest {
             "gender=M&originalAge=55&birthDate=1965-05-20, originalAge",
             "gender=F&originalAge=abc&birthDate=1965-05-20, originalAge",
             "gender=F&originalAge=50&birthDate=1965-13-01, birthDate",
-            "gender=F&originalAge=50, birthDate"})
+            "gender=F&originalAge=50, birthDate",
+            "gender=F&originalAge=50&birthDate=1899-12-31, birthDate",
+            "gender=F&originalAge=50&birthDate=2099-01-01, birthDate"})
     void badParametersAreRefused(String query, String field) {
         var answer = ask(query);
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);

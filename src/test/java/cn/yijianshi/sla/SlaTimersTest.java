@@ -122,6 +122,26 @@ class SlaTimersTest {
     }
 
     @Test
+    void anUrgentCaseSortsFirstAndRunsAgainstItsShorterLimits() {
+        clockAt("2026-11-23T10:00");   // a Monday
+        Map<String, Object> body = TestCitizens.retirementIntake("加急测试", TestCitizens.RETIRING_MAN);
+        body.put("priority", "URGENT");
+        String urgent = intake.accept(json.convertValue(body, CaseIntakeRequest.class), null, "window1").caseId();
+        String normal = openCase(List.of("ID_CARD", "HUKOU", "APPLICATION_FORM", "ARCHIVES"));
+
+        Task urgentReview = taskService.createTaskQuery().processInstanceBusinessKey(urgent).singleResult();
+        Task normalReview = taskService.createTaskQuery().processInstanceBusinessKey(normal).singleResult();
+        assertThat(urgentReview.getPriority()).isGreaterThan(normalReview.getPriority());
+        // 审核材料: 2 working hours when urgent (4 otherwise); the case: 5 working days (10 otherwise).
+        assertThat(urgentReview.getDueDate().toInstant()).isEqualTo(hall("2026-11-23T12:00"));
+        assertThat(normalReview.getDueDate().toInstant()).isEqualTo(hall("2026-11-23T15:30"));
+        assertThat(caseDue(urgent)).isEqualTo(hall("2026-11-30T10:00"));
+        assertThat(caseDue(normal)).isEqualTo(hall("2026-12-07T10:00"));
+        assertThat(taskService.createTaskQuery().taskCandidateGroup("window").orderByTaskPriority().desc().list())
+                .extracting(Task::getId).containsSubsequence(urgentReview.getId(), normalReview.getId());
+    }
+
+    @Test
     void aTaskCreatedBeforeTheSpringFestivalIsDueAfterIt() {
         clockAt("2026-02-13T16:00");   // Friday before 春节; 2026-02-14 is a make-up Saturday
         String caseId = openCase(List.of("ID_CARD", "HUKOU", "APPLICATION_FORM", "ARCHIVES"));
