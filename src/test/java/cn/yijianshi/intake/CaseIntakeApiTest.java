@@ -56,6 +56,30 @@ class CaseIntakeApiTest {
         return runtimeService.createProcessInstanceQuery().count();
     }
 
+    @Autowired
+    org.camunda.bpm.engine.RepositoryService repositoryService;
+
+    @Test
+    void whenTheProcessCannotStartNothingOfTheCaseIsKept() {
+        long rowsBefore = caseRows();
+        long instancesBefore = instances();
+        long timelineBefore = jdbc.queryForObject("SELECT COUNT(*) FROM case_timeline", Long.class);
+        long materialsBefore = jdbc.queryForObject("SELECT COUNT(*) FROM case_material", Long.class);
+        long slaBefore = jdbc.queryForObject("SELECT COUNT(*) FROM sla_record", Long.class);
+        repositoryService.suspendProcessDefinitionByKey("retirement-one-stop");
+        try {
+            ResponseEntity<Map<String, Object>> answer = post(TestCitizens.retirementIntake("启动失败", TestCitizens.RETIRING_MAN), null);
+            assertThat(answer.getStatusCode().is2xxSuccessful()).as("the intake failed: " + answer.getStatusCode()).isFalse();
+        } finally {
+            repositoryService.activateProcessDefinitionByKey("retirement-one-stop");
+        }
+        assertThat(caseRows()).as("no case row").isEqualTo(rowsBefore);
+        assertThat(instances()).isEqualTo(instancesBefore);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM case_timeline", Long.class)).isEqualTo(timelineBefore);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM case_material", Long.class)).isEqualTo(materialsBefore);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sla_record", Long.class)).isEqualTo(slaBefore);
+    }
+
     @Test
     void windowClerkOpensACaseAndTheProcessWaitsForMaterialReview() {
         long rowsBefore = caseRows();
