@@ -7,6 +7,26 @@
   document.getElementById('to').value = iso(today);
   document.getElementById('from').value = iso(new Date(today.getFullYear(), today.getMonth(), 1, 12));
 
+  var dept = document.getElementById('dept');
+  var byDepartment = {};
+  // Only reports that can be filtered by department offer the department choice.
+  function offerDepartments() {
+    dept.disabled = !byDepartment[select.value];
+    if (dept.disabled) { dept.value = ''; }
+  }
+  select.addEventListener('change', offerDepartments);
+
+  fetch('/api/reports/departments', { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
+    .then(function (r) { return r.ok ? r.json() : []; })
+    .then(function (departments) {
+      departments.forEach(function (d) {
+        var option = document.createElement('option');
+        option.value = d.id;
+        option.textContent = d.name;
+        dept.appendChild(option);
+      });
+    });
+
   fetch('/api/reports', { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
     .then(function (r) { if (!r.ok) { throw new Error('加载报表列表失败：' + r.status); } return r.json(); })
     .then(function (reports) {
@@ -15,8 +35,10 @@
         var option = document.createElement('option');
         option.value = report.name;
         option.textContent = report.title;
+        byDepartment[report.name] = report.parameters.indexOf('dept') >= 0;
         select.appendChild(option);
       });
+      offerDepartments();
     })
     .catch(function (e) { error.textContent = e.message; error.hidden = false; });
 
@@ -26,8 +48,8 @@
     var to = document.getElementById('to').value;
     if (from > to) { error.textContent = '结束日期不能早于开始日期'; error.hidden = false; return; }
     error.hidden = true;
-    var dept = document.getElementById('dept').value;
+    var department = dept.disabled ? '' : dept.value;
     window.location.href = '/api/reports/' + encodeURIComponent(select.value) + '.xlsx?from=' + from + '&to=' + to
-      + (dept ? '&dept=' + encodeURIComponent(dept) : '');
+      + (department ? '&dept=' + encodeURIComponent(department) : '');
   });
 })();

@@ -45,6 +45,13 @@ public class ReportController {
                 .toList();
     }
 
+    /** The departments a report may be filtered by, with their Chinese names (for the /reports page). */
+    @GetMapping("/api/reports/departments")
+    public List<Map<String, String>> departments() {
+        return cn.yijianshi.security.HallGroup.departments().stream()
+                .map(g -> Map.of("id", g.id(), "name", g.displayName())).toList();
+    }
+
     @GetMapping("/api/reports/{name}.xlsx")
     public ResponseEntity<StreamingResponseBody> download(@PathVariable String name, @RequestParam(required = false) String from,
                                                           @RequestParam(required = false) String to,
@@ -52,6 +59,10 @@ public class ReportController {
         ReportDefinition report = catalogue.require(name);
         if (!catalogue.mayDownload(report, user.getAuthorities())) {
             throw RefusedRequest.forbidden("name", "无权下载「" + report.title() + "」", "not allowed to download " + name);
+        }
+        if (dept != null && !dept.isBlank() && !report.parameters().contains("dept")) {
+            throw RefusedRequest.badInput("dept", "「" + report.title() + "」不按部门筛选，请去掉部门",
+                    report.name() + " is not filtered by department: leave dept out");
         }
         ReportParameters parameters = ReportParameters.parse(from, to, dept);
         WorkbookWriter writer = new WorkbookWriter(sql, clock.zone(), clock.today());

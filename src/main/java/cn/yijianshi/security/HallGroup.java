@@ -37,6 +37,11 @@ public enum HallGroup {
         return "GROUP_" + id;
     }
 
+    /** The groups that own tasks and issues: what a report can be filtered by. */
+    public static java.util.List<HallGroup> departments() {
+        return java.util.List.of(WINDOW, DEPT_PENSION, DEPT_MEDICAL, DEPT_FUND, DEPT_ARCHIVES, EXPERTS);
+    }
+
     public static Optional<HallGroup> byId(String id) {
         return Arrays.stream(values()).filter(g -> g.id.equals(id)).findFirst();
     }

@@ -405,6 +405,18 @@ class ManagerReportsTest {
         assertThat(status("manager1", "case-volume", "from=2025-13-01&to=2025-03-03")).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(status("manager1", "case-volume", "to=2025-03-03")).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(status("manager1", "case-volume", RANGE + "&dept=nowhere")).isEqualTo(HttpStatus.BAD_REQUEST);
+        var notByDepartment = http.withBasicAuth("manager1", "manager1").exchange("/api/reports/satisfaction.xlsx?" + RANGE
+                + "&dept=dept-pension", HttpMethod.GET, null, new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() { });
+        assertThat(notByDepartment.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(notByDepartment.getBody()).containsEntry("field", "dept");
+        assertThat((String) notByDepartment.getBody().get("message")).contains("不按部门筛选");
+        var manager = http.withBasicAuth("manager1", "manager1").exchange("/api/reports", HttpMethod.GET, null,
+                new org.springframework.core.ParameterizedTypeReference<List<Map<String, Object>>>() { }).getBody();
+        assertThat(manager).filteredOn(r -> ((List<?>) r.get("parameters")).contains("dept")).extracting(r -> r.get("name"))
+                .containsExactlyInAnyOrder("case-volume", "sla-compliance", "issue-ledger");
+        var departments = http.withBasicAuth("manager1", "manager1").exchange("/api/reports/departments", HttpMethod.GET, null,
+                new org.springframework.core.ParameterizedTypeReference<List<Map<String, String>>>() { }).getBody();
+        assertThat(departments).contains(Map.of("id", "dept-pension", "name", "社保经办"), Map.of("id", "experts", "name", "帮办专家"));
     }
 
     private HttpStatus status(String user, String report, String query) {

@@ -31,7 +31,11 @@ class ReportsPageTest {
             browser.logIn("manager1", "manager1");
             browser.go("/reports");
             browser.waitForText(By.id("report"), "问题销号台账", Duration.ofSeconds(20));
+            new Select(browser.driver().findElement(By.id("report"))).selectByVisibleText("满意度");
+            assertThat(browser.driver().findElement(By.id("dept")).isEnabled()).as("满意度 is not filtered by department").isFalse();
             new Select(browser.driver().findElement(By.id("report"))).selectByVisibleText("问题销号台账");
+            assertThat(browser.driver().findElement(By.id("dept")).isEnabled()).isTrue();
+            browser.waitForText(By.id("dept"), "社保经办", Duration.ofSeconds(10));
             ((JavascriptExecutor) browser.driver()).executeScript(
                     "document.getElementById('from').value='2025-01-01'; document.getElementById('to').value='2026-12-31';");
             browser.screenshot("reports-page");
