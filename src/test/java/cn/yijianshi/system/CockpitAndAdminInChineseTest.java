@@ -66,6 +66,44 @@ class CockpitAndAdminInChineseTest {
         }
     }
 
+    @Autowired
+    cn.yijianshi.intake.CaseIntake intake;
+    @Autowired
+    com.fasterxml.jackson.databind.ObjectMapper json;
+    @Autowired
+    org.camunda.bpm.engine.RepositoryService repositoryService;
+
+    @Test
+    void cockpitShowsWhenACaseStartedInTheHallsTimeWhateverTheComputersZone() {
+        String caseId;
+        try {
+            org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(
+                    java.time.LocalDateTime.parse("2026-11-02T09:30").atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant()));
+            caseId = intake.accept(json.convertValue(cn.yijianshi.TestCitizens.retirementIntake("监控台时区", cn.yijianshi.TestCitizens.RETIRING_MAN),
+                    cn.yijianshi.intake.CaseIntakeRequest.class), null, "window1").caseId();
+        } finally {
+            org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+        }
+        String definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey("retirement-one-stop")
+                .latestVersion().singleResult().getId();
+        try (HallBrowser browser = HallBrowser.openAs(port, "en-US", "Europe/Berlin")) {
+            logIn(browser, "cockpit", "coord1");
+            browser.go("/camunda/app/cockpit/default/#/process-definition/" + definition + "/runtime?searchQuery="
+                    + java.net.URLEncoder.encode("[{\"type\":\"PIbusinessKey\",\"operator\":\"eq\",\"value\":\"" + caseId + "\"}]",
+                    java.nio.charset.StandardCharsets.UTF_8));
+            WebDriverWait wait = new WebDriverWait(browser.driver(), WAIT);
+            try {
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), caseId));
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "2026-11-02T09:30:00"));
+            } catch (org.openqa.selenium.TimeoutException e) {
+                browser.screenshot("cockpit-zone-failed");
+                throw new AssertionError("Cockpit did not show the start in Shanghai time; page: " + browser.pageText(), e);
+            }
+            assertThat(browser.pageText()).as("not Berlin's 02:30").doesNotContain("2026-11-02T02:30");
+            browser.screenshot("cockpit-04-start-time-in-hall-zone");
+        }
+    }
+
     @Test
     void theAdministratorReadsAdminInChinese() {
         try (HallBrowser browser = HallBrowser.openAs(port, "en-US", "UTC")) {
