@@ -6,8 +6,6 @@ import java.time.LocalDate;
 import cn.yijianshi.security.HallGroup;
 import cn.yijianshi.sla.SlaMapper;
 import cn.yijianshi.system.HallClock;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,21 +20,11 @@ public class IssueDeadlineWatch {
     private final IssueMapper issues;
     private final SlaMapper notices;
     private final HallClock clock;
-    private final boolean enabled;
 
-    public IssueDeadlineWatch(IssueMapper issues, SlaMapper notices, HallClock clock,
-                              @Value("${yijianshi.sla.case-watch-enabled:true}") boolean enabled) {
+    public IssueDeadlineWatch(IssueMapper issues, SlaMapper notices, HallClock clock) {
         this.issues = issues;
         this.notices = notices;
         this.clock = clock;
-        this.enabled = enabled;
-    }
-
-    @Scheduled(fixedDelayString = "${yijianshi.sla.case-watch-interval:PT1M}")
-    public void scheduled() {
-        if (enabled) {
-            watch();
-        }
     }
 
     /** One look at the deadlines; returns how many reminders and escalations were sent. */

@@ -4,7 +4,6 @@ import java.time.Instant;
 
 import cn.yijianshi.intake.CaseTimeline;
 import cn.yijianshi.system.HallClock;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,22 +20,12 @@ public class CasePromiseWatch {
     private final SlaPolicies policies;
     private final CaseTimeline timeline;
     private final HallClock clock;
-    private final boolean enabled;
 
-    public CasePromiseWatch(SlaMapper records, SlaPolicies policies, CaseTimeline timeline, HallClock clock,
-                            @org.springframework.beans.factory.annotation.Value("${yijianshi.sla.case-watch-enabled:true}") boolean enabled) {
+    public CasePromiseWatch(SlaMapper records, SlaPolicies policies, CaseTimeline timeline, HallClock clock) {
         this.records = records;
         this.policies = policies;
         this.timeline = timeline;
         this.clock = clock;
-        this.enabled = enabled;
-    }
-
-    @Scheduled(fixedDelayString = "${yijianshi.sla.case-watch-interval:PT1M}")
-    public void scheduled() {
-        if (enabled) {
-            watch();
-        }
     }
 
     /** One look at the promises; returns how many reminders and escalations were sent. */

@@ -47,15 +47,7 @@ class DecidePlanFormTest {
     private void work(String user, String group, String issueId, String taskKey, String department, Map<String, Object> variables) {
         var query = taskService.createTaskQuery().processInstanceBusinessKey(issueId).taskDefinitionKey(taskKey);
         Task task = (department == null ? query : query.taskCandidateGroup(department)).singleResult();
-        identityService.setAuthentication(user, List.of(group));
-        try {
-            if (task.getAssignee() == null) {
-                taskService.claim(task.getId(), user);
-            }
-            taskService.complete(task.getId(), variables);
-        } finally {
-            identityService.clearAuthentication();
-        }
+        cn.yijianshi.TaskWork.claimAndComplete(identityService, taskService, task, user, List.of(group), variables);
     }
 
     @Test

@@ -159,12 +159,7 @@ class SlaTimersTest {
         assertThat(dueBefore).isEqualTo(hall("2026-12-07T10:00"));
 
         clockAt("2026-11-23T11:00");
-        Task review = taskService.createTaskQuery().processInstanceBusinessKey(caseId).singleResult();
-        identityService.setAuthentication("window1", List.of("window"));
-        taskService.claim(review.getId(), "window1");
-        taskService.complete(review.getId(), Map.of("materialsDecision", "INCOMPLETE", "originalAge", "60",
-                "contributionMonths", 360));
-        identityService.clearAuthentication();
+        reviewFindsMaterialsMissing(caseId);
         assertThat(jdbc.queryForObject("SELECT state FROM sla_record WHERE kind = 'CASE' AND case_id = ?", String.class, caseId))
                 .isEqualTo("PAUSED");
 
@@ -211,12 +206,7 @@ class SlaTimersTest {
         clockAt("2026-11-23T10:00");
         String caseId = openCase(List.of("ID_CARD"));
         clockAt("2026-11-23T11:00");
-        Task review = taskService.createTaskQuery().processInstanceBusinessKey(caseId).singleResult();
-        identityService.setAuthentication("window1", List.of("window"));
-        taskService.claim(review.getId(), "window1");
-        taskService.complete(review.getId(), Map.of("materialsDecision", "INCOMPLETE", "originalAge", "60",
-                "contributionMonths", 360));
-        identityService.clearAuthentication();
+        reviewFindsMaterialsMissing(caseId);
 
         clockAt("2026-12-20T10:00");   // past the original promise, still waiting for the citizen
         casePromises.watch();
@@ -229,6 +219,13 @@ class SlaTimersTest {
         // 42 working hours from 11-23 10:00 to 12-01 10:00, of which 34 waiting for the citizen.
         assertThat(jdbc.queryForMap("SELECT working_minutes, paused_minutes FROM sla_record WHERE kind = 'CASE' AND case_id = ?",
                 caseId)).containsEntry("WORKING_MINUTES", 8L * 60).containsEntry("PAUSED_MINUTES", 34L * 60);
+    }
+
+    /** 审核材料 by the window: materials missing, so the one-time notice goes out and the case waits. */
+    private void reviewFindsMaterialsMissing(String caseId) {
+        Task review = taskService.createTaskQuery().processInstanceBusinessKey(caseId).singleResult();
+        cn.yijianshi.TaskWork.claimAndComplete(identityService, taskService, review, "window1", List.of("window"),
+                Map.of("materialsDecision", "INCOMPLETE", "originalAge", "60", "contributionMonths", 360));
     }
 
     private List<String> caseNotices(String caseId) {
