@@ -9,8 +9,10 @@ import cn.yijianshi.closure.IssueStatus;
 import cn.yijianshi.intake.ResidentIdNumber;
 import cn.yijianshi.system.HallClock;
 import cn.yijianshi.system.PersonalData;
+import cn.yijianshi.system.TaskActor;
 import cn.yijianshi.system.Outbox;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
 /**
@@ -132,6 +134,15 @@ public class ReferralSteps {
                 + "申请已撤回，本次转介结束。在仲裁时效内您仍可重新申请；如需帮助，请到服务大厅或拨打12333。");
     }
 
+    /** 告知结果 (award or mediation): what the liaison told the citizen also reaches the citizen's phone. */
+    public void tellOutcome(DelegateTask task) {
+        Referral referral = referrals.require(task.getExecution().getProcessBusinessKey());
+        String outcome = (String) task.getExecution().getVariable("outcome");
+        String told = blankToNull(task.getExecution().getVariable("outcomeSummary"));
+        tell(referral, "ARBITRATION_OUTCOME", "您的劳动争议" + (outcome == null ? "已有结果" : "结果：" + ReferralStatus.valueOf(outcome).displayName())
+                + "。" + (told != null ? told : "详情请到服务大厅或拨打12333咨询。"));
+    }
+
     /** 告知起诉权利: not accepted, or a deadline passed: the citizen may sue in court. */
     public void tellRightToSue(DelegateExecution execution, String reason) {
         String referralId = execution.getProcessBusinessKey();
@@ -170,7 +181,7 @@ public class ReferralSteps {
                     default -> "已告知群众。";
                 });
         Issue issue = ledger.change(issueId, new IssueChange(IssueStatus.RESOLVED, "仲裁结果", resolution, null, null, null, null),
-                "arbitration-liaison");
+                TaskActor.recorded(execution, "toldBy", "arbitration-liaison"));
         execution.setVariable("replyText", resolution);
         execution.setVariable("issueCategory", issue.getCategory().name());
         execution.setVariable("issueDescription", issue.getDescription());
@@ -180,13 +191,14 @@ public class ReferralSteps {
     /** 销号: the citizen is satisfied at the call-back. */
     public void closeIssue(DelegateExecution execution) {
         ledger.change((String) execution.getVariable("issueId"), new IssueChange(IssueStatus.CLOSED, "仲裁结果回访满意，销号", null,
-                null, (String) execution.getVariable("callbackResult"), null, null), "coordinators");
+                null, (String) execution.getVariable("callbackResult"), null, null), TaskActor.recorded(execution, "callbackBy", "coordinators"));
     }
 
     /** 登记重办: not satisfied; the issue goes back to the experts, under the key its hard case has. */
     public void reopenIssue(DelegateExecution execution) {
         Issue issue = ledger.change((String) execution.getVariable("issueId"), new IssueChange(IssueStatus.REOPENED,
-                "仲裁结果回访不满意，退回专家重办", null, null, (String) execution.getVariable("callbackResult"), null, null), "coordinators");
+                "仲裁结果回访不满意，退回专家重办", null, null, (String) execution.getVariable("callbackResult"), null, null),
+                TaskActor.recorded(execution, "callbackBy", "coordinators"));
         execution.setVariable("hardCaseKey", issue.getCaseId() != null ? issue.getCaseId() : issue.getIssueId());
     }
 

@@ -66,38 +66,30 @@ public class HardCaseSteps {
         }
     }
 
-    /**
-     * Remembers who completed a task (the logged-in user, else its assignee) in a process variable, for the
-     * ledger step that follows it: {@code ${hardCase.doneBy(task, 'callbackBy')}} on the task's complete.
-     */
-    public void doneBy(DelegateTask task, String variable) {
-        task.getExecution().setVariable(variable, TaskActor.of(task));
-    }
-
     /** 登记答复: the reply to the citizen (the expert's, or the leader's after 领导督办) is the issue's resolution. */
     public void replied(DelegateExecution execution) {
         String reply = (String) execution.getVariable("replyText");
         ledger.change(issueId(execution), new IssueChange(IssueStatus.RESOLVED, "答复群众", reply, null, null, null, null),
-                actor(execution, "repliedBy"));
+                TaskActor.recorded(execution, "repliedBy", "system"));
     }
 
     /** 销号: the citizen confirmed at the call-back. */
     public void closed(DelegateExecution execution) {
         ledger.change(issueId(execution), new IssueChange(IssueStatus.CLOSED, "回访满意，销号", null, null,
-                (String) execution.getVariable("callbackResult"), null, null), actor(execution, "callbackBy"));
+                (String) execution.getVariable("callbackResult"), null, null), TaskActor.recorded(execution, "callbackBy", "system"));
     }
 
     /** 登记重办: not satisfied; the reopen count decides who takes it next. */
     public void reopened(DelegateExecution execution) {
         Issue issue = ledger.change(issueId(execution), new IssueChange(IssueStatus.REOPENED, "回访不满意",
-                null, null, (String) execution.getVariable("callbackResult"), null, null), actor(execution, "callbackBy"));
+                null, null, (String) execution.getVariable("callbackResult"), null, null), TaskActor.recorded(execution, "callbackBy", "system"));
         execution.setVariable("reopenCount", issue.getReopenCount());
     }
 
     /** 登记领导督办: reopened a second time, the issue is in progress again, now under the coordinators' supervision. */
     public void underSupervision(DelegateExecution execution) {
         ledger.change(issueId(execution), IssueChange.to(IssueStatus.IN_PROGRESS, "再次回访不满意，领导督办"),
-                actor(execution, "callbackBy"));
+                TaskActor.recorded(execution, "callbackBy", "system"));
     }
 
     /** A 部门会商 round begins: the opinions of an earlier round are not this round's. */
@@ -169,16 +161,6 @@ public class HardCaseSteps {
     /** As JSON, so Tasklist's Camunda Forms read it as a list (the table in 确定方案) and no length limit applies. */
     private static ObjectValue opinions(List<Map<String, String>> opinions) {
         return Variables.objectValue(opinions).serializationDataFormat(Variables.SerializationDataFormats.JSON).create();
-    }
-
-    /** Who did the step: the user who completed the task before it, else whoever is logged in, else the system. */
-    private static String actor(DelegateExecution execution, String variable) {
-        Object recorded = execution.getVariable(variable);
-        if (recorded != null) {
-            return recorded.toString();
-        }
-        var authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        return authentication != null && authentication.getUserId() != null ? authentication.getUserId() : "system";
     }
 
     private static String issueId(DelegateExecution execution) {

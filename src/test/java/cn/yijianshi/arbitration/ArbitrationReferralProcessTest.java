@@ -59,6 +59,7 @@ class ArbitrationReferralProcessTest {
         doAnswer(call -> setVariable(call.getArgument(0), "hardCaseKey", ISSUE)).when(steps).reopenIssue(any());
         Mocks.register("arbitration", steps);
         Mocks.register("sla", TestCalendars.slaClock());
+        Mocks.register("taskActor", new cn.yijianshi.system.TaskActor());
         Mocks.register("slaReminder", mock(TaskListener.class));
         Mocks.register("slaEscalation", mock(TaskListener.class));
     }
@@ -161,6 +162,7 @@ class ArbitrationReferralProcessTest {
         verify(steps).tellAccepted(any());
         commission("ArbitrationAwarded", Map.of("outcome", "AWARDED"));
         informAndCallBack(pi, true);
+        verify(steps).tellOutcome(any());
     }
 
     @Test

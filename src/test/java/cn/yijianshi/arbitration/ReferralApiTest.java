@@ -115,6 +115,10 @@ class ReferralApiTest {
         assertThat(event(referralId, "AWARDED", today()).getBody()).containsEntry("status", "AWARDED");
         assertThat(taskService.createTaskQuery().processInstanceBusinessKey(referralId).singleResult().getTaskDefinitionKey())
                 .isEqualTo("Task_InformOutcome");
+        work("liaison1", "arbitration-liaison", referralId, "Task_InformOutcome", Map.of("outcomeSummary", "裁决用人单位支付经济补偿"));
+        assertThat(jdbc.queryForObject("SELECT message FROM notification_outbox WHERE case_id = ? AND kind = 'ARBITRATION_OUTCOME'",
+                String.class, referralId)).as("what the liaison told also reaches the citizen's phone")
+                .contains("已裁决", "裁决用人单位支付经济补偿").doesNotContain("13800138000");
     }
 
     @Test
@@ -159,6 +163,10 @@ class ReferralApiTest {
         work("coord1", "coordinators", referralId, "Task_CallBack", Map.of("callbackSatisfied", "YES", "callbackResult", "已领取补偿"));
         assertThat(jdbc.queryForObject("SELECT status FROM issue WHERE issue_id = ?", String.class, issueId)).isEqualTo("CLOSED");
         assertThat(jdbc.queryForObject("SELECT resolution FROM issue WHERE issue_id = ?", String.class, issueId)).contains("AWARDED");
+        assertThat(jdbc.queryForObject("SELECT closed_by FROM issue WHERE issue_id = ?", String.class, issueId))
+                .as("the coordinator who called back, not the group").isEqualTo("coord1");
+        assertThat(jdbc.queryForList("SELECT actor FROM issue_history WHERE issue_id = ? AND to_status = 'RESOLVED'", String.class, issueId))
+                .contains("liaison1");
     }
 
     @Test

@@ -68,6 +68,7 @@ class HardCaseEscalationProcessTest {
         });
         escalation = mock(TaskListener.class);
         Mocks.register("hardCase", new HardCaseSteps(ledger));
+        Mocks.register("taskActor", new cn.yijianshi.system.TaskActor());
         Mocks.register("expertClaim", new ExpertClaim());
         Mocks.register("issueHolder", new IssueHolder(ledger));
         referrals = mock(cn.yijianshi.arbitration.ReferralSteps.class);
