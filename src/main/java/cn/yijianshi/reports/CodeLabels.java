@@ -34,11 +34,15 @@ final class CodeLabels {
             "sla-state", table(SlaState.values(), SlaState::name, SlaState::displayName),
             "dept", table(HallGroup.values(), HallGroup::id, HallGroup::displayName));
 
+    /** Hall users (login ids), named from Camunda's identity by the workbook writer, not from an enum. */
+    static final String USER = "user";
+
     private CodeLabels() {
     }
 
     static Set<String> tables() {
-        return TABLES.keySet();
+        return java.util.stream.Stream.concat(TABLES.keySet().stream(), java.util.stream.Stream.of(USER))
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** The label of {@code code} in {@code table}; the code itself when the table does not know it. */

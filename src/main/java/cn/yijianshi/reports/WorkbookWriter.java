@@ -50,6 +50,9 @@ public class WorkbookWriter {
     static final int ROW_WINDOW = 200;
     private static final String NAMESPACE = "cn.yijianshi.reports.ReportQueries.";
 
+    /** Per workbook: each user's name is looked up once. */
+    private final Map<String, String> userNames = new java.util.HashMap<>();
+
     private final SqlSessionTemplate sql;
     private final ZoneId zone;
     private final LocalDate today;
@@ -211,11 +214,21 @@ public class WorkbookWriter {
     }
 
     /** A stored code as its Chinese name when the definition names its code table. */
-    private static Object labelled(Object value, String table) {
-        return value == null || table == null ? value : CodeLabels.label(table, value.toString());
+    private Object labelled(Object value, String table) {
+        if (value == null || table == null) {
+            return value;
+        }
+        return CodeLabels.USER.equals(table) ? userNames.computeIfAbsent(value.toString(), this::userName)
+                : CodeLabels.label(table, value.toString());
     }
 
-    private static String category(Object value, String table) {
+    /** A hall user by name as Camunda's identity knows it, with the login id: 王建国（expert1）; the id alone if no name. */
+    private String userName(String userId) {
+        String name = sql.selectOne(NAMESPACE + "userName", userId);
+        return name == null || name.isBlank() ? userId : name + "（" + userId + "）";
+    }
+
+    private String category(Object value, String table) {
         return value == null ? "（未填）" : labelled(value, table).toString();
     }
 

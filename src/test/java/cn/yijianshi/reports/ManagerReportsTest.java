@@ -300,7 +300,7 @@ class ManagerReportsTest {
             assertThat(figure(wb, "认领疑难件")).isEqualTo(EXPERT_SCORES_IN_RANGE.size());
             assertThat(figure(wb, "已答复")).isEqualTo(EXPERT_SCORES_IN_RANGE.size());
             Row expert1 = wb.getSheet("专家").getRow(1);
-            assertThat(expert1.getCell(0).getStringCellValue()).isEqualTo("expert1");
+            assertThat(expert1.getCell(0).getStringCellValue()).as("by name, as the managers know the expert").isEqualTo("王建国（expert1）");
             assertThat(expert1.getCell(1).getNumericCellValue()).isEqualTo(EXPERT_SCORES_IN_RANGE.size());
             assertThat(expert1.getCell(2).getNumericCellValue()).isEqualTo(EXPERT_SCORES_IN_RANGE.size());
             assertThat(expert1.getCell(6).getNumericCellValue()).isEqualTo(expected);
