@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 import cn.yijianshi.security.HallGroup;
+import cn.yijianshi.sla.NoticeKind;
 import cn.yijianshi.sla.SlaMapper;
 import cn.yijianshi.system.HallClock;
 import org.springframework.stereotype.Component;
@@ -38,15 +39,15 @@ public class IssueDeadlineWatch {
             if (issue.deadline().isBefore(today)) {
                 if (issues.markDeadlineEscalated(issue.issueId(), now) == 1) {
                     String message = "【问题逾期】" + issue.issueId() + " 已超过整改时限 " + issue.deadline() + "，" + who + "，请督办";
-                    notices.notice(issue.responsibleDept(), "ISSUE_OVERDUE", issue.caseId(), null, message, now);
+                    notices.notice(issue.responsibleDept(), NoticeKind.ISSUE_OVERDUE, issue.caseId(), null, message, now);
                     if (!HallGroup.COORDINATORS.id().equals(issue.responsibleDept())) {
-                        notices.notice(HallGroup.COORDINATORS.id(), "ISSUE_OVERDUE", issue.caseId(), null, message, now);
+                        notices.notice(HallGroup.COORDINATORS.id(), NoticeKind.ISSUE_OVERDUE, issue.caseId(), null, message, now);
                     }
                     told++;
                 }
             } else if (issues.markDeadlineWarned(issue.issueId(), now) == 1) {
                 String message = "【问题今日到期】" + issue.issueId() + " 整改时限为今天（" + issue.deadline() + "），" + who;
-                notices.notice(issue.responsibleDept(), "ISSUE_DUE_TODAY", issue.caseId(), null, message, now);
+                notices.notice(issue.responsibleDept(), NoticeKind.ISSUE_DUE_TODAY, issue.caseId(), null, message, now);
                 told++;
             }
         }

@@ -66,8 +66,7 @@ public class ReportCatalogue {
 
     /** Managers and admins get every report; other groups the ones whose definition names them. */
     public boolean mayDownload(ReportDefinition report, Collection<? extends GrantedAuthority> authorities) {
-        List<String> groups = authorities.stream().map(GrantedAuthority::getAuthority)
-                .filter(a -> a.startsWith("GROUP_")).map(a -> a.substring("GROUP_".length())).toList();
+        List<String> groups = HallGroup.groupIds(authorities);
         return groups.contains(HallGroup.ADMIN.id()) || groups.stream().anyMatch(report.roles()::contains);
     }
 }

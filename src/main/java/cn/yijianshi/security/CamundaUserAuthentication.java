@@ -38,7 +38,7 @@ public class CamundaUserAuthentication implements AuthenticationProvider {
     public Authentication loggedIn(String userId) {
         List<SimpleGrantedAuthority> authorities = identityService.createGroupQuery().groupMember(userId).list().stream()
                 .map(Group::getId)
-                .map(id -> new SimpleGrantedAuthority("GROUP_" + id))
+                .map(id -> new SimpleGrantedAuthority(HallGroup.authorityOf(id)))
                 .toList();
         return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);
     }

@@ -16,6 +16,8 @@ public enum HallGroup {
     ARBITRATION_LIAISON("arbitration-liaison", "仲裁联络员"),
     ADMIN("camunda-admin", "系统管理员");
 
+    private static final String AUTHORITY_PREFIX = "GROUP_";
+
     private final String id;
     private final String displayName;
 
@@ -34,7 +36,18 @@ public enum HallGroup {
 
     /** The Spring Security authority a member of this group holds. */
     public String authority() {
-        return "GROUP_" + id;
+        return authorityOf(id);
+    }
+
+    /** The authority of any Camunda group, ours or not. */
+    public static String authorityOf(String groupId) {
+        return AUTHORITY_PREFIX + groupId;
+    }
+
+    /** The Camunda group ids behind a user's authorities. */
+    public static java.util.List<String> groupIds(java.util.Collection<? extends org.springframework.security.core.GrantedAuthority> authorities) {
+        return authorities.stream().map(org.springframework.security.core.GrantedAuthority::getAuthority)
+                .filter(a -> a.startsWith(AUTHORITY_PREFIX)).map(a -> a.substring(AUTHORITY_PREFIX.length())).toList();
     }
 
     /** The groups that own tasks and issues: what a report can be filtered by. */

@@ -36,15 +36,15 @@ public class CasePromiseWatch {
         for (SlaRecord promise : records.casePromisesPast(now)) {
             if (promise.getWarnedAt() == null && !promise.getWarnAt().isAfter(now) && records.warnRecord(promise.getId(), now) == 1) {
                 String message = "【办件即将超时】" + promise.getCaseId() + " 办件总时限（" + promise.getLimitText() + "）将于 "
-                        + clock.inHallZone(promise.getDueAt()).toLocalDateTime().toString().replace('T', ' ') + " 到期";
+                        + clock.wallClock(promise.getDueAt()) + " 到期";
                 policies.caseAudience().warnTo().forEach(group ->
-                        records.notice(group, "CASE_WARNING", promise.getCaseId(), null, message, now));
+                        records.notice(group, NoticeKind.CASE_WARNING, promise.getCaseId(), null, message, now));
                 told++;
             }
             if (promise.getBreachedAt() == null && !promise.getDueAt().isAfter(now) && records.breachRecord(promise.getId(), now) == 1) {
                 String message = "【办件已超时】" + promise.getCaseId() + " 已超过办件总时限（" + promise.getLimitText() + "），请督办";
                 policies.caseAudience().escalateTo().forEach(group ->
-                        records.notice(group, "CASE_BREACH", promise.getCaseId(), null, message, now));
+                        records.notice(group, NoticeKind.CASE_BREACH, promise.getCaseId(), null, message, now));
                 timeline.record(promise.getCaseId(), null, "CASE_SLA_BREACHED", "办件超过总时限（" + promise.getLimitText() + "），已升级至值班主任");
                 told++;
             }

@@ -36,7 +36,7 @@ public class SlaEscalation implements TaskListener {
         String message = "【已超时】" + caseId + "「" + task.getName() + "」已超过承诺时限"
                 + (task.getAssignee() == null ? "，尚无人认领" : "，办理人 " + task.getAssignee()) + "，请督办";
         sla.policyOf(task).escalateTo()
-                .forEach(group -> records.notice(group, "SLA_BREACH", caseId, task.getId(), message, clock.now()));
+                .forEach(group -> records.notice(group, NoticeKind.SLA_BREACH, caseId, task.getId(), message, clock.now()));
         if (caseId != null) {
             timeline.record(caseId, null, "SLA_BREACHED", "「" + task.getName() + "」超过承诺时限，已升级至值班主任");
         }

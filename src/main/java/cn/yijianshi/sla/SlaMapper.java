@@ -39,7 +39,7 @@ public interface SlaMapper {
     /** 1 when this call recorded the breach (once, whichever node gets there first). */
     int breachRecord(@Param("id") long id, @Param("at") Instant at);
 
-    void notice(@Param("groupId") String groupId, @Param("kind") String kind, @Param("caseId") String caseId,
+    void notice(@Param("groupId") String groupId, @Param("kind") NoticeKind kind, @Param("caseId") String caseId,
                 @Param("taskId") String taskId, @Param("message") String message, @Param("at") Instant at);
 
     /** The newest notices to these groups ({@code null}: all groups). */

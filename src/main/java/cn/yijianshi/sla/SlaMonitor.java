@@ -75,7 +75,12 @@ public class SlaMonitor {
         return new Item(r.getCaseId(), r.getTaskId(), r.getTaskKey(), r.getTaskName(), r.getCandidateGroup(), groupName,
                 r.getAssignee(), state, state.displayName(), r.getLimitText(), clock.inHallZone(r.getStartedAt()),
                 clock.inHallZone(r.getWarnAt()), clock.inHallZone(r.getDueAt()),
-                "/camunda/app/tasklist/default/#/?task=" + r.getTaskId());
+                tasklistLink(r.getTaskId()));
+    }
+
+    /** Where a task opens in Tasklist. */
+    static String tasklistLink(String taskId) {
+        return "/camunda/app/tasklist/default/#/?task=" + taskId;
     }
 
     private static Map<SlaState, Integer> counts() {

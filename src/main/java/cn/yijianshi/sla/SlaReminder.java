@@ -27,9 +27,9 @@ public class SlaReminder implements TaskListener {
         records.warn(task.getId(), clock.now());
         String caseId = task.getExecution().getProcessBusinessKey();
         String message = "【即将超时】" + caseId + "「" + task.getName() + "」将于 "
-                + clock.inHallZone(task.getDueDate()).toLocalDateTime().toString().replace('T', ' ') + " 到期"
+                + clock.wallClock(task.getDueDate().toInstant()) + " 到期"
                 + (task.getAssignee() == null ? "，尚无人认领" : "，办理人 " + task.getAssignee());
         sla.policyOf(task).warnTo()
-                .forEach(group -> records.notice(group, "SLA_WARNING", caseId, task.getId(), message, clock.now()));
+                .forEach(group -> records.notice(group, NoticeKind.SLA_WARNING, caseId, task.getId(), message, clock.now()));
     }
 }

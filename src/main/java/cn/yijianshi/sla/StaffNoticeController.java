@@ -4,7 +4,6 @@ import java.util.List;
 
 import cn.yijianshi.security.HallGroup;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -20,10 +19,7 @@ public class StaffNoticeController {
 
     @GetMapping("/api/sla/notices")
     public List<StaffNotices.Item> mine(Authentication user) {
-        List<String> authorities = user.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
-        if (authorities.contains(HallGroup.ADMIN.authority())) {
-            return notices.latestFor(null);
-        }
-        return notices.latestFor(authorities.stream().filter(a -> a.startsWith("GROUP_")).map(a -> a.substring(6)).toList());
+        List<String> groups = HallGroup.groupIds(user.getAuthorities());
+        return notices.latestFor(groups.contains(HallGroup.ADMIN.id()) ? null : groups);
     }
 }

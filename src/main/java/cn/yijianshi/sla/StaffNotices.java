@@ -36,17 +36,8 @@ public class StaffNotices {
 
     private Item item(StaffNotice notice) {
         String groupName = HallGroup.byId(notice.groupId()).map(HallGroup::displayName).orElse(notice.groupId());
-        String kindName = switch (notice.kind()) {
-            case "SLA_WARNING" -> "即将超时提醒";
-            case "SLA_BREACH" -> "超时升级";
-            case "CASE_WARNING" -> "办件即将超时提醒";
-            case "CASE_BREACH" -> "办件超时升级";
-            case "ISSUE_DUE_TODAY" -> "问题今日到期提醒";
-            case "ISSUE_OVERDUE" -> "问题逾期升级";
-            default -> notice.kind();
-        };
-        return new Item(notice.groupId(), groupName, notice.kind(), kindName, notice.caseId(), notice.message(),
-                clock.inHallZone(notice.createdAt()),
-                notice.taskId() == null ? null : "/camunda/app/tasklist/default/#/?task=" + notice.taskId());
+        return new Item(notice.groupId(), groupName, notice.kind(), NoticeKind.displayNameOf(notice.kind()), notice.caseId(),
+                notice.message(), clock.inHallZone(notice.createdAt()),
+                notice.taskId() == null ? null : SlaMonitor.tasklistLink(notice.taskId()));
     }
 }

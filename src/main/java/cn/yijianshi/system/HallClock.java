@@ -39,6 +39,11 @@ public class HallClock {
         return instant == null ? null : instant.atZone(zone).toOffsetDateTime();
     }
 
+    /** The hall's wall-clock time as notices write it: 2026-11-23 15:30. */
+    public String wallClock(Instant instant) {
+        return inHallZone(instant).toLocalDateTime().toString().replace('T', ' ');
+    }
+
     public OffsetDateTime inHallZone(Date date) {
         return date == null ? null : inHallZone(date.toInstant());
     }
