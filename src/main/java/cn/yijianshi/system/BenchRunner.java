@@ -44,6 +44,11 @@ public class BenchRunner implements ApplicationRunner {
             "Task_FundWithdrawal", "fund1",
             "Task_ApproveRetirement", "pension2");
 
+    /** The ledger export's range: the bench's issue rows are all raised inside it. */
+    private static final java.time.LocalDate REPORT_FROM = java.time.LocalDate.of(2024, 6, 1);
+    private static final java.time.LocalDate REPORT_TO = java.time.LocalDate.of(2024, 6, 30);
+    private static final java.time.ZoneId HALL = java.time.ZoneId.of("Asia/Shanghai");
+
     private final CaseIntake intake;
     private final RuntimeService runtimeService;
     private final TaskService taskService;
@@ -175,14 +180,10 @@ public class BenchRunner implements ApplicationRunner {
         System.out.printf("report rows: %d issues inserted in %.1f s%n", rows, (System.nanoTime() - insertStart) / 1e9);
 
         var report = reports.require("issue-ledger");
-        var parameters = cn.yijianshi.reports.ReportParameters.parse("2024-06-01", "2024-06-30", null);
-        var writer = new cn.yijianshi.reports.WorkbookWriter(sqlSession, java.time.ZoneId.of("Asia/Shanghai"),
-                java.time.LocalDate.of(2024, 7, 1));
-        System.gc();
+        var parameters = cn.yijianshi.reports.ReportParameters.parse(REPORT_FROM.toString(), REPORT_TO.toString(), null);
+        var writer = new cn.yijianshi.reports.WorkbookWriter(sqlSession, HALL, REPORT_TO.plusDays(1));
+        var pools = heapPeaksFromNow();
         long baseline = heapUsed();
-        var pools = java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP).toList();
-        pools.forEach(java.lang.management.MemoryPoolMXBean::resetPeakUsage);
         long[] bytes = {0};
         java.io.OutputStream counting = new java.io.OutputStream() {
             public void write(int b) {
@@ -202,7 +203,7 @@ public class BenchRunner implements ApplicationRunner {
             }
         });
         double seconds = (System.nanoTime() - start) / 1e9;
-        long peak = pools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        long peak = peakHeap(pools);
         System.out.printf("ledger report: %d rows in %.1f s = %.0f rows/s, %.1f MB written; heap before %.0f MB, peak %.0f MB "
                 + "(peak above baseline %.0f MB; the in-memory bench database lives in the same heap)%n", rows, seconds,
                 rows / seconds, bytes[0] / 1e6, baseline / 1e6, peak / 1e6, (peak - baseline) / 1e6);
@@ -222,27 +223,37 @@ public class BenchRunner implements ApplicationRunner {
             System.out.println("FastExcel comparison: not in this build (mvn -B -DskipTests -Pbench-fastexcel package)");
             return;
         }
-        System.gc();
-        var pools = java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP).toList();
-        pools.forEach(java.lang.management.MemoryPoolMXBean::resetPeakUsage);
+        var pools = heapPeaksFromNow();
         long start = System.nanoTime();
         long written;
         try {
             written = (Long) write.invoke(null, jdbc.getDataSource(), java.io.OutputStream.nullOutputStream(),
-                    java.sql.Timestamp.from(java.time.Instant.parse("2024-05-31T16:00:00Z")),
-                    java.sql.Timestamp.from(java.time.Instant.parse("2024-06-30T16:00:00Z")));
+                    java.sql.Timestamp.from(REPORT_FROM.atStartOfDay(HALL).toInstant()),
+                    java.sql.Timestamp.from(REPORT_TO.plusDays(1).atStartOfDay(HALL).toInstant()));
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("FastExcel comparison failed", e);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        long peak = pools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        long peak = peakHeap(pools);
         System.out.printf("FastExcel (same rows, no masking, no summary): %d rows in %.1f s = %.0f rows/s, peak heap %.0f MB; "
                 + "ratio ours/FastExcel (rows/s): %.2f%n", written, seconds, written / seconds, peak / 1e6,
                 oursPerSecond / (written / seconds));
         if (written != rows) {
             System.out.printf("FastExcel wrote %d rows, the report %d: not the same rows%n", written, rows);
         }
+    }
+
+    /** After a collection, the heap pools with their peaks reset: {@link #peakHeap} then reads the peak since now. */
+    private static List<java.lang.management.MemoryPoolMXBean> heapPeaksFromNow() {
+        System.gc();
+        var pools = java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP).toList();
+        pools.forEach(java.lang.management.MemoryPoolMXBean::resetPeakUsage);
+        return pools;
+    }
+
+    private static long peakHeap(List<java.lang.management.MemoryPoolMXBean> pools) {
+        return pools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
     }
 
     private static long heapUsed() {
