@@ -89,8 +89,7 @@ class SlaMonitorApiTest {
         // 审核材料 warns at 14:30 and is due at 15:30: both timers fire once the clock is past them.
         ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse("2026-11-23T15:31").atZone(TestCalendars.HALL).toInstant()));
         String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseId).singleResult().getId();
-        managementService.createJobQuery().processInstanceId(instance).timers().duedateLowerThan(ClockUtil.getCurrentTime())
-                .list().forEach(job -> managementService.executeJob(job.getId()));
+        cn.yijianshi.DueTimers.fire(managementService, instance);
         ClockUtil.reset();
 
         List<Map<String, Object>> coordinators = notices("coord1");
