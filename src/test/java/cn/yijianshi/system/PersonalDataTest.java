@@ -27,6 +27,37 @@ class PersonalDataTest {
         assertThat(PersonalData.maskInText(null)).isNull();
     }
 
+    /** The rules as regular expressions, as they were first written: the one-pass scanner must agree with them. */
+    private static final java.util.regex.Pattern ID_NUMBER =
+            java.util.regex.Pattern.compile("(?<![0-9A-Za-z])(\\d{6})\\d{8}(\\d{3}[0-9Xx])(?![0-9A-Za-z])");
+    private static final java.util.regex.Pattern MOBILE = java.util.regex.Pattern.compile("(?<!\\d)(1[3-9]\\d)\\d{4}(\\d{4})(?!\\d)");
+
+    private static String maskedByRegex(String text) {
+        String ids = ID_NUMBER.matcher(text).replaceAll("$1********$2");
+        return MOBILE.matcher(ids).replaceAll("$1****$2");
+    }
+
+    @Test
+    void scannerAgreesWithTheRegularExpressionsOnRandomText() {
+        java.util.Random random = new java.util.Random(20261123);
+        String[] pieces = {"0", "1", "3", "8", "9", "X", "x", "a", "Z", " ", "，", "中", "-", "*",
+                "13800138000", "19912345678", "12800138000", "110101196003071232", "11010119600307123X", "11010119600307123x"};
+        int masked = 0;
+        for (int n = 0; n < 50_000; n++) {
+            StringBuilder text = new StringBuilder();
+            int parts = random.nextInt(12);
+            for (int p = 0; p < parts; p++) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String expected = maskedByRegex(text.toString());
+            assertThat(PersonalData.maskInText(text.toString())).as("masking of \"%s\"", text).isEqualTo(expected);
+            if (!expected.contentEquals(text)) {
+                masked++;
+            }
+        }
+        assertThat(masked).as("texts that had something to mask").isGreaterThan(10_000);
+    }
+
     @Test
     void fieldsAreMaskedWhole() {
         assertThat(PersonalData.maskIdNumber("11010119600307123X")).isEqualTo("110101********123X");
