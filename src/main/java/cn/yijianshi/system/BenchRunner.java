@@ -193,7 +193,7 @@ public class BenchRunner implements ApplicationRunner {
         for (int start = 0; start < rows; start += 5000) {
             int from = start;
             int to = Math.min(rows, start + 5000);
-            jdbc.batchUpdate("INSERT INTO issue (issue_id, source, category, description, raised_by, raised_at, responsible_dept, "
+            transactionTemplate.executeWithoutResult(status -> jdbc.batchUpdate("INSERT INTO issue (issue_id, source, category, description, raised_by, raised_at, responsible_dept, "
                     + "deadline, status, reopen_count) VALUES (?, 'HOTLINE', 'PENSION', ?, 'bench', ?, 'experts', ?, ?, 0)",
                     new org.springframework.jdbc.core.BatchPreparedStatementSetter() {
                         public void setValues(java.sql.PreparedStatement ps, int i) throws java.sql.SQLException {
@@ -208,7 +208,7 @@ public class BenchRunner implements ApplicationRunner {
                         public int getBatchSize() {
                             return to - from;
                         }
-                    });
+                    })); // the pool hands out connections with autocommit off
         }
         System.out.printf("report rows: %d issues inserted in %.1f s%n", rows, (System.nanoTime() - insertStart) / 1e9);
     }

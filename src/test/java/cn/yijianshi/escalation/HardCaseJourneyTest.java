@@ -42,6 +42,8 @@ class HardCaseJourneyTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+    @Autowired
     ObjectMapper json;
     @Autowired
     TestRestTemplate http;
@@ -103,7 +105,7 @@ class HardCaseJourneyTest {
     void aBadRatingOpensAnIssueThatTheExpertsTakeUp() {
         String caseId = intake.accept(json.convertValue(TestCitizens.retirementIntake("差评", TestCitizens.RETIRING_MAN),
                 CaseIntakeRequest.class), null, "window1").caseId();
-        jdbc.update("UPDATE hall_case SET status = 'COMPLETED' WHERE case_id = ?", caseId);
+        transactions.executeWithoutResult(status -> jdbc.update("UPDATE hall_case SET status = 'COMPLETED' WHERE case_id = ?", caseId));
         var rated = http.withBasicAuth("window1", "window1").exchange("/api/cases/" + caseId + "/rating", HttpMethod.POST,
                 new HttpEntity<>(Map.of("score", 1, "comment", "跑了三趟")), new ParameterizedTypeReference<Map<String, Object>>() { });
         assertThat(rated.getStatusCode().value()).isEqualTo(200);

@@ -30,6 +30,8 @@ class CalendarApiTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+    @Autowired
     HallCalendar calendar;
 
     private ResponseEntity<Map<String, Object>> get(String path) {
@@ -100,8 +102,10 @@ class CalendarApiTest {
             loadAndUse2027();
         } finally {
             // The test database is shared by every test class: leave 2027 unloaded as we found it.
-            jdbc.update("DELETE FROM calendar_day WHERE cal_year = 2027");
-            jdbc.update("DELETE FROM calendar_year WHERE cal_year = 2027");
+            transactions.executeWithoutResult(status -> {
+                jdbc.update("DELETE FROM calendar_day WHERE cal_year = 2027");
+                jdbc.update("DELETE FROM calendar_year WHERE cal_year = 2027");
+            });
             calendar.reload();
         }
     }
