@@ -11,7 +11,6 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import cn.yijianshi.system.PersonalData;
 import org.apache.ibatis.cursor.Cursor;
@@ -127,11 +126,11 @@ public class WorkbookWriter {
         text(sheet.createRow(r++).createCell(0), "统计区间：" + parameters.from() + " 至 " + parameters.to()
                 + (parameters.dept() == null ? "" : "　部门：" + CodeLabels.label("dept", parameters.dept())), styles.text, styles);
         r++;
-        Map<String, Object> figures = caseInsensitive(sql.selectOne(NAMESPACE + report.summary().query(), params));
+        Map<String, Object> figures = sql.selectOne(NAMESPACE + report.summary().query(), params);
         for (ReportDefinition.Figure figure : report.summary().figures()) {
             Row row = sheet.createRow(r++);
             text(row.createCell(0), figure.label(), styles.header, styles);
-            value(row.createCell(1), figures.get(figure.key()), figure.format(), styles, null);
+            value(row.createCell(1), column(figures, figure.key()), figure.format(), styles, null);
         }
         ReportDefinition.Chart chart = report.summary().chart();
         if (chart == null) {
@@ -154,12 +153,12 @@ public class WorkbookWriter {
             }
         }
         for (int i = 0; i < rows.size(); i++) {
-            Map<String, Object> row = caseInsensitive(rows.get(i));
+            Map<String, Object> row = rows.get(i);
             Row line = sheet.createRow(r++);
-            categories[i] = category(row.get(chart.category()), chart.categoryLabels());
+            categories[i] = category(column(row, chart.category()), chart.categoryLabels());
             text(line.createCell(0), categories[i], styles.text, styles);
             for (int s = 0; s < chart.series().size(); s++) {
-                Object v = row.get(chart.series().get(s).key());
+                Object v = column(row, chart.series().get(s).key());
                 values[s][i] = v == null ? 0.0 : ((Number) v).doubleValue();
                 value(line.createCell(s + 1), v, "decimal", styles, null);
             }
@@ -350,19 +349,14 @@ public class WorkbookWriter {
     }
 
     /**
-     * A detail row's column by its lower-case name, as MySQL labels it, or in upper case, as H2 does; without
-     * copying a million rows into case-insensitive maps.
+     * A row's column by its lower-case name, as MySQL labels it, or in upper case, as H2 does; without
+     * copying a million rows into case-insensitive maps. No row (an empty result) has no values.
      */
     private static Object column(Map<String, Object> row, String key) {
+        if (row == null) {
+            return null;
+        }
         Object value = row.get(key);
         return value != null ? value : row.get(key.toUpperCase(java.util.Locale.ROOT));
-    }
-
-    private static Map<String, Object> caseInsensitive(Map<String, Object> row) {
-        Map<String, Object> map = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        if (row != null) {
-            map.putAll(row);
-        }
-        return map;
     }
 }
