@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns a policy into instants on the working-day calendar. BPMN uses it as the bean {@code sla}: every
- * user task of a case process carries two timeout listeners whose timers are
- * {@code ${sla.warningAt(execution)}} and {@code ${sla.dueAt(execution)}}; the limits themselves are data.
+ * user task of a case process carries one timeout listener ({@link SlaTimer}) whose timer cycle is
+ * {@code ${sla.timerCycle(execution)}}; the limits themselves are data.
  */
 @Component("sla")
 public class SlaClock {
@@ -25,10 +25,23 @@ public class SlaClock {
         this.calendar = calendar;
     }
 
+    /**
+     * One timer for the task's warning point and its due date: the ISO 8601 cycle
+     * {@code R1/<warning point>/PT<seconds to the due date>S} fires at the warning point and once more
+     * at the due date (never earlier: the seconds are rounded up). One job per open task instead of two.
+     */
+    public String timerCycle(DelegateExecution execution) {
+        Deadline deadline = forStep(execution);
+        long millis = Duration.between(deadline.warnAt(), deadline.dueAt()).toMillis();
+        return "R1/" + deadline.warnAt() + "/PT" + (millis + 999) / 1000 + "S";
+    }
+
+    /** The warning point, for process versions deployed with a separate warning timer. */
     public Date warningAt(DelegateExecution execution) {
         return Date.from(forStep(execution).warnAt());
     }
 
+    /** The due date, for process versions deployed with a separate breach timer. */
     public Date dueAt(DelegateExecution execution) {
         return Date.from(forStep(execution).dueAt());
     }

@@ -7,9 +7,10 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The due date of a task has passed (timeout listener, timer {@code ${sla.dueAt(execution)}}): the breach
- * is recorded, the coordinators (the policy's escalateTo) are told, and the task's priority is raised so it
- * sorts to the top. A timer never completes or skips a task.
+ * The due date of a task has passed: the breach is recorded, the coordinators (the policy's escalateTo) are
+ * told, and the task's priority is raised so it sorts to the top, once. A timer never completes or skips a
+ * task. Called by {@link SlaTimer}; still a listener for tasks of process versions deployed with a separate
+ * breach timer ({@code ${sla.dueAt(execution)}}).
  */
 @Component("slaEscalation")
 public class SlaEscalation implements TaskListener {
@@ -30,7 +31,14 @@ public class SlaEscalation implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        records.breach(task.getId(), clock.now());
+        escalate(task);
+    }
+
+    /** Escalates the breach unless it was already escalated. */
+    public void escalate(DelegateTask task) {
+        if (records.breach(task.getId(), clock.now()) == 0) {
+            return;
+        }
         task.setPriority(Math.min(100, task.getPriority() + PRIORITY_RAISE));
         String caseId = task.getExecution().getProcessBusinessKey();
         String message = "【已超时】" + caseId + "「" + task.getName() + "」已超过承诺时限"

@@ -60,8 +60,7 @@ class ArbitrationReferralProcessTest {
         Mocks.register("arbitration", steps);
         Mocks.register("sla", TestCalendars.slaClock());
         Mocks.register("taskActor", new cn.yijianshi.system.TaskActor());
-        Mocks.register("slaReminder", mock(TaskListener.class));
-        Mocks.register("slaEscalation", mock(TaskListener.class));
+        Mocks.register("slaTimer", mock(TaskListener.class));
     }
 
     private static Object setVariable(DelegateExecution execution, String name, Object value) {

@@ -14,10 +14,10 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.atLeastOnce;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +50,7 @@ class HardCaseEscalationProcessTest {
             .assertClassCoverageAtLeast(1.0).build();
 
     private IssueLedger ledger;
-    private TaskListener escalation;
+    private TaskListener slaTimer;
     private cn.yijianshi.arbitration.ReferralSteps referrals;
     private final AtomicInteger reopens = new AtomicInteger();
 
@@ -66,7 +66,7 @@ class HardCaseEscalationProcessTest {
             }
             return issue(to);
         });
-        escalation = mock(TaskListener.class);
+        slaTimer = mock(TaskListener.class);
         Mocks.register("hardCase", new HardCaseSteps(ledger));
         Mocks.register("taskActor", new cn.yijianshi.system.TaskActor());
         Mocks.register("expertClaim", new ExpertClaim());
@@ -74,8 +74,7 @@ class HardCaseEscalationProcessTest {
         referrals = mock(cn.yijianshi.arbitration.ReferralSteps.class);
         Mocks.register("arbitration", referrals);
         Mocks.register("sla", TestCalendars.slaClock());
-        Mocks.register("slaReminder", mock(TaskListener.class));
-        Mocks.register("slaEscalation", escalation);
+        Mocks.register("slaTimer", slaTimer);
     }
 
     @AfterEach
@@ -229,20 +228,29 @@ class HardCaseEscalationProcessTest {
 
     @Test
     void anUnclaimedHardCaseIsEscalatedToTheCoordinatorsAtItsClaimLimitAndStaysOpen() {
-        ClockUtil.setCurrentTime(Date.from(java.time.LocalDateTime.parse("2026-11-23T10:00").atZone(TestCalendars.HALL).toInstant()));
+        ClockUtil.setCurrentTime(Date.from(hall("2026-11-23T10:00")));
         ProcessInstance pi = raise();
-        List<Job> timers = managementService().createJobQuery().processInstanceId(pi.getId()).timers().orderByJobDuedate().asc().list();
-        assertThat(timers).hasSize(2);
-        // 4 working hours from Monday 10:00 -> 15:30; the escalation goes to the coordinators by policy.
-        assertThat(timers.get(1).getDuedate().toInstant()).isEqualTo(
-                java.time.LocalDateTime.parse("2026-11-23T15:30").atZone(TestCalendars.HALL).toInstant());
+        // 4 working hours from Monday 10:00 -> due 15:30, warning at 75 % -> 14:30: one timer for both.
+        Job timer = managementService().createJobQuery().processInstanceId(pi.getId()).timers().singleResult();
+        assertThat(timer.getDuedate().toInstant()).isEqualTo(hall("2026-11-23T14:30"));
         assertThat(TestCalendars.slaClock().forTask("hard-case-escalation", "Task_ClaimHardCase",
                 cn.yijianshi.intake.Priority.NORMAL, ClockUtil.getCurrentTime().toInstant()).escalateTo()).containsExactly("coordinators");
 
-        ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofHours(6))));
-        verify(escalation, never()).notify(any(DelegateTask.class));
-        timers.forEach(job -> managementService().executeJob(job.getId()));
-        verify(escalation, atLeastOnce()).notify(any(DelegateTask.class));
+        ClockUtil.setCurrentTime(Date.from(hall("2026-11-23T14:31")));
+        verify(slaTimer, never()).notify(any(DelegateTask.class));
+        managementService().executeJob(timer.getId());
+        verify(slaTimer, times(1)).notify(any(DelegateTask.class));
+        Job atDueDate = managementService().createJobQuery().processInstanceId(pi.getId()).timers().singleResult();
+        assertThat(atDueDate.getDuedate().toInstant()).as("fires again at the due date").isEqualTo(hall("2026-11-23T15:30"));
+
+        ClockUtil.setCurrentTime(Date.from(hall("2026-11-23T15:31")));
+        managementService().executeJob(atDueDate.getId());
+        verify(slaTimer, times(2)).notify(any(DelegateTask.class));
+        assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).timers().count()).as("fired twice, done").isZero();
         assertThat(pi).isWaitingAt("Task_ClaimHardCase");
+    }
+
+    private static java.time.Instant hall(String localDateTime) {
+        return java.time.LocalDateTime.parse(localDateTime).atZone(TestCalendars.HALL).toInstant();
     }
 }

@@ -64,8 +64,7 @@ class RetirementOneStopProcessTest {
         Mocks.register("hardCaseFlag", new HardCaseFlag(mock(CaseFile.class)));
         Mocks.register("fourEyes", new FourEyes());
         Mocks.register("sla", TestCalendars.slaClock());
-        Mocks.register("slaReminder", (TaskListener) task -> { });
-        Mocks.register("slaEscalation", (TaskListener) task -> { });
+        Mocks.register("slaTimer", (TaskListener) task -> { });
     }
 
     @AfterEach

@@ -86,7 +86,7 @@ class SlaMonitorApiTest {
         ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse("2026-11-23T10:00").atZone(TestCalendars.HALL).toInstant()));
         String caseId = intake.accept(json.convertValue(TestCitizens.retirementIntake("提醒测试", TestCitizens.RETIRING_MAN),
                 CaseIntakeRequest.class), null, "window1").caseId();
-        // 审核材料 warns at 14:30 and is due at 15:30: both timers fire once the clock is past them.
+        // 审核材料 warns at 14:30 and is due at 15:30: past both, its one timer fires once and does both.
         ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse("2026-11-23T15:31").atZone(TestCalendars.HALL).toInstant()));
         String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseId).singleResult().getId();
         cn.yijianshi.DueTimers.fire(managementService, instance);

@@ -85,8 +85,8 @@ class SlaTimersTest {
         assertThat(review.getDueDate().toInstant()).isEqualTo(hall("2026-11-23T15:30"));
         assertThat(review.getFollowUpDate().toInstant()).isEqualTo(hall("2026-11-23T14:30"));
         assertThat(managementService.createJobQuery().processInstanceId(review.getProcessInstanceId()).timers().list())
-                .extracting(job -> job.getDuedate().toInstant())
-                .contains(hall("2026-11-23T14:30"), hall("2026-11-23T15:30"));
+                .as("one timer: at the warning point, then again at the due date")
+                .extracting(job -> job.getDuedate().toInstant()).containsExactly(hall("2026-11-23T14:30"));
 
         clockAt("2026-11-23T14:20");
         assertThat(fireTimersDue(review.getProcessInstanceId())).isZero();
@@ -96,6 +96,8 @@ class SlaTimersTest {
         assertThat(state(review.getId())).isEqualTo("AT_RISK");
         assertThat(notices("window", review.getId())).containsExactly("SLA_WARNING");
         assertThat(taskService.createTaskQuery().taskId(review.getId()).singleResult()).as("still open").isNotNull();
+        assertThat(managementService.createJobQuery().processInstanceId(review.getProcessInstanceId()).timers().list())
+                .extracting(job -> job.getDuedate().toInstant()).containsExactly(hall("2026-11-23T15:30"));
 
         clockAt("2026-11-23T15:31");
         assertThat(fireTimersDue(review.getProcessInstanceId())).isEqualTo(1);
@@ -106,6 +108,10 @@ class SlaTimersTest {
         assertThat(stillOpen.getPriority()).isEqualTo(50 + 30);
         assertThat(jdbc.queryForList("SELECT event FROM case_timeline WHERE case_id = ?", String.class, caseId))
                 .contains("SLA_BREACHED");
+        assertThat(managementService.createJobQuery().processInstanceId(review.getProcessInstanceId()).timers().count())
+                .as("no third firing").isZero();
+        assertThat(notices("window", review.getId())).as("reminded once").containsExactly("SLA_WARNING");
+        assertThat(notices("coordinators", review.getId())).as("escalated once").containsExactly("SLA_BREACH");
 
         identityService.setAuthentication("window1", List.of("window"));
         taskService.claim(review.getId(), "window1");
@@ -114,6 +120,21 @@ class SlaTimersTest {
         assertThat(state(review.getId())).isEqualTo("DONE");
         assertThat(jdbc.queryForObject("SELECT breached_at IS NOT NULL FROM sla_record WHERE task_id = ?", Boolean.class,
                 review.getId())).isTrue();
+    }
+
+    @Test
+    void aTimerThatOnlyGetsToFireAfterTheDueDateRemindsAndEscalatesOnce() {
+        clockAt("2026-11-23T10:00");
+        String caseId = openCase(List.of("ID_CARD", "HUKOU", "APPLICATION_FORM", "ARCHIVES"));
+        Task review = taskService.createTaskQuery().processInstanceBusinessKey(caseId).singleResult();
+
+        clockAt("2026-11-24T09:30");   // the job executor was down over the warning point and the due date
+        assertThat(fireTimersDue(review.getProcessInstanceId())).isEqualTo(1);
+        assertThat(fireTimersDue(review.getProcessInstanceId())).as("both points are past: no second firing").isZero();
+        assertThat(state(review.getId())).isEqualTo("BREACHED");
+        assertThat(notices("window", review.getId())).containsExactly("SLA_WARNING");
+        assertThat(notices("coordinators", review.getId())).containsExactly("SLA_BREACH");
+        assertThat(taskService.createTaskQuery().taskId(review.getId()).singleResult().getPriority()).isEqualTo(50 + 30);
     }
 
     @Test
