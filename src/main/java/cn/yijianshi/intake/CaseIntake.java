@@ -92,16 +92,14 @@ public class CaseIntake {
                 + request.channel().displayName() + "，" + request.servicePoint().name()
                 + "，收到材料 " + request.materialsOrEmpty().size() + " 项");
 
+        // The process carries what its steps and forms read; how the case came in (matter, channel, service
+        // point, clerk) stays on the case record, where the case view and the reports read it.
         Map<String, Object> variables = new HashMap<>(matter.startVariables(request, applicantId));
         variables.put("caseId", hallCase.getCaseId());
-        variables.put("matter", request.matter().name());
         variables.put("priority", hallCase.getPriority().name());
         variables.put("taskPriority", hallCase.getPriority().taskPriority());
         variables.put("applicantName", request.applicant().name());
         variables.put("applicantIdMasked", PersonalData.maskIdNumber(applicantId.value()));
-        variables.put("channel", request.channel().name());
-        variables.put("servicePointName", request.servicePoint().name());
-        variables.put("acceptedBy", clerk);
         ProcessInstance instance = runtimeService.startProcessInstanceByKey(
                 request.matter().processKey(), hallCase.getCaseId(), variables);
         cases.attachProcessInstance(hallCase.getCaseId(), instance.getId());

@@ -6,11 +6,15 @@ import java.time.YearMonth;
 import cn.yijianshi.system.HallClock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /**
  * 计算预审要素: the facts the eligibility table decides on (statutory age reached, flexible window,
  * contribution against the minimum), and the sentence that tells the citizen when and what is missing.
+ * The facts the table reads are transient: the decision's history (ACT_HI_DEC_IN) keeps them as the
+ * table saw them, and the sentence keeps the months and the minimum; only the statutory age, which the
+ * pension forms show, and the sentence stay on the case.
  */
 @Component("eligibilityFacts")
 public class EligibilityFacts implements JavaDelegate {
@@ -40,12 +44,12 @@ public class EligibilityFacts implements JavaDelegate {
         int minimum = ages.minimumContributionMonths(retiringIn.getYear());
 
         execution.setVariable("statutoryAge", statutory.ageYears() + "岁" + (statutory.ageMonths() > 0 ? statutory.ageMonths() + "个月" : ""));
-        execution.setVariable("statutoryRetirementMonth", statutory.retirementMonth().toString());
-        execution.setVariable("earliestFlexibleMonth", earliestFlexible.toString());
-        execution.setVariable("minContributionMonths", minimum);
-        execution.setVariable("ageReached", !thisMonth.isBefore(statutory.retirementMonth()));
-        execution.setVariable("flexibleWindowReached", !thisMonth.isBefore(earliestFlexible));
-        execution.setVariable("contributionSufficient", contributionMonths >= minimum);
+        execution.setVariable("statutoryRetirementMonth", Variables.stringValue(statutory.retirementMonth().toString(), true));
+        execution.setVariable("earliestFlexibleMonth", Variables.stringValue(earliestFlexible.toString(), true));
+        execution.setVariable("minContributionMonths", Variables.integerValue(minimum, true));
+        execution.setVariable("ageReached", Variables.booleanValue(!thisMonth.isBefore(statutory.retirementMonth()), true));
+        execution.setVariable("flexibleWindowReached", Variables.booleanValue(!thisMonth.isBefore(earliestFlexible), true));
+        execution.setVariable("contributionSufficient", Variables.booleanValue(contributionMonths >= minimum, true));
         execution.setVariable("eligibilityExplanation",
                 explanation(thisMonth, earliest, contributionMonths, minimum, statutory));
     }

@@ -40,9 +40,7 @@ public class PensionEstimateStep implements JavaDelegate {
 
         PensionEstimate.Sheet sheet = estimate.estimate(localAverageWage, localAverageWage.multiply(index), months,
                 balance, ageYears, transitional);
-        execution.setVariable("estimateBasic", sheet.basicPension().doubleValue());
-        execution.setVariable("estimatePersonal", sheet.personalAccountPension().doubleValue());
-        execution.setVariable("estimateTransitional", sheet.transitionalPension().doubleValue());
+        // The form shows the sheet and the total; the sheet spells out each part.
         execution.setVariable("estimateTotal", sheet.total().doubleValue());
         execution.setVariable("estimateSheet", String.join("\n",
                 "基础养老金 = (上年度全市职工月平均工资 " + localAverageWage + " + 本人指数化月平均缴费工资 "

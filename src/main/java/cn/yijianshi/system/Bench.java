@@ -54,6 +54,23 @@ public final class Bench {
         return new Timing(nanos, System.nanoTime() - start);
     }
 
+    /**
+     * Runs {@code count} iterations of each, taking turns (one of the first, one of the second, ...), so a
+     * busy spell of the machine weighs on both alike; each timing's total is the sum of its own iterations.
+     */
+    public static Timing[] timeInTurns(int count, IntConsumer first, IntConsumer second) {
+        long[][] nanos = {new long[count], new long[count]};
+        IntConsumer[] iterations = {first, second};
+        for (int i = 0; i < count; i++) {
+            for (int which = 0; which < 2; which++) {
+                long t0 = System.nanoTime();
+                iterations[which].accept(i);
+                nanos[which][i] = System.nanoTime() - t0;
+            }
+        }
+        return new Timing[] {new Timing(nanos[0], Arrays.stream(nanos[0]).sum()), new Timing(nanos[1], Arrays.stream(nanos[1]).sum())};
+    }
+
     public record Timing(long[] nanos, long totalNanos) {
 
         public double perSecond() {
