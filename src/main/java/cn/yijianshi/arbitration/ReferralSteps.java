@@ -194,12 +194,16 @@ public class ReferralSteps {
                 null, (String) execution.getVariable("callbackResult"), null, null), TaskActor.recorded(execution, "callbackBy", "coordinators"));
     }
 
-    /** 登记重办: not satisfied; the issue goes back to the experts, under the key its hard case has. */
+    /**
+     * 登记重办: not satisfied; the issue goes back, under the key its hard case has, to the expert who held
+     * it (一对一销号), or to the experts' 认领疑难件 when nobody did.
+     */
     public void reopenIssue(DelegateExecution execution) {
         Issue issue = ledger.change((String) execution.getVariable("issueId"), new IssueChange(IssueStatus.REOPENED,
                 "仲裁结果回访不满意，退回专家重办", null, null, (String) execution.getVariable("callbackResult"), null, null),
                 TaskActor.recorded(execution, "callbackBy", "coordinators"));
         execution.setVariable("hardCaseKey", issue.getCaseId() != null ? issue.getCaseId() : issue.getIssueId());
+        execution.setVariable("reworkExpert", issue.getResponsiblePerson());
     }
 
     /** Every message names the citizen and the referral; ID numbers only masked, and nothing else unmasked. */

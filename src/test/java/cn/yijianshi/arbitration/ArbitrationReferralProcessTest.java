@@ -56,7 +56,10 @@ class ArbitrationReferralProcessTest {
         steps = mock(ReferralSteps.class);
         doAnswer(call -> setVariable(call.getArgument(0), "mediationDeadlineAt", FAR)).when(steps).startMediation(any());
         doAnswer(call -> setVariable(call.getArgument(0), "acceptanceDeadlineAt", FAR)).when(steps).submit(any());
-        doAnswer(call -> setVariable(call.getArgument(0), "hardCaseKey", ISSUE)).when(steps).reopenIssue(any());
+        doAnswer(call -> {
+            setVariable(call.getArgument(0), "hardCaseKey", ISSUE);
+            return setVariable(call.getArgument(0), "reworkExpert", "expert1");
+        }).when(steps).reopenIssue(any());
         Mocks.register("arbitration", steps);
         Mocks.register("sla", TestCalendars.slaClock());
         Mocks.register("taskActor", new cn.yijianshi.system.TaskActor());
@@ -125,6 +128,9 @@ class ArbitrationReferralProcessTest {
             verify(steps).reopenIssue(any());
             verify(steps, never()).closeIssue(any());
             assertThat(pi).isWaitingAt("Call_ExpertRework");
+            ProcessInstance rework = runtimeService().createProcessInstanceQuery().superProcessInstanceId(pi.getId()).singleResult();
+            assertThat(rework).as("the hard case again, for the expert who held the issue").hasBusinessKey(ISSUE)
+                    .variables().containsEntry("issueId", ISSUE).containsEntry("expert", "expert1");
         }
     }
 

@@ -259,19 +259,23 @@ class ReferralApiTest {
     }
 
     @Test
-    void aCitizenUnhappyAtTheCallBackGetsTheExpertsAgain() {
+    void aCitizenUnhappyAtTheCallBackGetsTheExpertWhoHeldTheIssueAgain() {
         String issueId = labourDisputeFoundByAnExpert("WINDOW", "被辞退仅给象征性补偿");
         String referralId = preparedReferralOf(issueId);
         endTheReferral(referralId, "REJECTED");
         work("coord1", "coordinators", referralId, "Task_CallBack", Map.of("callbackSatisfied", "NO", "callbackResult", "希望再咨询法律援助"));
-        assertThat(jdbc.queryForMap("SELECT status, reopen_count FROM issue WHERE issue_id = ?", issueId))
-                .containsEntry("STATUS", "REOPENED").containsEntry("REOPEN_COUNT", 1);
+        assertThat(jdbc.queryForList("SELECT to_status FROM issue_history WHERE issue_id = ? ORDER BY id", String.class, issueId))
+                .as("reopened, and at once in the expert's hands again").containsSubsequence("RESOLVED", "REOPENED", "IN_PROGRESS");
 
-        Task claim = taskService.createTaskQuery().processInstanceBusinessKey(issueId).taskDefinitionKey("Task_ClaimHardCase").singleResult();
-        assertThat(claim).as("someone is responsible: the experts' 认领疑难件").isNotNull();
-        assertThat(taskService.getIdentityLinksForTask(claim.getId())).anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("experts"));
-        work("expert1", "experts", issueId, "Task_ClaimHardCase", Map.of());
-        assertThat(jdbc.queryForObject("SELECT status FROM issue WHERE issue_id = ?", String.class, issueId)).isEqualTo("IN_PROGRESS");
+        assertThat(taskService.createTaskQuery().processInstanceBusinessKey(issueId).taskDefinitionKey("Task_ClaimHardCase").count())
+                .as("not back in the pool for any expert to claim").isZero();
+        Task assessment = taskService.createTaskQuery().processInstanceBusinessKey(issueId).taskDefinitionKey("Task_ExpertAssessment")
+                .singleResult();
+        assertThat(assessment.getAssignee()).as("一对一: the expert who held it").isEqualTo("expert1");
+        assertThat(jdbc.queryForMap("SELECT status, responsible_person FROM issue WHERE issue_id = ?", issueId))
+                .containsEntry("STATUS", "IN_PROGRESS").containsEntry("RESPONSIBLE_PERSON", "expert1");
+        assertThat(jdbc.queryForObject("SELECT reopen_count FROM issue WHERE issue_id = ?", Integer.class, issueId)).isEqualTo(1);
+        work("expert1", "experts", issueId, "Task_ExpertAssessment", Map.of("assessment", "ANSWER", "assessmentNote", "补充说明法律援助途径"));
     }
 
     private String preparedReferralOf(String issueId) {

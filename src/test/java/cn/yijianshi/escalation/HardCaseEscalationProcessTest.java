@@ -29,6 +29,7 @@ import cn.yijianshi.closure.IssueLedger;
 import cn.yijianshi.closure.IssueStatus;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -90,6 +91,26 @@ class HardCaseEscalationProcessTest {
         issue.setStatus(status);
         issue.setReopenCount(reopens.get());
         return issue;
+    }
+
+    @Test
+    void anIssueReopenedAfterArbitrationGoesBackToTheExpertWhoHeldIt() {
+        ProcessInstance pi = runtimeService().startProcessInstanceByKey("hard-case-escalation", "WT-20261123-000001", Map.of(
+                "issueId", "WT-20261123-000001", "expert", "expert2", "issueCategory", "LABOUR", "issueDescription",
+                "仲裁结果回访不满意", "issueSource", "HOTLINE", "priority", "NORMAL", "taskPriority", 50));
+        assertThat(pi).hasPassed("Task_RegisterIssue", "Gateway_ExpertKnown").hasNotPassed("Task_ClaimHardCase")
+                .isWaitingAt("Task_ExpertAssessment");
+        assertThat(task(pi)).isAssignedTo("expert2");
+        verify(ledger, never()).raise(any(), any(), org.mockito.ArgumentMatchers.anyBoolean());
+    }
+
+    @Test
+    void aNewIssueWithNoExpertYetIsForTheExpertsToClaim() {
+        ProcessInstance pi = runtimeService().startProcessInstanceByKey("hard-case-escalation", "WT-20261123-000001", Map.of(
+                "issueId", "WT-20261123-000001", "issueCategory", "PENSION", "issueDescription", "养老金计算有疑问",
+                "issueSource", "HOTLINE", "priority", "NORMAL", "taskPriority", 50, "expert", Variables.stringValue(null)));
+        assertThat(pi).hasPassed("Gateway_ExpertKnown").isWaitingAt("Task_ClaimHardCase");
+        assertThat(task(pi)).hasCandidateGroup("experts").isNotAssigned();
     }
 
     private ProcessInstance raise() {
