@@ -323,38 +323,37 @@ public class BenchRunner implements ApplicationRunner {
 
     private void wholeCase(int i) {
         String caseId = intake.accept(request(i, true), null, "window1").caseId();
-        workUntilDone(caseId, "Task_ReviewMaterials", Map.of("materialsDecision", "COMPLETE", "originalAge", "60",
-                "contributionMonths", 360, "hasFundAccount", true));
+        workUntilDone(caseId, task -> WORKER.getOrDefault(task.getTaskDefinitionKey(), "demo"), BenchRunner::formVariables);
     }
 
-    private void workUntilDone(String caseId, String first, Map<String, Object> firstVariables) {
-        List<Task> open = taskService.createTaskQuery().processInstanceBusinessKey(caseId).list();
-        while (!open.isEmpty()) {
-            for (Task task : open) {
-                String user = WORKER.getOrDefault(task.getTaskDefinitionKey(), "demo");
-                Map<String, Object> variables = switch (task.getTaskDefinitionKey()) {
-                    case "Task_ReviewMaterials" -> firstVariables;
-                    case "Task_ArchivesReview" -> Map.of("confirmedContributionMonths", 360, "averageContributionIndex", 1.0,
-                            "personalAccountBalance", 139000, "transitionalPension", 0);
-                    case "Task_AssessPension" -> Map.of("approvedMonthlyPension", 3000);
-                    case "Task_ApproveRetirement" -> Map.of("approvalDecision", "APPROVE");
-                    default -> Map.of("departmentResult", "已办理");
-                };
-                claimAndComplete(task, user, variables);
-            }
-            open = taskService.createTaskQuery().processInstanceBusinessKey(caseId).list();
-        }
+    /** What the task's user enters in its form, for a case that goes straight through. */
+    private static Map<String, Object> formVariables(Task task) {
+        return switch (task.getTaskDefinitionKey()) {
+            case "Task_ReviewMaterials" -> Map.of("materialsDecision", "COMPLETE", "originalAge", "60",
+                    "contributionMonths", 360, "hasFundAccount", true);
+            case "Task_ArchivesReview" -> Map.of("confirmedContributionMonths", 360, "averageContributionIndex", 1.0,
+                    "personalAccountBalance", 139000, "transitionalPension", 0);
+            case "Task_AssessPension" -> Map.of("approvedMonthlyPension", 3000);
+            case "Task_ApproveRetirement" -> Map.of("approvalDecision", "APPROVE");
+            default -> Map.of("departmentResult", "已办理");
+        };
     }
 
     private void bareCase() {
         String key = "BARE-" + System.nanoTime();
         runtimeService.startProcessInstanceByKey("bench-bare", key);
-        List<Task> open = taskService.createTaskQuery().processInstanceBusinessKey(key).list();
+        workUntilDone(key, task -> "window1", task -> Map.of());
+    }
+
+    /** Claims and completes the instance's open tasks, each by its worker with its variables, until none is left. */
+    private void workUntilDone(String businessKey, java.util.function.Function<Task, String> worker,
+                               java.util.function.Function<Task, Map<String, Object>> variables) {
+        List<Task> open = taskService.createTaskQuery().processInstanceBusinessKey(businessKey).list();
         while (!open.isEmpty()) {
             for (Task task : open) {
-                claimAndComplete(task, "window1", Map.of());
+                claimAndComplete(task, worker.apply(task), variables.apply(task));
             }
-            open = taskService.createTaskQuery().processInstanceBusinessKey(key).list();
+            open = taskService.createTaskQuery().processInstanceBusinessKey(businessKey).list();
         }
     }
 
