@@ -1,5 +1,7 @@
 package cn.yijianshi;
 
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 
 import cn.yijianshi.sla.HallCalendar;
@@ -14,6 +16,11 @@ public final class TestCalendars {
     public static final ZoneId HALL = ZoneId.of("Asia/Shanghai");
 
     private TestCalendars() {
+    }
+
+    /** The instant of a wall-clock time in the hall, e.g. {@code hall("2026-11-23T10:00")}. */
+    public static Instant hall(String localDateTime) {
+        return LocalDateTime.parse(localDateTime).atZone(HALL).toInstant();
     }
 
     public static WorkingDayCalendar shipped() {

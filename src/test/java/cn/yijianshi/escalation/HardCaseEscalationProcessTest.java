@@ -249,29 +249,25 @@ class HardCaseEscalationProcessTest {
 
     @Test
     void anUnclaimedHardCaseIsEscalatedToTheCoordinatorsAtItsClaimLimitAndStaysOpen() {
-        ClockUtil.setCurrentTime(Date.from(hall("2026-11-23T10:00")));
+        ClockUtil.setCurrentTime(Date.from(TestCalendars.hall("2026-11-23T10:00")));
         ProcessInstance pi = raise();
         // 4 working hours from Monday 10:00 -> due 15:30, warning at 75 % -> 14:30: one timer for both.
         Job timer = managementService().createJobQuery().processInstanceId(pi.getId()).timers().singleResult();
-        assertThat(timer.getDuedate().toInstant()).isEqualTo(hall("2026-11-23T14:30"));
+        assertThat(timer.getDuedate().toInstant()).isEqualTo(TestCalendars.hall("2026-11-23T14:30"));
         assertThat(TestCalendars.slaClock().forTask("hard-case-escalation", "Task_ClaimHardCase",
                 cn.yijianshi.intake.Priority.NORMAL, ClockUtil.getCurrentTime().toInstant()).escalateTo()).containsExactly("coordinators");
 
-        ClockUtil.setCurrentTime(Date.from(hall("2026-11-23T14:31")));
+        ClockUtil.setCurrentTime(Date.from(TestCalendars.hall("2026-11-23T14:31")));
         verify(slaTimer, never()).notify(any(DelegateTask.class));
         managementService().executeJob(timer.getId());
         verify(slaTimer, times(1)).notify(any(DelegateTask.class));
         Job atDueDate = managementService().createJobQuery().processInstanceId(pi.getId()).timers().singleResult();
-        assertThat(atDueDate.getDuedate().toInstant()).as("fires again at the due date").isEqualTo(hall("2026-11-23T15:30"));
+        assertThat(atDueDate.getDuedate().toInstant()).as("fires again at the due date").isEqualTo(TestCalendars.hall("2026-11-23T15:30"));
 
-        ClockUtil.setCurrentTime(Date.from(hall("2026-11-23T15:31")));
+        ClockUtil.setCurrentTime(Date.from(TestCalendars.hall("2026-11-23T15:31")));
         managementService().executeJob(atDueDate.getId());
         verify(slaTimer, times(2)).notify(any(DelegateTask.class));
         assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).timers().count()).as("fired twice, done").isZero();
         assertThat(pi).isWaitingAt("Task_ClaimHardCase");
-    }
-
-    private static java.time.Instant hall(String localDateTime) {
-        return java.time.LocalDateTime.parse(localDateTime).atZone(TestCalendars.HALL).toInstant();
     }
 }

@@ -3,7 +3,6 @@ package cn.yijianshi.sla;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -57,12 +56,8 @@ class SlaTimersTest {
         identityService.clearAuthentication();
     }
 
-    private static Instant hall(String localDateTime) {
-        return LocalDateTime.parse(localDateTime).atZone(TestCalendars.HALL).toInstant();
-    }
-
     private static void clockAt(String localDateTime) {
-        ClockUtil.setCurrentTime(Date.from(hall(localDateTime)));
+        ClockUtil.setCurrentTime(Date.from(TestCalendars.hall(localDateTime)));
     }
 
     private String openCase(List<String> materials) {
@@ -82,11 +77,11 @@ class SlaTimersTest {
         Task review = taskService.createTaskQuery().processInstanceBusinessKey(caseId).singleResult();
 
         // 审核材料: 4 working hours from 10:00 -> 10-12 and 13:30-15:30; warning at 75% (3 hours) -> 14:30.
-        assertThat(review.getDueDate().toInstant()).isEqualTo(hall("2026-11-23T15:30"));
-        assertThat(review.getFollowUpDate().toInstant()).isEqualTo(hall("2026-11-23T14:30"));
+        assertThat(review.getDueDate().toInstant()).isEqualTo(TestCalendars.hall("2026-11-23T15:30"));
+        assertThat(review.getFollowUpDate().toInstant()).isEqualTo(TestCalendars.hall("2026-11-23T14:30"));
         assertThat(managementService.createJobQuery().processInstanceId(review.getProcessInstanceId()).timers().list())
                 .as("one timer: at the warning point, then again at the due date")
-                .extracting(job -> job.getDuedate().toInstant()).containsExactly(hall("2026-11-23T14:30"));
+                .extracting(job -> job.getDuedate().toInstant()).containsExactly(TestCalendars.hall("2026-11-23T14:30"));
 
         clockAt("2026-11-23T14:20");
         assertThat(fireTimersDue(review.getProcessInstanceId())).isZero();
@@ -97,7 +92,7 @@ class SlaTimersTest {
         assertThat(notices("window", review.getId())).containsExactly("SLA_WARNING");
         assertThat(taskService.createTaskQuery().taskId(review.getId()).singleResult()).as("still open").isNotNull();
         assertThat(managementService.createJobQuery().processInstanceId(review.getProcessInstanceId()).timers().list())
-                .extracting(job -> job.getDuedate().toInstant()).containsExactly(hall("2026-11-23T15:30"));
+                .extracting(job -> job.getDuedate().toInstant()).containsExactly(TestCalendars.hall("2026-11-23T15:30"));
 
         clockAt("2026-11-23T15:31");
         assertThat(fireTimersDue(review.getProcessInstanceId())).isEqualTo(1);
@@ -149,10 +144,10 @@ class SlaTimersTest {
         Task normalReview = taskService.createTaskQuery().processInstanceBusinessKey(normal).singleResult();
         assertThat(urgentReview.getPriority()).isGreaterThan(normalReview.getPriority());
         // 审核材料: 2 working hours when urgent (4 otherwise); the case: 5 working days (10 otherwise).
-        assertThat(urgentReview.getDueDate().toInstant()).isEqualTo(hall("2026-11-23T12:00"));
-        assertThat(normalReview.getDueDate().toInstant()).isEqualTo(hall("2026-11-23T15:30"));
-        assertThat(caseDue(urgent)).isEqualTo(hall("2026-11-30T10:00"));
-        assertThat(caseDue(normal)).isEqualTo(hall("2026-12-07T10:00"));
+        assertThat(urgentReview.getDueDate().toInstant()).isEqualTo(TestCalendars.hall("2026-11-23T12:00"));
+        assertThat(normalReview.getDueDate().toInstant()).isEqualTo(TestCalendars.hall("2026-11-23T15:30"));
+        assertThat(caseDue(urgent)).isEqualTo(TestCalendars.hall("2026-11-30T10:00"));
+        assertThat(caseDue(normal)).isEqualTo(TestCalendars.hall("2026-12-07T10:00"));
         assertThat(taskService.createTaskQuery().taskCandidateGroup("window").orderByTaskPriority().desc().list())
                 .extracting(Task::getId).containsSubsequence(urgentReview.getId(), normalReview.getId());
     }
@@ -164,7 +159,7 @@ class SlaTimersTest {
         String record = jdbc.queryForObject("SELECT due_at FROM sla_record WHERE kind = 'CASE' AND case_id = ?",
                 (rs, i) -> rs.getTimestamp(1).toInstant().toString(), caseId);
         // 10 working days: 02-14 (make-up), 02-24..27, 02-28 (make-up), 03-02..05 -> 2026-03-05 16:00.
-        assertThat(Instant.parse(record)).isEqualTo(hall("2026-03-05T16:00"));
+        assertThat(Instant.parse(record)).isEqualTo(TestCalendars.hall("2026-03-05T16:00"));
     }
 
     @Test
@@ -172,7 +167,7 @@ class SlaTimersTest {
         clockAt("2026-11-23T10:00");
         String caseId = openCase(List.of("ID_CARD"));
         Instant dueBefore = caseDue(caseId);
-        assertThat(dueBefore).isEqualTo(hall("2026-12-07T10:00"));
+        assertThat(dueBefore).isEqualTo(TestCalendars.hall("2026-12-07T10:00"));
 
         clockAt("2026-11-23T11:00");
         reviewFindsMaterialsMissing(caseId);
@@ -183,7 +178,7 @@ class SlaTimersTest {
         supplement.supply(caseId, List.of("HUKOU", "APPLICATION_FORM", "ARCHIVES"), "window1");
 
         // The promise moves on by those 34 working hours: from 12-07 10:00 to 12-11 17:30.
-        assertThat(caseDue(caseId)).isEqualTo(hall("2026-12-11T17:30"));
+        assertThat(caseDue(caseId)).isEqualTo(TestCalendars.hall("2026-12-11T17:30"));
         assertThat(jdbc.queryForObject("SELECT state FROM sla_record WHERE kind = 'CASE' AND case_id = ?", String.class, caseId))
                 .isEqualTo("ON_TRACK");
     }
