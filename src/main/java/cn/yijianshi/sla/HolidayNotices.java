@@ -10,6 +10,7 @@ import cn.yijianshi.system.HallClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.Resource;
@@ -31,12 +32,15 @@ public class HolidayNotices {
     private final HallCalendar calendar;
     private final HallClock clock;
     private final TransactionTemplate transaction;
+    private final ApplicationEventPublisher events;
 
-    public HolidayNotices(CalendarMapper mapper, HallCalendar calendar, HallClock clock, TransactionTemplate transaction) {
+    public HolidayNotices(CalendarMapper mapper, HallCalendar calendar, HallClock clock, TransactionTemplate transaction,
+                          ApplicationEventPublisher events) {
         this.mapper = mapper;
         this.calendar = calendar;
         this.clock = clock;
         this.transaction = transaction;
+        this.events = events;
     }
 
     @EventListener
@@ -62,8 +66,10 @@ public class HolidayNotices {
 
     /** Stores (or replaces) one year's notice and puts it into force on this node at once. */
     public void load(HolidayNotice notice, String source, String loadedBy) {
+        WorkingDayCalendar before = calendar.current();
         transaction.executeWithoutResult(status -> store(notice, source, loadedBy));
         calendar.reload();
+        events.publishEvent(new CalendarChanged(notice.year(), before, calendar.current(), loadedBy));
         log.info("holiday notice for {} loaded by {} ({} days)", notice.year(), loadedBy, notice.days().size());
     }
 

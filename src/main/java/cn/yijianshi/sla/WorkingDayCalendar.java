@@ -87,6 +87,14 @@ public final class WorkingDayCalendar {
         return coveredYears.contains(year);
     }
 
+    /**
+     * True when the answer for {@code date} rests on a year without a loaded State Council notice: the
+     * statutory days are known from the law, the notice's own arrangement (调休) is not.
+     */
+    public boolean provisional(LocalDate date) {
+        return !covers(date.getYear());
+    }
+
     public boolean isWorkingDay(LocalDate date) {
         NoticeDay listed = listedDays.get(date);
         if (listed != null) {

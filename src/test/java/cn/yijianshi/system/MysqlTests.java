@@ -11,7 +11,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Marks tests that need the real MySQL/MariaDB at 127.0.0.1:3306 (database yijianshi_test).
+ * Marks tests that need the real MySQL/MariaDB at 127.0.0.1:3306 (database yijianshi_test, or the one
+ * named by -Dyijianshi.mysql-db, so that two checkouts on one machine do not share a database).
  * They run with -Dyijianshi.mysql-tests=true (as .ci/run does) and then fail loudly without a database;
  * otherwise they are skipped and say so on the console.
  */
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 @ExtendWith(MysqlTests.Switch.class)
 public @interface MysqlTests {
 
-    String URL = "jdbc:mysql://127.0.0.1:3306/yijianshi_test?characterEncoding=UTF-8&useUnicode=true"
+    String URL = "jdbc:mysql://127.0.0.1:3306/${yijianshi.mysql-db:yijianshi_test}?characterEncoding=UTF-8&useUnicode=true"
             + "&sendFractionalSeconds=false&nullCatalogMeansCurrent=true&connectionCollation=utf8mb4_unicode_ci&useCursorFetch=true";
 
     class Switch implements ExecutionCondition {
