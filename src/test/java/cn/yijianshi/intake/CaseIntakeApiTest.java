@@ -278,4 +278,50 @@ class CaseIntakeApiTest {
             org.camunda.bpm.engine.impl.util.ClockUtil.reset();
         }
     }
+
+    @ParameterizedTest(name = "Idempotency-Key [{0}] is refused")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"", "short", "has a space inside", "key/with/slashes",
+            "semi;colon-key", "quote\"key\"-long", "0123456789012345678901234567890123456789012345678901234567890123456789"
+            + "01234567890123456789012345678901"})
+    void aMalformedIdempotencyKeyIsRefusedNamingTheHeader(String key) {
+        long rowsBefore = caseRows();
+
+        ResponseEntity<Map<String, Object>> answer = post(TestCitizens.retirementIntake("吴十", TestCitizens.RETIRING_MAN), key);
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(answer.getBody()).containsEntry("field", "Idempotency-Key");
+        assertThat((String) answer.getBody().get("message")).contains("幂等键");
+        assertThat((String) answer.getBody().get("messageEn")).containsPattern("[a-z]{3,}");
+        assertThat(caseRows()).isEqualTo(rowsBefore);
+    }
+
+    @Test
+    void aUuidIsAWellFormedIdempotencyKey() {
+        String key = java.util.UUID.nameUUIDFromBytes("window3-0042".getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+        ResponseEntity<Map<String, Object>> answer = post(TestCitizens.retirementIntake("郑十一", TestCitizens.RETIRING_MAN), key);
+        assertThat(answer.getStatusCode()).isIn(HttpStatus.CREATED, HttpStatus.OK);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM hall_case WHERE idempotency_key = ?", Long.class, key)).isEqualTo(1);
+    }
+
+    static Stream<Arguments> fieldsNobodyAskedFor() {
+        return Stream.of(
+                bad("isAdmin at the top", "isAdmin", b -> b.put("isAdmin", true)),
+                bad("isAdmin inside the applicant", "applicant.isAdmin", b -> applicant(b).put("isAdmin", true)),
+                bad("a misspelt field", "priorty", b -> b.put("priorty", "URGENT")));
+    }
+
+    @ParameterizedTest(name = "{0} is refused naming {1}")
+    @MethodSource("fieldsNobodyAskedFor")
+    void aFieldTheApiDoesNotKnowIsRefusedNotIgnored(String what, String field, Map<String, Object> body) {
+        long rowsBefore = caseRows();
+
+        ResponseEntity<Map<String, Object>> answer = post(body, null);
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(answer.getBody()).containsEntry("field", field);
+        String lastName = field.substring(field.lastIndexOf('.') + 1);
+        assertThat((String) answer.getBody().get("message")).contains("不接受字段 " + lastName);
+        assertThat((String) answer.getBody().get("messageEn")).contains("unknown field " + lastName);
+        assertThat(caseRows()).isEqualTo(rowsBefore);
+    }
 }
