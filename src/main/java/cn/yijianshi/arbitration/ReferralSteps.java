@@ -75,15 +75,18 @@ public class ReferralSteps {
         keepOnlyMasked(execution, referralId);
     }
 
-    /** The ID number typed in the form, if any, with its GB 11643 check character verified. */
-    private static String applicantIdNumber(DelegateExecution execution) {
+    /** The ID number typed in the form, if any, checked as the API checks it (place, birth date, check character). */
+    private String applicantIdNumber(DelegateExecution execution) {
         String typed = blankToNull(execution.getVariable(APPLICANT_ID_NUMBER));
         if (typed == null) {
             return null;
         }
-        return ResidentIdNumber.parse(typed.toUpperCase()).map(ResidentIdNumber::value).orElseThrow(() ->
-                new IllegalArgumentException("applicantIdNumber：申请人身份证号码无效（须为18位且校验位正确），请核对后重新提交。"
-                        + " / applicantIdNumber: not a valid 18-character resident ID number (GB 11643 check character)."));
+        try {
+            return ResidentIdNumber.read(typed, clock.today()).value();
+        } catch (ResidentIdNumber.Invalid e) {
+            throw new IllegalArgumentException("applicantIdNumber：申请人证件号码无效：" + e.messageZh() + "，请核对后重新提交。"
+                    + " / applicantIdNumber: not a valid ID number: " + e.messageEn() + ".", e);
+        }
     }
 
     /** The full numbers live in the referral table only; the process keeps their masked form. */

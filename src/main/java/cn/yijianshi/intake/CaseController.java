@@ -4,12 +4,10 @@ import java.net.URI;
 import java.security.Principal;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,7 +19,6 @@ import org.springframework.web.bind.annotation.RestController;
 /** 一窗受理 over HTTP: open a case, look one up. */
 @RestController
 @RequestMapping("/api/cases")
-@Validated
 public class CaseController {
 
     private final CaseIntake intake;
@@ -51,11 +48,9 @@ public class CaseController {
     @PostMapping
     public ResponseEntity<IntakeResult> open(
             @RequestBody @Valid CaseIntakeRequest request,
-            @RequestHeader(name = "Idempotency-Key", required = false)
-            @Size(min = 8, max = 100, message = "幂等键长度须为8到100个字符|must be 8 to 100 characters")
-            @Pattern(regexp = "[A-Za-z0-9._:-]+", message = "幂等键只能包含字母、数字和 ._:-|only letters, digits and ._:-")
-            String idempotencyKey,
+            @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKeyHeader,
             Principal clerk) {
+        String idempotencyKey = IdempotencyKey.check(idempotencyKeyHeader);
         var replay = intake.replay(idempotencyKey, request);
         if (replay.isPresent()) {
             return ResponseEntity.ok(replay.get());

@@ -69,8 +69,10 @@ public class CaseIntake {
 
     @Transactional
     public IntakeResult accept(CaseIntakeRequest request, String idempotencyKey, String clerk) {
-        ResidentIdNumber applicantId = ResidentIdNumber.parse(request.applicant().idNumber())
-                .orElseThrow(() -> RefusedRequest.badInput("applicant.idNumber", "身份证号码无效", "not a valid ID number"));
+        ResidentIdNumber applicantId = idNumber("applicant.idNumber", request.applicant().idNumber());
+        if (request.proxy() != null) {
+            idNumber("proxy.idNumber", request.proxy().idNumber());
+        }
         String gender = request.applicant().gender() == null ? applicantId.gender() : request.applicant().gender();
         if (!gender.equals(applicantId.gender())) {
             throw RefusedRequest.badInput("applicant.gender", "性别与身份证号码不符", "does not match the ID number");
@@ -110,6 +112,15 @@ public class CaseIntake {
         log.info("accepted case {} ({}) for applicant {} by {}", hallCase.getCaseId(), request.matter(),
                 PersonalData.maskIdNumber(applicantId.value()), clerk);
         return IntakeResult.of(hallCase, false);
+    }
+
+    /** Checked again here (the request may not have come through the controller's validation). */
+    private ResidentIdNumber idNumber(String field, String text) {
+        try {
+            return ResidentIdNumber.read(text, clock.today());
+        } catch (ResidentIdNumber.Invalid e) {
+            throw RefusedRequest.badInput(field, e.messageZh(), e.messageEn());
+        }
     }
 
     private HallCase newCase(CaseIntakeRequest request, ResidentIdNumber applicantId, String gender,

@@ -73,11 +73,20 @@ public class CalendarController {
                 "coveredYears", calendar.current().coveredYears().stream().sorted().toList()));
     }
 
+    /**
+     * A date YYYY-MM-DD in years 1900-2200: the calendar answers for the hall's working life, and
+     * ISO's extended years (+999999999-12-31) would only overflow the arithmetic.
+     */
     private static LocalDate date(String field, String text) {
+        LocalDate date;
         try {
-            return LocalDate.parse(text);
+            date = LocalDate.parse(text);
         } catch (DateTimeParseException e) {
             throw RefusedRequest.badInput(field, "日期格式应为 YYYY-MM-DD", "must be a date YYYY-MM-DD");
         }
+        if (date.getYear() < 1900 || date.getYear() > 2200) {
+            throw RefusedRequest.badInput(field, "日期须在1900年至2200年之间", "must be a date in the years 1900 to 2200");
+        }
+        return date;
     }
 }

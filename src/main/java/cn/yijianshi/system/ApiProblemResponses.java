@@ -75,7 +75,7 @@ public class ApiProblemResponses {
         }
         Throwable cause = e.getCause();
         if (cause instanceof UnrecognizedPropertyException unknown) {
-            return badRequest(List.of(new ApiProblem.FieldError(path(unknown), "不认识的字段", "unknown field")));
+            return unknownField(unknown);
         }
         if (cause instanceof InvalidFormatException invalid) {
             String allowed = invalid.getTargetType() != null && invalid.getTargetType().isEnum()
@@ -90,6 +90,16 @@ public class ApiProblemResponses {
             return badRequest(List.of(new ApiProblem.FieldError(path(mapping), "格式错误", "malformed value")));
         }
         return badRequest(List.of(new ApiProblem.FieldError("body", "请求内容不是有效的 JSON", "request body is not valid JSON")));
+    }
+
+    /**
+     * A field the request type does not have ("isAdmin": true) is refused rather than ignored
+     * (spring.jackson.deserialization.fail-on-unknown-properties), so a client learns of its mistake.
+     */
+    private static ResponseEntity<ApiProblem> unknownField(UnrecognizedPropertyException unknown) {
+        String name = unknown.getPropertyName();
+        return badRequest(List.of(new ApiProblem.FieldError(path(unknown),
+                "不接受字段 " + name + "，请删除后重新提交", "unknown field " + name + ": remove it and send again")));
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)

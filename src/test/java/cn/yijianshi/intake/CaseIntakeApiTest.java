@@ -209,4 +209,119 @@ class CaseIntakeApiTest {
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(answer.getBody()).containsEntry("field", "caseId");
     }
+
+    /** The hall's date in the ID tests below: 2026-11-24, whatever the real date is. */
+    private static final String HALL_NOW = "2026-11-24T10:00";
+
+    static Stream<Arguments> numbersThatAreNoRealIds() {
+        return Stream.of(
+                Arguments.of("born the day after the hall's today", "applicant.idNumber", "11010120261125001", "出生日期晚于今天"),
+                Arguments.of("born in 2027", "applicant.idNumber", "11010120270115001", "出生日期晚于今天"),
+                Arguments.of("born on 2099-12-31", "applicant.idNumber", "11010120991231001", "出生日期晚于今天"),
+                Arguments.of("region 99", "applicant.idNumber", "99010119600307001", "省级行政区划代码"),
+                Arguments.of("region 19", "applicant.idNumber", "19010119600307001", "省级行政区划代码"),
+                Arguments.of("region 56", "applicant.idNumber", "56010119600307001", "省级行政区划代码"),
+                Arguments.of("region 10", "applicant.idNumber", "10010119600307001", "省级行政区划代码"),
+                Arguments.of("born on 30 February", "applicant.idNumber", "11010119600230001", "不是存在的出生日期"),
+                Arguments.of("a foreigner's card from no province", "applicant.idNumber", "90084019600307001", "签发地"),
+                Arguments.of("a residence permit without 0000", "applicant.idNumber", "81010119600307001", "810000"),
+                Arguments.of("a proxy born in the future", "proxy.idNumber", "11010520270101002", "出生日期晚于今天"),
+                Arguments.of("a proxy from region 56", "proxy.idNumber", "56010519750615002", "省级行政区划代码"));
+    }
+
+    @ParameterizedTest(name = "{0} is refused naming {1}")
+    @MethodSource("numbersThatAreNoRealIds")
+    void anIdNumberWithAValidCheckCharacterButNoRealPersonBehindItIsRefused(String what, String field, String first17,
+                                                                          String why) {
+        Map<String, Object> body = TestCitizens.retirementIntake("周九", TestCitizens.RETIRING_MAN);
+        String number = ResidentIdNumber.withCheckCharacter(first17);
+        if (field.startsWith("proxy")) {
+            body.put("channel", "PROXY");
+            body.put("proxy", new HashMap<>(Map.of("name", "周小九", "idNumber", number, "relation", "女儿")));
+        } else {
+            applicant(body).put("idNumber", number);
+        }
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(cn.yijianshi.TestCalendars.hall(HALL_NOW)));
+        try {
+            long rowsBefore = caseRows();
+            long instancesBefore = instances();
+
+            ResponseEntity<Map<String, Object>> answer = post(body, null);
+
+            assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(answer.getBody()).containsEntry("field", field);
+            assertThat((String) answer.getBody().get("message")).contains(why);
+            assertThat((String) answer.getBody().get("messageEn")).containsPattern("[a-z]{3,}");
+            assertThat(answer.getBody().toString()).as("the number is not repeated").doesNotContain(first17);
+            assertThat(caseRows()).isEqualTo(rowsBefore);
+            assertThat(instances()).isEqualTo(instancesBefore);
+        } finally {
+            org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource({
+            "a resident of Hong Kong with a residence permit, 81000019600307001",
+            "a resident of Taiwan with a residence permit, 83000019600307001",
+            "a foreigner with a 2023 permanent resident card issued in Shanghai, 93184019600307001"})
+    void residencePermitsAndForeignersPermanentResidentCardsAreAccepted(String who, String first17) {
+        String number = ResidentIdNumber.withCheckCharacter(first17);
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(cn.yijianshi.TestCalendars.hall(HALL_NOW)));
+        try {
+            ResponseEntity<Map<String, Object>> answer = post(TestCitizens.retirementIntake("Anna Müller", number), null);
+
+            assertThat(answer.getStatusCode()).as(String.valueOf(answer.getBody())).isEqualTo(HttpStatus.CREATED);
+            assertThat(jdbc.queryForObject("SELECT applicant_id_number FROM hall_case WHERE case_id = ?", String.class,
+                    answer.getBody().get("caseId"))).isEqualTo(number);
+        } finally {
+            org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+        }
+    }
+
+    @ParameterizedTest(name = "Idempotency-Key [{0}] is refused")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"", "short", "has a space inside", "key/with/slashes",
+            "semi;colon-key", "quote\"key\"-long", "0123456789012345678901234567890123456789012345678901234567890123456789"
+            + "01234567890123456789012345678901"})
+    void aMalformedIdempotencyKeyIsRefusedNamingTheHeader(String key) {
+        long rowsBefore = caseRows();
+
+        ResponseEntity<Map<String, Object>> answer = post(TestCitizens.retirementIntake("吴十", TestCitizens.RETIRING_MAN), key);
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(answer.getBody()).containsEntry("field", "Idempotency-Key");
+        assertThat((String) answer.getBody().get("message")).contains("幂等键");
+        assertThat((String) answer.getBody().get("messageEn")).containsPattern("[a-z]{3,}");
+        assertThat(caseRows()).isEqualTo(rowsBefore);
+    }
+
+    @Test
+    void aUuidIsAWellFormedIdempotencyKey() {
+        String key = java.util.UUID.nameUUIDFromBytes("window3-0042".getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+        ResponseEntity<Map<String, Object>> answer = post(TestCitizens.retirementIntake("郑十一", TestCitizens.RETIRING_MAN), key);
+        assertThat(answer.getStatusCode()).isIn(HttpStatus.CREATED, HttpStatus.OK);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM hall_case WHERE idempotency_key = ?", Long.class, key)).isEqualTo(1);
+    }
+
+    static Stream<Arguments> fieldsNobodyAskedFor() {
+        return Stream.of(
+                bad("isAdmin at the top", "isAdmin", b -> b.put("isAdmin", true)),
+                bad("isAdmin inside the applicant", "applicant.isAdmin", b -> applicant(b).put("isAdmin", true)),
+                bad("a misspelt field", "priorty", b -> b.put("priorty", "URGENT")));
+    }
+
+    @ParameterizedTest(name = "{0} is refused naming {1}")
+    @MethodSource("fieldsNobodyAskedFor")
+    void aFieldTheApiDoesNotKnowIsRefusedNotIgnored(String what, String field, Map<String, Object> body) {
+        long rowsBefore = caseRows();
+
+        ResponseEntity<Map<String, Object>> answer = post(body, null);
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(answer.getBody()).containsEntry("field", field);
+        String lastName = field.substring(field.lastIndexOf('.') + 1);
+        assertThat((String) answer.getBody().get("message")).contains("不接受字段 " + lastName);
+        assertThat((String) answer.getBody().get("messageEn")).contains("unknown field " + lastName);
+        assertThat(caseRows()).isEqualTo(rowsBefore);
+    }
 }

@@ -2,13 +2,16 @@ package cn.yijianshi.retirement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import cn.yijianshi.HallIntegrationTest;
+import cn.yijianshi.TestCalendars;
 import cn.yijianshi.TestCitizens;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -172,17 +175,23 @@ class RetirementJourneyTest {
 
     @Test
     void anApplicantTooYoungIsNotAcceptedAndToldTheEarliestMonth() {
-        Map<String, Object> body = TestCitizens.retirementIntake("赵六", TestCitizens.WOMAN_1975);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> retirement = (Map<String, Object>) body.get("retirement");
-        retirement.put("originalAge", 55);
-        String caseId = open(body);
-        work("window1", caseId, "Task_ReviewMaterials", Map.of("materialsDecision", "COMPLETE", "originalAge", "55",
-                "contributionMonths", 200));
+        // A fixed hall date: on the real clock she would stop being too young in 2031-11.
+        ClockUtil.setCurrentTime(Date.from(TestCalendars.hall("2026-11-24T10:00")));
+        try {
+            Map<String, Object> body = TestCitizens.retirementIntake("赵六", TestCitizens.WOMAN_1975);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> retirement = (Map<String, Object>) body.get("retirement");
+            retirement.put("originalAge", 55);
+            String caseId = open(body);
+            work("window1", caseId, "Task_ReviewMaterials", Map.of("materialsDecision", "COMPLETE", "originalAge", "55",
+                    "contributionMonths", 200));
 
-        Map<String, Object> refused = view(caseId);
-        assertThat(refused).containsEntry("status", "NOT_ACCEPTED");
-        // Born 1975-06 as a cadre (F55): one month more per four months of birth from 1970-01, so 56y5m, reached 2031-11.
-        assertThat((String) refused.get("outcomeReason")).contains("2031-11");
+            Map<String, Object> refused = view(caseId);
+            assertThat(refused).containsEntry("status", "NOT_ACCEPTED");
+            // Born 1975-06 as a cadre (F55): one month more per four months of birth from 1970-01, so 56y5m, reached 2031-11.
+            assertThat((String) refused.get("outcomeReason")).contains("2031-11");
+        } finally {
+            ClockUtil.reset();
+        }
     }
 }

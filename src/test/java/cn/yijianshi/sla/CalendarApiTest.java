@@ -122,6 +122,28 @@ class CalendarApiTest {
         assertThat(get("/api/calendar/years").getBody().get("coveredYears").toString()).contains("2027");
     }
 
+    /** The query is sent as written (%2B is a plus sign): ISO's extended years parse, but are no date of the hall's. */
+    @ParameterizedTest(name = "{0} is refused naming {1}")
+    @CsvSource({"/api/calendar/add-working-days?from=%2B999999999-12-31&days=1, from",
+            "/api/calendar/add-working-days?from=-999999999-01-01&days=1, from",
+            "/api/calendar/add-working-days?from=1899-12-31&days=1, from",
+            "/api/calendar/add-working-days?from=2201-01-01&days=1, from",
+            "/api/calendar/day?date=%2B999999999-12-31, date"})
+    void datesOutsideTheYears1900To2200AreRefusedInChineseAndEnglish(String path, String field) {
+        ResponseEntity<Map<String, Object>> answer = http.withBasicAuth("window1", "window1")
+                .exchange(java.net.URI.create(http.getRootUri() + path), HttpMethod.GET, null, JSON);
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(answer.getBody()).containsEntry("field", field);
+        assertThat((String) answer.getBody().get("message")).contains("1900", "2200");
+        assertThat((String) answer.getBody().get("messageEn")).contains("1900", "2200");
+    }
+
+    @Test
+    void theFirstAndLastDaysOfTheSaneRangeAreStillAnswered() {
+        assertThat(get("/api/calendar/add-working-days?from=1900-01-01&days=0").getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(get("/api/calendar/add-working-days?from=2200-12-20&days=3").getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
     /** A made-up notice for 2027 (the real one was not out when this was written). */
     static final String NOTICE_2027 = """
             {"year": 2027, "papers": ["test"], "days": [
