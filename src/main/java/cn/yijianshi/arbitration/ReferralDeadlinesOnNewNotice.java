@@ -22,9 +22,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * "到期日因2027年放假通知由 … 调整为 …".
  *
  * <p>Referrals are read in batches of {@value #BATCH} and each is changed in its own transaction, so one referral
- * changed meanwhile by the liaison (its status no longer the one read) is skipped and the rest go on. The event is
- * published on the node that loaded the notice, so one node recomputes; the other nodes take the calendar at their
- * next refresh.
+ * changed meanwhile by the liaison (its status no longer the one read) is skipped, and one that fails is logged, while
+ * the rest go on. The event is published on the node that loaded the notice, so one node recomputes; the other nodes
+ * take the calendar at their next refresh.
  */
 @Component
 public class ReferralDeadlinesOnNewNotice {
@@ -57,8 +57,14 @@ public class ReferralDeadlinesOnNewNotice {
         List<Referral> batch;
         while (!(batch = referrals.openAfter(after, BATCH)).isEmpty()) {
             for (Referral referral : batch) {
-                Boolean changed = transaction.execute(status -> recompute(referral, change));
-                moved += Boolean.TRUE.equals(changed) ? 1 : 0;
+                try {
+                    Boolean changed = transaction.execute(status -> recompute(referral, change));
+                    moved += Boolean.TRUE.equals(changed) ? 1 : 0;
+                } catch (RuntimeException e) {
+                    // the notice is in force already; one referral that cannot be moved must not stop the others
+                    log.warn("仲裁转介 {} 的法定期限未能按{}年放假通知重新计算，请人工核对 / could not recompute the deadline of {}: {}",
+                            referral.getReferralId(), change.year(), referral.getReferralId(), e.toString());
+                }
             }
             after = batch.get(batch.size() - 1).getId();
         }
