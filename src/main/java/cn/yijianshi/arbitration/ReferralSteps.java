@@ -172,6 +172,14 @@ public class ReferralSteps {
                     + "仲裁院已作出决定的，请登记该事件，本任务随即结束。 / " + field + ": answer " + expected
                     + " and write down the check (verificationNote); if the commission has decided, record that event instead.");
         }
+        // a notice loaded meanwhile may have moved the deadline: the commission still has time, the citizen is not told yet
+        Referral referral = referrals.require(task.getExecution().getProcessBusinessKey());
+        LocalDate due = acceptance ? referral.getAcceptanceDeadline() : referral.getAwardDeadline();
+        if (due != null && !clock.today().isAfter(due)) {
+            throw new IllegalArgumentException(field + "：" + (acceptance ? "受理" : "裁决") + "期限 " + due
+                    + " 尚未届满（可能已按放假通知调整），仲裁院仍可作出决定，请于期满后再确认。 / " + field + ": the deadline "
+                    + due + " has not passed yet (a holiday notice may have moved it); confirm after it.");
+        }
         referrals.note(task.getExecution().getProcessBusinessKey(), acceptance ? "ACCEPTANCE_VERIFIED" : "AWARD_VERIFIED",
                 (acceptance ? "核实确未受理：" : "核实确未裁决：") + note,
                 TaskActor.recorded(task.getExecution(), "verifiedBy", "arbitration-liaison"));

@@ -436,12 +436,7 @@ class ReferralApiTest {
         String acceptanceBefore = (String) view(awaitingAcceptance).get("acceptanceDeadline");
         assertThat(acceptanceBefore).startsWith("2027-01-0");
         try {
-            // hypothetical: New Year's break 01-01 to 01-04, which no statutory rule gives
-            holidayNotices.load(new cn.yijianshi.sla.HolidayNotice(2027, List.of("假设的2027年放假通知（测试）"), List.of(
-                    new cn.yijianshi.sla.HolidayNotice.NoticeDay("元旦", LocalDate.parse("2027-01-01"), true),
-                    new cn.yijianshi.sla.HolidayNotice.NoticeDay("元旦", LocalDate.parse("2027-01-02"), true),
-                    new cn.yijianshi.sla.HolidayNotice.NoticeDay("元旦", LocalDate.parse("2027-01-03"), true),
-                    new cn.yijianshi.sla.HolidayNotice.NoticeDay("元旦", LocalDate.parse("2027-01-04"), true))), "test", "admin");
+            holidayNotices.load(hypothetical2027(), "test", "admin");
 
             assertThat(view(awaitingAward)).containsEntry("awardDeadline", "2027-01-05")
                     .containsEntry("deadline", Map.of("kind", "AWARD", "name", "裁决期限", "date", "2027-01-05", "provisional", false));
@@ -456,11 +451,46 @@ class ReferralApiTest {
             assertThat(jdbc.queryForObject("SELECT note FROM arbitration_event WHERE referral_id = ? AND event_type = 'DEADLINE_MOVED'",
                     String.class, awaitingAcceptance)).isEqualTo("受理期限：到期日因2027年放假通知由 " + acceptanceBefore + " 调整为 2027-01-06");
         } finally {
-            // the hypothetical notice must not outlive this test in the shared context
-            jdbc.update("DELETE FROM calendar_day WHERE cal_year = 2027");
-            jdbc.update("DELETE FROM calendar_year WHERE cal_year = 2027");
-            hallCalendar.reload();
+            forgetThe2027Notice();
         }
+    }
+
+    @Test
+    void aDeadlineANoticeMovesPastTodayIsNotConfirmedAsMissedYet() {
+        String referralId = submittedAt("2026-12-28T10:00");
+        at("2027-01-06T09:00");
+        fire(referralId, "Timer_AcceptanceOverdue");
+        assertThat(openTasks(referralId, "Task_VerifyAcceptance")).isEqualTo(1);
+        Map<String, Object> notMissed = Map.of("acceptanceVerification", "NOT_ACCEPTED", "verificationNote", "电话核实：尚未受理");
+        try {
+            holidayNotices.load(hypothetical2027(), "test", "admin");
+            assertThat(view(referralId)).containsEntry("acceptanceDeadline", "2027-01-06");
+            assertThatThrownBy(() -> work("liaison1", "arbitration-liaison", referralId, "Task_VerifyAcceptance", notMissed))
+                    .as("the commission still has today").hasMessageContaining("尚未届满");
+            assertThat(told(referralId)).doesNotContain("RIGHT_TO_SUE");
+
+            at("2027-01-07T09:00");
+            work("liaison1", "arbitration-liaison", referralId, "Task_VerifyAcceptance", notMissed);
+            assertThat(told(referralId)).endsWith("RIGHT_TO_SUE");
+        } finally {
+            forgetThe2027Notice();
+        }
+    }
+
+    /** Hypothetical: a New Year's break from 01-01 to 01-04, which no statutory rule gives. */
+    private static cn.yijianshi.sla.HolidayNotice hypothetical2027() {
+        return new cn.yijianshi.sla.HolidayNotice(2027, List.of("假设的2027年放假通知（测试）"), List.of(
+                new cn.yijianshi.sla.HolidayNotice.NoticeDay("元旦", LocalDate.parse("2027-01-01"), true),
+                new cn.yijianshi.sla.HolidayNotice.NoticeDay("元旦", LocalDate.parse("2027-01-02"), true),
+                new cn.yijianshi.sla.HolidayNotice.NoticeDay("元旦", LocalDate.parse("2027-01-03"), true),
+                new cn.yijianshi.sla.HolidayNotice.NoticeDay("元旦", LocalDate.parse("2027-01-04"), true)));
+    }
+
+    /** The hypothetical notice must not outlive its test in the shared context. */
+    private void forgetThe2027Notice() {
+        jdbc.update("DELETE FROM calendar_day WHERE cal_year = 2027");
+        jdbc.update("DELETE FROM calendar_year WHERE cal_year = 2027");
+        hallCalendar.reload();
     }
 
     private String preparedReferralOf(String issueId) {
@@ -474,18 +504,25 @@ class ReferralApiTest {
     private void endTheReferral(String referralId, String end) {
         switch (end) {
             case "ACCEPTANCE_OVERDUE" -> {
+                dayAfter((String) view(referralId).get("acceptanceDeadline"));
                 fire(referralId, "Timer_AcceptanceOverdue");
                 work("liaison1", "arbitration-liaison", referralId, "Task_VerifyAcceptance",
                         Map.of("acceptanceVerification", "NOT_ACCEPTED", "verificationNote", "电话核实：仲裁院未作出受理决定"));
             }
             case "AWARD_OVERDUE" -> {
                 assertThat(event(referralId, "ACCEPTED", today()).getStatusCode()).isEqualTo(HttpStatus.OK);
+                dayAfter((String) view(referralId).get("awardDeadline"));
                 fire(referralId, "Timer_AwardOverdue");
                 work("liaison1", "arbitration-liaison", referralId, "Task_VerifyAward",
                         Map.of("awardVerification", "NOT_AWARDED", "verificationNote", "电话核实：仲裁院尚未裁决"));
             }
             default -> assertThat(event(referralId, end, today()).getStatusCode()).isEqualTo(HttpStatus.OK);
         }
+    }
+
+    /** The hall's clock on the morning after a deadline, when its timer is due. */
+    private static void dayAfter(String deadline) {
+        at(LocalDate.parse(deadline).plusDays(1) + "T09:00");
     }
 
     private void fire(String referralId, String timer) {
