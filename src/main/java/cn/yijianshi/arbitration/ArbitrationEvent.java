@@ -8,13 +8,16 @@ import java.util.Set;
  * that tells the waiting referral process.
  */
 public enum ArbitrationEvent {
-    SUBMITTED("仲裁委收件", EnumSet.of(ReferralStatus.SUBMITTED), "ArbitrationSubmitted"),
-    ACCEPTED("受理", EnumSet.of(ReferralStatus.SUBMITTED), "ArbitrationAccepted"),
-    REJECTED("不予受理", EnumSet.of(ReferralStatus.SUBMITTED), "ArbitrationRejected"),
-    EXTENDED("延期审理", EnumSet.of(ReferralStatus.ACCEPTED), "ArbitrationExtended"),
-    MEDIATED("调解成功", EnumSet.of(ReferralStatus.MEDIATING, ReferralStatus.ACCEPTED, ReferralStatus.EXTENDED), "ArbitrationMediated"),
-    AWARDED("作出裁决", EnumSet.of(ReferralStatus.ACCEPTED, ReferralStatus.EXTENDED), "ArbitrationAwarded"),
-    WITHDRAWN("撤回申请", EnumSet.of(ReferralStatus.MEDIATING, ReferralStatus.SUBMITTED, ReferralStatus.ACCEPTED, ReferralStatus.EXTENDED), "ArbitrationWithdrawn");
+    SUBMITTED("仲裁委收件", EnumSet.of(ReferralStatus.SUBMITTED, ReferralStatus.VERIFYING_ACCEPTANCE), "ArbitrationSubmitted"),
+    ACCEPTED("受理", EnumSet.of(ReferralStatus.SUBMITTED, ReferralStatus.VERIFYING_ACCEPTANCE), "ArbitrationAccepted"),
+    REJECTED("不予受理", EnumSet.of(ReferralStatus.SUBMITTED, ReferralStatus.VERIFYING_ACCEPTANCE), "ArbitrationRejected"),
+    // once only: a second extension is refused also while the award is being checked (Referrals.record)
+    EXTENDED("延期审理", EnumSet.of(ReferralStatus.ACCEPTED, ReferralStatus.VERIFYING_AWARD), "ArbitrationExtended"),
+    MEDIATED("调解成功", EnumSet.of(ReferralStatus.MEDIATING, ReferralStatus.ACCEPTED, ReferralStatus.EXTENDED,
+            ReferralStatus.VERIFYING_AWARD), "ArbitrationMediated"),
+    AWARDED("作出裁决", EnumSet.of(ReferralStatus.ACCEPTED, ReferralStatus.EXTENDED, ReferralStatus.VERIFYING_AWARD), "ArbitrationAwarded"),
+    WITHDRAWN("撤回申请", EnumSet.of(ReferralStatus.MEDIATING, ReferralStatus.SUBMITTED, ReferralStatus.ACCEPTED, ReferralStatus.EXTENDED,
+            ReferralStatus.VERIFYING_ACCEPTANCE, ReferralStatus.VERIFYING_AWARD), "ArbitrationWithdrawn");
 
     private final String displayName;
     private final Set<ReferralStatus> allowedIn;

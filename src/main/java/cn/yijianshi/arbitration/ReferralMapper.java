@@ -43,6 +43,11 @@ public interface ReferralMapper {
     void event(@Param("referralId") String referralId, @Param("type") String type, @Param("date") LocalDate date,
                @Param("note") String note, @Param("by") String by, @Param("at") Instant at);
 
+    /** Open referrals (a statutory deadline running or being checked) after {@code afterId}, in id order. */
+    @Select("SELECT * FROM arbitration_referral WHERE status IN ('SUBMITTED', 'VERIFYING_ACCEPTANCE', 'ACCEPTED', 'EXTENDED', "
+            + "'VERIFYING_AWARD') AND id > #{afterId} ORDER BY id LIMIT #{limit}")
+    List<Referral> openAfter(@Param("afterId") long afterId, @Param("limit") int limit);
+
     @Select("SELECT event_type, event_date, note, recorded_by, recorded_at FROM arbitration_event WHERE referral_id = #{referralId} ORDER BY id")
     List<EventRow> events(@Param("referralId") String referralId);
 }

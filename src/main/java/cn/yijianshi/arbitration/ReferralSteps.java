@@ -25,6 +25,8 @@ public class ReferralSteps {
     /** Form fields of 整理仲裁申请材料 for an applicant with no ID or phone number on file. */
     static final String APPLICANT_ID_NUMBER = "applicantIdNumber";
     static final String APPLICANT_PHONE = "applicantPhone";
+    /** Which deadline a check is about, as the BPMN names it. */
+    static final String ACCEPTANCE = "ACCEPTANCE";
 
     private final Referrals referrals;
     private final StatutoryClock law;
@@ -144,6 +146,46 @@ public class ReferralSteps {
         String told = blankToNull(task.getExecution().getVariable("outcomeSummary"));
         tell(referral, "ARBITRATION_OUTCOME", "您的劳动争议" + (outcome == null ? "已有结果" : "结果：" + ReferralStatus.valueOf(outcome).displayName())
                 + "。" + (told != null ? told : "详情请到服务大厅或拨打12333咨询。"));
+    }
+
+    /**
+     * 核实受理情况 / 核实裁决情况 created: the deadline passed with nothing recorded. The referral shows it is being
+     * checked; the form shows the deadline. The awaited events stay possible (the task's boundary events).
+     */
+    public void verifying(DelegateTask task, String deadline) {
+        boolean acceptance = ACCEPTANCE.equals(deadline);
+        Referral referral = referrals.moveTo(task.getExecution().getProcessBusinessKey(),
+                acceptance ? ReferralStatus.VERIFYING_ACCEPTANCE : ReferralStatus.VERIFYING_AWARD, r -> { });
+        LocalDate due = acceptance ? referral.getAcceptanceDeadline() : referral.getAwardDeadline();
+        task.setVariableLocal(acceptance ? "acceptanceDeadline" : "awardDeadline", due == null ? null : due.toString());
+    }
+
+    /**
+     * The liaison's answer: the commission confirmed it has not decided (确未受理 / 确未裁决). Only this answer tells the
+     * citizen of the right to sue; it goes into the referral's history with what the liaison wrote and who checked.
+     */
+    public void verified(DelegateTask task, String deadline) {
+        boolean acceptance = ACCEPTANCE.equals(deadline);
+        String field = acceptance ? "acceptanceVerification" : "awardVerification";
+        String expected = acceptance ? "NOT_ACCEPTED" : "NOT_AWARDED";
+        String answer = blankToNull(task.getVariable(field));
+        String note = blankToNull(task.getVariable("verificationNote"));
+        if (!expected.equals(answer) || note == null) {
+            throw new IllegalArgumentException(field + "：请选择「" + (acceptance ? "确未受理" : "确未裁决") + "」并填写核实记录；"
+                    + "仲裁院已作出决定的，请登记该事件，本任务随即结束。 / " + field + ": answer " + expected
+                    + " and write down the check (verificationNote); if the commission has decided, record that event instead.");
+        }
+        // a notice loaded meanwhile may have moved the deadline: the commission still has time, the citizen is not told yet
+        Referral referral = referrals.require(task.getExecution().getProcessBusinessKey());
+        LocalDate due = acceptance ? referral.getAcceptanceDeadline() : referral.getAwardDeadline();
+        if (due != null && !clock.today().isAfter(due)) {
+            throw new IllegalArgumentException(field + "：" + (acceptance ? "受理" : "裁决") + "期限 " + due
+                    + " 尚未届满（可能已按放假通知调整），仲裁院仍可作出决定，请于期满后再确认。 / " + field + ": the deadline "
+                    + due + " has not passed yet (a holiday notice may have moved it); confirm after it.");
+        }
+        referrals.note(task.getExecution().getProcessBusinessKey(), acceptance ? "ACCEPTANCE_VERIFIED" : "AWARD_VERIFIED",
+                (acceptance ? "核实确未受理：" : "核实确未裁决：") + note,
+                TaskActor.recorded(task.getExecution(), "verifiedBy", "arbitration-liaison"));
     }
 
     /** 告知起诉权利: not accepted, or a deadline passed: the citizen may sue in court. */

@@ -23,6 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class Referrals {
 
     public static final String PROCESS_KEY = "arbitration-referral";
+    /** Who recorded what the process did by itself. */
+    static final String SYSTEM = "system";
 
     private final ReferralMapper referrals;
     private final CaseNumbers numbers;
@@ -117,25 +119,34 @@ public class Referrals {
         return referral;
     }
 
-    /** The commission's event, in order only; the waiting process hears of it in the same transaction. */
+    /**
+     * The commission's event, in order only; the waiting process hears of it in the same transaction. The liaison
+     * often learns of an event days later: an event is taken with the date it happened, also when the deadline it
+     * answers has passed meanwhile and the liaison is checking with the commission (核实受理情况 / 核实裁决情况),
+     * and the referral goes on as if it had been recorded that day. A date in the future, or before the event it
+     * follows, is refused.
+     */
     @Transactional
     public Referral record(String referralId, ArbitrationEvent event, LocalDate date, String note, String liaison) {
         Referral referral = require(referralId);
         ReferralStatus from = referral.getStatus();
-        if (!event.allowedIn(from)) {
+        if (!event.allowedIn(from) || (event == ArbitrationEvent.EXTENDED && referral.isExtended())) {
             throw RefusedRequest.conflict("type", "当前状态「" + from.displayName() + "」不能登记「" + event.displayName() + "」",
-                    event + " cannot be recorded while the referral is " + from);
+                    event + " cannot be recorded while the referral is " + from + (referral.isExtended() ? " (already extended)" : ""));
         }
         if (date.isAfter(clock.today())) {
-            throw RefusedRequest.badInput("date", "日期不能晚于今天", "must not be in the future");
+            throw RefusedRequest.badInput("date", "日期 " + date + " 晚于今天（" + clock.today() + "），不能登记尚未发生的事件",
+                    "must not be in the future (today is " + clock.today() + ")");
         }
-        if (referral.getSubmittedDate() != null && date.isBefore(referral.getSubmittedDate()) && event != ArbitrationEvent.SUBMITTED) {
-            throw RefusedRequest.badInput("date", "日期不能早于提交日期 " + referral.getSubmittedDate(),
-                    "must not be before the submission date " + referral.getSubmittedDate());
+        Prior prior = follows(referral, event);
+        if (prior != null && date.isBefore(prior.date())) {
+            throw RefusedRequest.badInput("date", "日期 " + date + " 早于此前的" + prior.nameZh() + " " + prior.date(),
+                    "must not be before the " + prior.nameEn() + " " + prior.date());
         }
         Map<String, Object> variables = new HashMap<>();
         switch (event) {
             case SUBMITTED -> {
+                referral.setStatus(ReferralStatus.SUBMITTED);
                 referral.setSubmittedDate(date);
                 referral.setAcceptanceDeadline(law.acceptanceDeadline(date));
                 variables.put("acceptanceDeadlineAt", law.passedAt(referral.getAcceptanceDeadline()));
@@ -170,6 +181,44 @@ public class Referrals {
         return referral;
     }
 
+    /** The date an event may not precede, and what it is called. */
+    private record Prior(LocalDate date, String nameZh, String nameEn) {
+    }
+
+    /**
+     * What an event follows: the receipt follows the dispute; the decision on acceptance the submission; what
+     * happens in arbitration the acceptance; and any event the commission's events the liaison already recorded.
+     * The hall's own records (opening, submission step) are not counted: the liaison may enter a referral after
+     * the fact, with the commission's receipt dated before the hall's submission step.
+     */
+    private Prior follows(Referral referral, ArbitrationEvent event) {
+        java.util.List<Prior> priors = new java.util.ArrayList<>();
+        if (referral.getDisputeDate() != null) {
+            priors.add(new Prior(referral.getDisputeDate(), "争议发生日期", "dispute date"));
+        }
+        if (event != ArbitrationEvent.SUBMITTED && referral.getSubmittedDate() != null) {
+            priors.add(new Prior(referral.getSubmittedDate(), "提交仲裁日期", "submission date"));
+        }
+        if (event != ArbitrationEvent.SUBMITTED && referral.getAcceptedDate() != null) {
+            priors.add(new Prior(referral.getAcceptedDate(), "受理日期", "acceptance date"));
+        }
+        java.util.Set<String> commissionEvents = java.util.Arrays.stream(ArbitrationEvent.values()).map(Enum::name)
+                .collect(Collectors.toSet());
+        referrals.events(referral.getReferralId()).stream()
+                .filter(row -> commissionEvents.contains(row.eventType()) && !SYSTEM.equals(row.recordedBy()))
+                .forEach(row -> {
+                    ArbitrationEvent earlier = ArbitrationEvent.valueOf(row.eventType());
+                    priors.add(new Prior(row.eventDate(), "「" + earlier.displayName() + "」日期", earlier.name() + " date"));
+                });
+        return priors.stream().max(java.util.Comparator.comparing(Prior::date)).orElse(null);
+    }
+
+    /** What the hall itself writes into a referral's history (steps of the process, a newly loaded calendar). */
+    @Transactional
+    public void note(String referralId, String type, String note, String by) {
+        referrals.event(referralId, type, clock.today(), note, by, clock.now());
+    }
+
     /** Steps of the process that move the referral on their own (submission, overdue deadlines). */
     @Transactional
     public Referral moveTo(String referralId, ReferralStatus to, java.util.function.Consumer<Referral> change) {
@@ -178,7 +227,7 @@ public class Referrals {
         referral.setStatus(to);
         change.accept(referral);
         referrals.update(referral, from);
-        referrals.event(referralId, to.name(), clock.today(), to.displayName(), "system", clock.now());
+        referrals.event(referralId, to.name(), clock.today(), to.displayName(), SYSTEM, clock.now());
         return referral;
     }
 
@@ -186,7 +235,15 @@ public class Referrals {
                        String applicantIdNumber, String applicantPhone, String employerName, String employerCreditCode,
                        String claims, LocalDate disputeDate, boolean mediation, String limitationWarning, String issueId,
                        LocalDate mediationDeadline, LocalDate submittedDate, LocalDate acceptanceDeadline,
-                       LocalDate acceptedDate, LocalDate awardDeadline, boolean extended, String outcome, List<Event> events) {
+                       LocalDate acceptedDate, LocalDate awardDeadline, boolean extended, String outcome, List<Event> events,
+                       Deadline deadline) {
+    }
+
+    /**
+     * The deadline the referral waits on, if any; {@code provisional} when it falls in a year with no State Council
+     * notice loaded (the notice's 调休 may still move it; loading the notice recomputes it).
+     */
+    public record Deadline(String kind, String name, LocalDate date, boolean provisional) {
     }
 
     public record Event(String type, LocalDate date, String note, String recordedBy, OffsetDateTime recordedAt) {
@@ -194,8 +251,14 @@ public class Referrals {
 
     public View view(String referralId) {
         Referral r = require(referralId);
-        boolean awaitingAcceptance = r.getStatus() == ReferralStatus.SUBMITTED;
-        boolean awaitingAward = r.getStatus() == ReferralStatus.ACCEPTED || r.getStatus() == ReferralStatus.EXTENDED;
+        boolean awaitingAcceptance = r.getStatus() == ReferralStatus.SUBMITTED || r.getStatus() == ReferralStatus.VERIFYING_ACCEPTANCE;
+        boolean awaitingAward = r.getStatus() == ReferralStatus.ACCEPTED || r.getStatus() == ReferralStatus.EXTENDED
+                || r.getStatus() == ReferralStatus.VERIFYING_AWARD;
+        Deadline deadline = awaitingAcceptance && r.getAcceptanceDeadline() != null
+                ? new Deadline("ACCEPTANCE", "受理期限", r.getAcceptanceDeadline(), law.provisional(r.getAcceptanceDeadline()))
+                : awaitingAward && r.getAwardDeadline() != null
+                ? new Deadline("AWARD", "裁决期限", r.getAwardDeadline(), law.provisional(r.getAwardDeadline()))
+                : null;
         return new View(r.getReferralId(), r.getStatus(), r.getStatus().displayName(), r.getApplicantName(),
                 PersonalData.maskIdNumber(r.getApplicantIdNumber()), PersonalData.maskPhone(r.getApplicantPhone()),
                 r.getEmployerName(), r.getEmployerCreditCode(), r.getClaims(), r.getDisputeDate(), r.isMediation(),
@@ -203,6 +266,7 @@ public class Referrals {
                 awaitingAcceptance ? r.getAcceptanceDeadline() : null, r.getAcceptedDate(),
                 awaitingAward ? r.getAwardDeadline() : null, r.isExtended(), r.getOutcome(),
                 referrals.events(referralId).stream().map(e -> new Event(e.eventType(), e.eventDate(),
-                        PersonalData.maskInText(e.note()), e.recordedBy(), clock.inHallZone(e.recordedAt()))).toList());
+                        PersonalData.maskInText(e.note()), e.recordedBy(), clock.inHallZone(e.recordedAt()))).toList(),
+                deadline);
     }
 }

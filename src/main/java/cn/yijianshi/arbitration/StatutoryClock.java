@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Date;
 
 import cn.yijianshi.sla.HallCalendar;
+import cn.yijianshi.sla.WorkingDayCalendar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,13 +28,26 @@ public class StatutoryClock {
 
     /** Art. 29: the commission decides on acceptance within 5 (working) days of receiving the application. */
     public LocalDate acceptanceDeadline(LocalDate received) {
-        return calendar.current().addWorkingDays(received, ACCEPTANCE_WORKING_DAYS);
+        return acceptanceDeadline(received, calendar.current());
+    }
+
+    /** The same, on a given calendar: a newly loaded notice recomputes the open deadlines with it. */
+    public LocalDate acceptanceDeadline(LocalDate received, WorkingDayCalendar on) {
+        return on.addWorkingDays(received, ACCEPTANCE_WORKING_DAYS);
     }
 
     /** Art. 43: the award within 45 days of acceptance, once extendable by at most 15 days. */
     public LocalDate awardDeadline(LocalDate accepted, boolean extended) {
-        return calendar.current().endOfNaturalDayPeriod(accepted,
-                AWARD_NATURAL_DAYS + (extended ? EXTENSION_NATURAL_DAYS : 0));
+        return awardDeadline(accepted, extended, calendar.current());
+    }
+
+    public LocalDate awardDeadline(LocalDate accepted, boolean extended, WorkingDayCalendar on) {
+        return on.endOfNaturalDayPeriod(accepted, AWARD_NATURAL_DAYS + (extended ? EXTENSION_NATURAL_DAYS : 0));
+    }
+
+    /** True when {@code deadline} falls in a year with no State Council notice loaded: 调休 may still move it. */
+    public boolean provisional(LocalDate deadline) {
+        return deadline != null && calendar.current().provisional(deadline);
     }
 
     /** Art. 14: with no mediation agreement 15 days after the request, the party may go to arbitration. */

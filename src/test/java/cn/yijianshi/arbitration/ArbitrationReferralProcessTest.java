@@ -199,22 +199,124 @@ class ArbitrationReferralProcessTest {
         outcomeRecordedWithoutIssue(pi);
     }
 
-    @Test
-    void noAcceptanceDecisionInTimeTellsTheCitizenOfTheRightToSue() {
-        ProcessInstance pi = refer(false, null);
+    /** The acceptance deadline passes with nothing recorded: the liaison checks with the commission first. */
+    private void acceptanceDeadlinePasses(ProcessInstance pi) {
         execute(job("Timer_AcceptanceOverdue", pi));
+        assertThat(task(pi)).hasDefinitionKey("Task_VerifyAcceptance").hasCandidateGroup("arbitration-liaison");
+        verify(steps).verifying(any(), eq("ACCEPTANCE"));
+        verify(steps, never()).tellRightToSue(any(), any());
+    }
+
+    private void awardDeadlinePasses(ProcessInstance pi) {
+        accepted();
+        execute(job("Timer_AwardOverdue", pi));
+        assertThat(task(pi)).hasDefinitionKey("Task_VerifyAward").hasCandidateGroup("arbitration-liaison");
+        verify(steps).verifying(any(), eq("AWARD"));
+        verify(steps, never()).tellRightToSue(any(), any());
+    }
+
+    @Test
+    void noAcceptanceDecisionInTimeIsCheckedAndOnlyTheLiaisonsAnswerTellsTheCitizenOfTheRightToSue() {
+        ProcessInstance pi = refer(false, null);
+        acceptanceDeadlinePasses(pi);
+        complete(pi, Map.of("acceptanceVerification", "NOT_ACCEPTED", "verificationNote", "电话核实：仲裁院未作出受理决定"));
+        verify(steps).verified(any(), eq("ACCEPTANCE"));
         verify(steps).tellRightToSue(any(), eq("ACCEPTANCE_OVERDUE"));
-        assertThat(pi).hasPassed("Timer_AcceptanceOverdue", "Task_NotifyAcceptanceOverdue");
+        assertThat(pi).hasPassed("Timer_AcceptanceOverdue", "Task_VerifyAcceptance", "Task_NotifyAcceptanceOverdue");
         outcomeRecordedWithoutIssue(pi);
     }
 
     @Test
-    void noAwardInTimeTellsTheCitizenOfTheRightToSue() {
+    void anAcceptanceRecordedWhileTheLiaisonChecksGoesOnAsIfRecordedInTime() {
         ProcessInstance pi = refer(false, null);
+        acceptanceDeadlinePasses(pi);
         accepted();
-        execute(job("Timer_AwardOverdue", pi));
+        assertThat(pi).hasPassed("Event_AcceptedOnVerification", "Task_NotifyAccepted").isWaitingAt("Gateway_AwardWait");
+        assertThat(task(pi)).as("the check ends with the event").isNull();
+        verify(steps).tellAccepted(any());
+        verify(steps, never()).tellRightToSue(any(), any());
+        commission("ArbitrationAwarded", Map.of("outcome", "AWARDED"));
+        informAndCallBack(pi, false);
+    }
+
+    @Test
+    void aRejectionRecordedWhileTheLiaisonChecksTellsTheCitizenOfTheRefusal() {
+        ProcessInstance pi = refer(false, null);
+        acceptanceDeadlinePasses(pi);
+        commission("ArbitrationRejected", Map.of("outcome", "REJECTED"));
+        verify(steps).tellRightToSue(any(), eq("REJECTED"));
+        assertThat(pi).hasPassed("Event_RejectedOnVerification", "Task_NotifyRejected").hasNotPassed("Task_NotifyAcceptanceOverdue");
+        outcomeRecordedWithoutIssue(pi);
+    }
+
+    @Test
+    void aLaterReceiptRecordedWhileTheLiaisonChecksStartsTheAcceptanceWaitAgain() {
+        ProcessInstance pi = refer(false, null);
+        acceptanceDeadlinePasses(pi);
+        commission("ArbitrationSubmitted", Map.of("acceptanceDeadlineAt", FAR));
+        assertThat(pi).hasPassed("Event_ReceivedOnVerification").isWaitingAt("Gateway_AcceptanceWait");
+        assertThat(task(pi)).isNull();
+        org.assertj.core.api.Assertions.assertThat(job("Timer_AcceptanceOverdue", pi).getDuedate()).as("the new deadline").isEqualTo(FAR);
+        accepted();
+        assertThat(pi).isWaitingAt("Gateway_AwardWait");
+    }
+
+    @Test
+    void theCitizenWithdrawsWhileTheLiaisonChecksAcceptance() {
+        ProcessInstance pi = refer(false, null);
+        acceptanceDeadlinePasses(pi);
+        commission("ArbitrationWithdrawn", Map.of("outcome", "WITHDRAWN"));
+        assertThat(pi).hasPassed("Event_WithdrawnOnAcceptanceVerification", "Task_NotifyWithdrawn");
+        verify(steps).tellWithdrawn(any());
+        outcomeRecordedWithoutIssue(pi);
+    }
+
+    @Test
+    void noAwardInTimeIsCheckedAndOnlyTheLiaisonsAnswerTellsTheCitizenOfTheRightToSue() {
+        ProcessInstance pi = refer(false, null);
+        awardDeadlinePasses(pi);
+        complete(pi, Map.of("awardVerification", "NOT_AWARDED", "verificationNote", "电话核实：仲裁院尚未裁决"));
+        verify(steps).verified(any(), eq("AWARD"));
         verify(steps).tellRightToSue(any(), eq("AWARD_OVERDUE"));
-        assertThat(pi).hasPassed("Timer_AwardOverdue", "Task_NotifyAwardOverdue");
+        assertThat(pi).hasPassed("Timer_AwardOverdue", "Task_VerifyAward", "Task_NotifyAwardOverdue");
+        outcomeRecordedWithoutIssue(pi);
+    }
+
+    @Test
+    void anAwardRecordedWhileTheLiaisonChecksIsToldAsAnyAward() {
+        ProcessInstance pi = refer(false, null);
+        awardDeadlinePasses(pi);
+        commission("ArbitrationAwarded", Map.of("outcome", "AWARDED"));
+        assertThat(pi).hasPassed("Event_AwardedOnVerification");
+        informAndCallBack(pi, false);
+        verify(steps, never()).tellRightToSue(any(), any());
+    }
+
+    @Test
+    void anExtensionRecordedWhileTheLiaisonChecksWaitsForTheAwardAgain() {
+        ProcessInstance pi = refer(false, null);
+        awardDeadlinePasses(pi);
+        commission("ArbitrationExtended", Map.of("awardDeadlineAt", FAR));
+        assertThat(pi).hasPassed("Event_ExtendedOnVerification", "Task_NotifyExtended").isWaitingAt("Gateway_AwardWait");
+        verify(steps).tellExtended(any());
+        org.assertj.core.api.Assertions.assertThat(job("Timer_AwardOverdue", pi).getDuedate()).isEqualTo(FAR);
+    }
+
+    @Test
+    void aMediationRecordedWhileTheLiaisonChecksIsToldAsAnyOutcome() {
+        ProcessInstance pi = refer(false, null);
+        awardDeadlinePasses(pi);
+        commission("ArbitrationMediated", Map.of("outcome", "MEDIATED"));
+        assertThat(pi).hasPassed("Event_MediatedOnVerification");
+        informAndCallBack(pi, false);
+    }
+
+    @Test
+    void theCitizenWithdrawsWhileTheLiaisonChecksTheAward() {
+        ProcessInstance pi = refer(false, null);
+        awardDeadlinePasses(pi);
+        commission("ArbitrationWithdrawn", Map.of("outcome", "WITHDRAWN"));
+        assertThat(pi).hasPassed("Event_WithdrawnOnAwardVerification", "Task_NotifyWithdrawn");
         outcomeRecordedWithoutIssue(pi);
     }
 
@@ -256,7 +358,8 @@ class ArbitrationReferralProcessTest {
     @Test
     void anAcceptanceOverdueIssueTheCitizenIsUnhappyWithGoesBackToTheExperts() {
         ProcessInstance pi = refer(false, ISSUE);
-        execute(job("Timer_AcceptanceOverdue", pi));
+        acceptanceDeadlinePasses(pi);
+        complete(pi, Map.of("acceptanceVerification", "NOT_ACCEPTED", "verificationNote", "电话核实：仲裁院未作出受理决定"));
         verify(steps).outcomeToLedger(any());
         citizenIsCalledBack(pi, false);
 
@@ -270,8 +373,8 @@ class ArbitrationReferralProcessTest {
     @Test
     void anAwardOverdueIssueIsCalledBackAndClosed() {
         ProcessInstance pi = refer(false, ISSUE);
-        accepted();
-        execute(job("Timer_AwardOverdue", pi));
+        awardDeadlinePasses(pi);
+        complete(pi, Map.of("awardVerification", "NOT_AWARDED", "verificationNote", "电话核实：仲裁院尚未裁决"));
         verify(steps).tellRightToSue(any(), eq("AWARD_OVERDUE"));
         citizenIsCalledBack(pi, true);
     }

@@ -4,17 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import cn.yijianshi.HallIntegrationTest;
+import cn.yijianshi.TestCalendars;
 import cn.yijianshi.TestCitizens;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -45,13 +48,26 @@ class ReferralApiTest {
     @Autowired
     org.camunda.bpm.engine.ManagementService managementService;
 
+    /** The hall's day in these tests: Monday 2026-11-23, 10:00 (the engine clock, which HallClock follows). */
+    private static final LocalDate TODAY = LocalDate.parse("2026-11-23");
+
+    @BeforeEach
+    void hallClock() {
+        at(TODAY + "T10:00");
+    }
+
+    private static void at(String hallTime) {
+        ClockUtil.setCurrentTime(Date.from(TestCalendars.hall(hallTime)));
+    }
+
     @AfterEach
     void nobody() {
         identityService.clearAuthentication();
+        ClockUtil.reset();
     }
 
     private static String today() {
-        return LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+        return TODAY.toString();
     }
 
     private static Map<String, Object> referral(String disputeDate) {
@@ -82,7 +98,7 @@ class ReferralApiTest {
 
     @Test
     void theWindowRefersADismissalAndTheLiaisonFollowsItToTheAward() {
-        ResponseEntity<Map<String, Object>> created = post("/api/arbitration-referrals", referral(LocalDate.now().minusMonths(2).toString()));
+        ResponseEntity<Map<String, Object>> created = post("/api/arbitration-referrals", referral(TODAY.minusMonths(2).toString()));
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         String referralId = (String) created.getBody().get("referralId");
         assertThat(created.getBody().get("limitationWarning")).isNull();
@@ -123,7 +139,7 @@ class ReferralApiTest {
 
     @Test
     void aDisputeOlderThanAYearIsWarnedNotRefused() {
-        ResponseEntity<Map<String, Object>> created = post("/api/arbitration-referrals", referral(LocalDate.now().minusMonths(14).toString()));
+        ResponseEntity<Map<String, Object>> created = post("/api/arbitration-referrals", referral(TODAY.minusMonths(14).toString()));
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat((String) created.getBody().get("limitationWarning")).contains("第二十七条", "劳动关系终止");
     }
@@ -138,7 +154,7 @@ class ReferralApiTest {
             case "no applicant" -> body.remove("applicant");
             case "bad ID" -> body.put("applicant", Map.of("name", "刘", "idNumber", "110105197506152421", "phone", "13900139000"));
             case "no claims" -> body.put("claims", List.of());
-            case "future dispute" -> body.put("disputeDate", LocalDate.now().plusDays(10).toString());
+            case "future dispute" -> body.put("disputeDate", TODAY.plusDays(10).toString());
             case "bad credit code" -> body.put("employer", Map.of("name", "某公司", "creditCode", "123"));
             default -> body.put("claims", List.of(Map.of("type", "LOVE")));
         }
@@ -155,7 +171,7 @@ class ReferralApiTest {
         String referralId = jdbc.queryForObject("SELECT referral_id FROM arbitration_referral WHERE issue_id = ?", String.class, issueId);
 
         work("liaison1", "arbitration-liaison", referralId, "Task_PrepareApplication", Map.of("employerName", "某某物流公司",
-                "claimsText", "经济补偿 20000元", "disputeDate", LocalDate.now().minusDays(20).toString(), "mediation", false));
+                "claimsText", "经济补偿 20000元", "disputeDate", TODAY.minusDays(20).toString(), "mediation", false));
         assertThat(event(referralId, "ACCEPTED", today()).getStatusCode()).isEqualTo(HttpStatus.OK);
         event(referralId, "AWARDED", today());
         work("liaison1", "arbitration-liaison", referralId, "Task_InformOutcome", Map.of("outcomeSummary", "裁决支持经济补偿"));
@@ -177,7 +193,7 @@ class ReferralApiTest {
         assertThat(taskService.getVariable(prepare.getId(), "applicantIdMasked")).as("nothing on file: the form asks").isNull();
 
         Map<String, Object> form = new HashMap<>(Map.of("employerName", "某某餐饮公司", "claimsText", "拖欠工资 9000元",
-                "disputeDate", LocalDate.now().minusDays(10).toString(), "mediation", false,
+                "disputeDate", TODAY.minusDays(10).toString(), "mediation", false,
                 "applicantIdNumber", "110101196003071231", "applicantPhone", "13700137000"));
         assertThatThrownBy(() -> work("liaison1", "arbitration-liaison", referralId, "Task_PrepareApplication", form))
                 .as("a wrong check character is refused").hasMessageContaining("applicantIdNumber");
@@ -203,7 +219,7 @@ class ReferralApiTest {
 
     @Test
     void aCitizenMayWithdrawDuringMediation() {
-        Map<String, Object> body = referral(LocalDate.now().minusMonths(1).toString());
+        Map<String, Object> body = referral(TODAY.minusMonths(1).toString());
         body.put("mediation", true);
         String referralId = (String) post("/api/arbitration-referrals", body).getBody().get("referralId");
         liaisonPrepares(referralId);
@@ -222,7 +238,7 @@ class ReferralApiTest {
 
     @Test
     void theCitizenIsToldOfAcceptanceExtensionAndWithdrawalInChineseWithOnlyMaskedNumbers() {
-        String referralId = (String) post("/api/arbitration-referrals", referral(LocalDate.now().minusMonths(2).toString()))
+        String referralId = (String) post("/api/arbitration-referrals", referral(TODAY.minusMonths(2).toString()))
                 .getBody().get("referralId");
         liaisonPrepares(referralId);
         Object awardDue = event(referralId, "ACCEPTED", today()).getBody().get("awardDeadline");
@@ -278,23 +294,235 @@ class ReferralApiTest {
         work("expert1", "experts", issueId, "Task_ExpertAssessment", Map.of("assessment", "ANSWER", "assessmentNote", "补充说明法律援助途径"));
     }
 
+    // ---- events the liaison learns of days later (issue 14, part 3)
+
+    private String submittedAt(String hallTime) {
+        at(hallTime);
+        String referralId = (String) post("/api/arbitration-referrals", referral("2026-06-01")).getBody().get("referralId");
+        liaisonPrepares(referralId);
+        return referralId;
+    }
+
+    private Map<String, Object> view(String referralId) {
+        return http.withBasicAuth("liaison1", "liaison1").exchange("/api/arbitration-referrals/" + referralId, HttpMethod.GET, null, JSON)
+                .getBody();
+    }
+
+    private String status(String referralId) {
+        return jdbc.queryForObject("SELECT status FROM arbitration_referral WHERE referral_id = ?", String.class, referralId);
+    }
+
+    private List<String> told(String referralId) {
+        return jdbc.queryForList("SELECT kind FROM notification_outbox WHERE case_id = ? ORDER BY id", String.class, referralId);
+    }
+
+    private long openTasks(String referralId, String taskKey) {
+        return taskService.createTaskQuery().processInstanceBusinessKey(referralId).taskDefinitionKey(taskKey).count();
+    }
+
+    private java.time.Instant timerDue(String referralId, String timer) {
+        String processInstanceId = jdbc.queryForObject("SELECT process_instance_id FROM arbitration_referral WHERE referral_id = ?",
+                String.class, referralId);
+        return managementService.createJobQuery().processInstanceId(processInstanceId).activityId(timer).singleResult()
+                .getDuedate().toInstant();
+    }
+
+    @Test
+    void anAcceptanceLearnedOfDaysLaterIsTakenWithItsOwnDateAndTheReferralGoesOnAsIfRecordedInTime() {
+        String referralId = submittedAt("2026-08-12T10:00");
+        assertThat(view(referralId)).containsEntry("acceptanceDeadline", "2026-08-19");
+
+        at("2026-08-20T09:00");
+        fire(referralId, "Timer_AcceptanceOverdue");
+        assertThat(openTasks(referralId, "Task_VerifyAcceptance")).as("the liaison checks with the commission").isEqualTo(1);
+        assertThat(status(referralId)).isEqualTo("VERIFYING_ACCEPTANCE");
+        assertThat(told(referralId)).as("nobody told the citizen to sue yet").doesNotContain("RIGHT_TO_SUE");
+        assertThat(view(referralId)).containsEntry("acceptanceDeadline", "2026-08-19")
+                .containsEntry("deadline", Map.of("kind", "ACCEPTANCE", "name", "受理期限", "date", "2026-08-19", "provisional", false));
+
+        ResponseEntity<Map<String, Object>> received = event(referralId, "SUBMITTED", "2026-08-12");
+        assertThat(received.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(received.getBody()).containsEntry("status", "SUBMITTED").containsEntry("acceptanceDeadline", "2026-08-19");
+        assertThat(openTasks(referralId, "Task_VerifyAcceptance")).as("the event ends the check").isZero();
+        fire(referralId, "Timer_AcceptanceOverdue"); // the deadline is still past: the job executor opens the check again
+        assertThat(openTasks(referralId, "Task_VerifyAcceptance")).isEqualTo(1);
+
+        ResponseEntity<Map<String, Object>> accepted = event(referralId, "ACCEPTED", "2026-08-17");
+        assertThat(accepted.getStatusCode()).as("dated within the deadline, recorded after it").isEqualTo(HttpStatus.OK);
+        assertThat(accepted.getBody()).containsEntry("status", "ACCEPTED").containsEntry("acceptedDate", "2026-08-17")
+                .containsEntry("awardDeadline", "2026-10-08");
+        assertThat(openTasks(referralId, "Task_VerifyAcceptance")).isZero();
+        assertThat(told(referralId)).containsExactly("ARBITRATION_SUBMITTED", "ARBITRATION_ACCEPTED");
+        assertThat(timerDue(referralId, "Timer_AwardOverdue")).isEqualTo(TestCalendars.hall("2026-10-09T00:00"));
+
+        // the award too is learned of after its deadline
+        at("2026-10-09T11:00");
+        fire(referralId, "Timer_AwardOverdue");
+        assertThat(openTasks(referralId, "Task_VerifyAward")).isEqualTo(1);
+        assertThat(status(referralId)).isEqualTo("VERIFYING_AWARD");
+        ResponseEntity<Map<String, Object>> awarded = event(referralId, "AWARDED", "2026-10-08");
+        assertThat(awarded.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(awarded.getBody()).containsEntry("status", "AWARDED");
+        assertThat(openTasks(referralId, "Task_InformOutcome")).isEqualTo(1);
+        assertThat(told(referralId)).doesNotContain("RIGHT_TO_SUE");
+    }
+
+    @Test
+    void eventsDatedInTheFutureOrBeforeTheEventTheyFollowAreRefusedNamingTheDateAndChangeNothing() {
+        String referralId = submittedAt("2026-08-12T10:00");
+        at("2026-08-14T10:00");
+        int events = jdbc.queryForObject("SELECT COUNT(*) FROM arbitration_event WHERE referral_id = ?", Integer.class, referralId);
+
+        ResponseEntity<Map<String, Object>> future = event(referralId, "ACCEPTED", "2026-08-15");
+        assertThat(future.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(future.getBody()).containsEntry("field", "date");
+        assertThat((String) future.getBody().get("message")).contains("晚于今天");
+        assertThat((String) future.getBody().get("messageEn")).contains("future");
+
+        ResponseEntity<Map<String, Object>> beforeSubmission = event(referralId, "ACCEPTED", "2026-08-11");
+        assertThat(beforeSubmission.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(beforeSubmission.getBody()).containsEntry("field", "date");
+        assertThat((String) beforeSubmission.getBody().get("message")).contains("早于", "2026-08-12");
+        assertThat((String) beforeSubmission.getBody().get("messageEn")).contains("before", "2026-08-12");
+        assertThat(status(referralId)).isEqualTo("SUBMITTED");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM arbitration_event WHERE referral_id = ?", Integer.class, referralId))
+                .isEqualTo(events);
+
+        assertThat(event(referralId, "ACCEPTED", "2026-08-13").getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(event(referralId, "AWARDED", "2026-08-12").getBody()).as("an award before the acceptance").containsEntry("field", "date");
+        assertThat(event(referralId, "EXTENDED", "2026-08-14").getStatusCode()).isEqualTo(HttpStatus.OK);
+        ResponseEntity<Map<String, Object>> beforeExtension = event(referralId, "AWARDED", "2026-08-13");
+        assertThat(beforeExtension.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((String) beforeExtension.getBody().get("message")).contains("延期审理", "2026-08-14");
+        assertThat(status(referralId)).isEqualTo("EXTENDED");
+    }
+
+    @Test
+    void onlyTheLiaisonsAnswerTellsTheCitizenOfTheRightToSue() {
+        String referralId = submittedAt("2026-08-12T10:00");
+        at("2026-08-20T09:00");
+        fire(referralId, "Timer_AcceptanceOverdue");
+        assertThatThrownBy(() -> work("liaison1", "arbitration-liaison", referralId, "Task_VerifyAcceptance", Map.of()))
+                .as("no answer, no notice").hasMessageContaining("acceptanceVerification");
+        assertThat(openTasks(referralId, "Task_VerifyAcceptance")).isEqualTo(1);
+        assertThat(told(referralId)).doesNotContain("RIGHT_TO_SUE");
+
+        work("liaison1", "arbitration-liaison", referralId, "Task_VerifyAcceptance",
+                Map.of("acceptanceVerification", "NOT_ACCEPTED", "verificationNote", "8月20日电话核实：仲裁院确未作出受理决定"));
+        assertThat(status(referralId)).isEqualTo("ACCEPTANCE_OVERDUE");
+        assertThat(told(referralId)).endsWith("RIGHT_TO_SUE");
+        assertThat(jdbc.queryForMap("SELECT note, recorded_by FROM arbitration_event WHERE referral_id = ? AND event_type = 'ACCEPTANCE_VERIFIED'",
+                referralId)).containsEntry("RECORDED_BY", "liaison1").containsEntry("NOTE", "核实确未受理：8月20日电话核实：仲裁院确未作出受理决定");
+        assertThat(event(referralId, "ACCEPTED", "2026-08-19").getStatusCode()).as("after the answer the referral has ended")
+                .isEqualTo(HttpStatus.CONFLICT);
+    }
+
+    // ---- a holiday notice loaded later (issue 14, part 1)
+
+    @Autowired
+    cn.yijianshi.sla.HolidayNotices holidayNotices;
+    @Autowired
+    cn.yijianshi.sla.HallCalendar hallCalendar;
+
+    @Test
+    void aNewYearsNoticeMovesOpenDeadlinesAndTheirTimersAndTheHistorySaysSo() {
+        String awaitingAward = submittedAt("2026-11-17T10:00");
+        assertThat(event(awaitingAward, "ACCEPTED", "2026-11-17").getStatusCode()).isEqualTo(HttpStatus.OK);
+        String awardBefore = (String) view(awaitingAward).get("awardDeadline");
+        assertThat(awardBefore).startsWith("2027-01-0");
+        assertThat(view(awaitingAward)).as("2027 has no notice yet").extractingByKey("deadline")
+                .isEqualTo(Map.of("kind", "AWARD", "name", "裁决期限", "date", awardBefore, "provisional", true));
+        String awaitingAcceptance = submittedAt("2026-12-28T10:00");
+        String acceptanceBefore = (String) view(awaitingAcceptance).get("acceptanceDeadline");
+        assertThat(acceptanceBefore).startsWith("2027-01-0");
+        try {
+            holidayNotices.load(hypothetical2027(), "test", "admin");
+
+            assertThat(view(awaitingAward)).containsEntry("awardDeadline", "2027-01-05")
+                    .containsEntry("deadline", Map.of("kind", "AWARD", "name", "裁决期限", "date", "2027-01-05", "provisional", false));
+            assertThat(timerDue(awaitingAward, "Timer_AwardOverdue")).isEqualTo(TestCalendars.hall("2027-01-06T00:00"));
+            assertThat(jdbc.queryForMap("SELECT note, recorded_by FROM arbitration_event WHERE referral_id = ? AND event_type = 'DEADLINE_MOVED'",
+                    awaitingAward)).containsEntry("NOTE", "裁决期限：到期日因2027年放假通知由 " + awardBefore + " 调整为 2027-01-05")
+                    .containsEntry("RECORDED_BY", "admin");
+
+            // 12-29, 12-30, 12-31, then 01-05 and 01-06
+            assertThat(view(awaitingAcceptance)).containsEntry("acceptanceDeadline", "2027-01-06");
+            assertThat(timerDue(awaitingAcceptance, "Timer_AcceptanceOverdue")).isEqualTo(TestCalendars.hall("2027-01-07T00:00"));
+            assertThat(jdbc.queryForObject("SELECT note FROM arbitration_event WHERE referral_id = ? AND event_type = 'DEADLINE_MOVED'",
+                    String.class, awaitingAcceptance)).isEqualTo("受理期限：到期日因2027年放假通知由 " + acceptanceBefore + " 调整为 2027-01-06");
+        } finally {
+            forgetThe2027Notice();
+        }
+    }
+
+    @Test
+    void aDeadlineANoticeMovesPastTodayIsNotConfirmedAsMissedYet() {
+        String referralId = submittedAt("2026-12-28T10:00");
+        at("2027-01-06T09:00");
+        fire(referralId, "Timer_AcceptanceOverdue");
+        assertThat(openTasks(referralId, "Task_VerifyAcceptance")).isEqualTo(1);
+        Map<String, Object> notMissed = Map.of("acceptanceVerification", "NOT_ACCEPTED", "verificationNote", "电话核实：尚未受理");
+        try {
+            holidayNotices.load(hypothetical2027(), "test", "admin");
+            assertThat(view(referralId)).containsEntry("acceptanceDeadline", "2027-01-06");
+            assertThatThrownBy(() -> work("liaison1", "arbitration-liaison", referralId, "Task_VerifyAcceptance", notMissed))
+                    .as("the commission still has today").hasMessageContaining("尚未届满");
+            assertThat(told(referralId)).doesNotContain("RIGHT_TO_SUE");
+
+            at("2027-01-07T09:00");
+            work("liaison1", "arbitration-liaison", referralId, "Task_VerifyAcceptance", notMissed);
+            assertThat(told(referralId)).endsWith("RIGHT_TO_SUE");
+        } finally {
+            forgetThe2027Notice();
+        }
+    }
+
+    /** Hypothetical: a New Year's break from 01-01 to 01-04, which no statutory rule gives. */
+    private static cn.yijianshi.sla.HolidayNotice hypothetical2027() {
+        return new cn.yijianshi.sla.HolidayNotice(2027, List.of("假设的2027年放假通知（测试）"), List.of(
+                new cn.yijianshi.sla.HolidayNotice.NoticeDay("元旦", LocalDate.parse("2027-01-01"), true),
+                new cn.yijianshi.sla.HolidayNotice.NoticeDay("元旦", LocalDate.parse("2027-01-02"), true),
+                new cn.yijianshi.sla.HolidayNotice.NoticeDay("元旦", LocalDate.parse("2027-01-03"), true),
+                new cn.yijianshi.sla.HolidayNotice.NoticeDay("元旦", LocalDate.parse("2027-01-04"), true)));
+    }
+
+    /** The hypothetical notice must not outlive its test in the shared context. */
+    private void forgetThe2027Notice() {
+        jdbc.update("DELETE FROM calendar_day WHERE cal_year = 2027");
+        jdbc.update("DELETE FROM calendar_year WHERE cal_year = 2027");
+        hallCalendar.reload();
+    }
+
     private String preparedReferralOf(String issueId) {
         String referralId = jdbc.queryForObject("SELECT referral_id FROM arbitration_referral WHERE issue_id = ?", String.class, issueId);
         work("liaison1", "arbitration-liaison", referralId, "Task_PrepareApplication", Map.of("employerName", "某某物流公司",
-                "claimsText", "经济补偿 20000元", "disputeDate", LocalDate.now().minusDays(20).toString(), "mediation", false));
+                "claimsText", "经济补偿 20000元", "disputeDate", TODAY.minusDays(20).toString(), "mediation", false));
         return referralId;
     }
 
     /** The commission's event, or the statutory deadline passing (its timer fired as the job executor would). */
     private void endTheReferral(String referralId, String end) {
         switch (end) {
-            case "ACCEPTANCE_OVERDUE" -> fire(referralId, "Timer_AcceptanceOverdue");
+            case "ACCEPTANCE_OVERDUE" -> {
+                dayAfter((String) view(referralId).get("acceptanceDeadline"));
+                fire(referralId, "Timer_AcceptanceOverdue");
+                work("liaison1", "arbitration-liaison", referralId, "Task_VerifyAcceptance",
+                        Map.of("acceptanceVerification", "NOT_ACCEPTED", "verificationNote", "电话核实：仲裁院未作出受理决定"));
+            }
             case "AWARD_OVERDUE" -> {
                 assertThat(event(referralId, "ACCEPTED", today()).getStatusCode()).isEqualTo(HttpStatus.OK);
+                dayAfter((String) view(referralId).get("awardDeadline"));
                 fire(referralId, "Timer_AwardOverdue");
+                work("liaison1", "arbitration-liaison", referralId, "Task_VerifyAward",
+                        Map.of("awardVerification", "NOT_AWARDED", "verificationNote", "电话核实：仲裁院尚未裁决"));
             }
             default -> assertThat(event(referralId, end, today()).getStatusCode()).isEqualTo(HttpStatus.OK);
         }
+    }
+
+    /** The hall's clock on the morning after a deadline, when its timer is due. */
+    private static void dayAfter(String deadline) {
+        at(LocalDate.parse(deadline).plusDays(1) + "T09:00");
     }
 
     private void fire(String referralId, String timer) {

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 
 import cn.yijianshi.TestCalendars;
 import cn.yijianshi.sla.HallCalendar;
+import cn.yijianshi.sla.HolidayNotice;
 import org.junit.jupiter.api.Test;
 
 /** The labour-arbitration deadlines across the National Day and Spring Festival holidays. */
@@ -47,5 +48,24 @@ class StatutoryClockTest {
     @Test
     void aDeadlinePassesAtTheStartOfTheNextDayInTheHallsZone() {
         assertThat(law.passedAt(day("2026-10-12")).toInstant().toString()).isEqualTo("2026-10-12T16:00:00Z");
+    }
+
+    @Test
+    void aDeadlineInAYearWithoutANoticeIsProvisional() {
+        assertThat(law.provisional(day("2026-12-31"))).isFalse();
+        assertThat(law.provisional(day("2027-01-04"))).as("no 2027 notice is shipped").isTrue();
+        assertThat(law.provisional(null)).isFalse();
+    }
+
+    @Test
+    void aNewCalendarGivesTheDeadlinesFromTheSameRecordedStart() {
+        var with2027 = TestCalendars.shipped().withNotice(new HolidayNotice(2027, java.util.List.of("假设（测试）"), java.util.List.of(
+                new HolidayNotice.NoticeDay("元旦", day("2027-01-01"), true),
+                new HolidayNotice.NoticeDay("元旦", day("2027-01-04"), true))));
+        assertThat(law.awardDeadline(day("2026-11-17"), false, with2027)).as("45 days end 01-01, then 01-04 off too")
+                .isEqualTo(day("2027-01-05"));
+        assertThat(law.acceptanceDeadline(day("2026-12-28"), with2027)).as("12-29, 12-30, 12-31, 01-05, 01-06")
+                .isEqualTo(day("2027-01-06"));
+        assertThat(law.awardDeadline(day("2026-09-01"), true, with2027)).isEqualTo(law.awardDeadline(day("2026-09-01"), true)); // untouched by 2027
     }
 }
