@@ -10,7 +10,7 @@ import cn.yijianshi.intake.ResidentIdNumber;
 import cn.yijianshi.system.HallClock;
 import cn.yijianshi.system.PersonalData;
 import cn.yijianshi.system.TaskActor;
-import cn.yijianshi.system.Outbox;
+import cn.yijianshi.notify.Outbox;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;

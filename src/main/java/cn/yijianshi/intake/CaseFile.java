@@ -2,7 +2,7 @@ package cn.yijianshi.intake;
 
 import cn.yijianshi.sla.CaseSla;
 import cn.yijianshi.system.HallClock;
-import cn.yijianshi.system.Outbox;
+import cn.yijianshi.notify.Outbox;
 import org.springframework.stereotype.Component;
 
 /**

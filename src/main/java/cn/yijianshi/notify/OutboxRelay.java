@@ -1,5 +1,6 @@
-package cn.yijianshi.system;
+package cn.yijianshi.notify;
 
+import cn.yijianshi.system.HallClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;

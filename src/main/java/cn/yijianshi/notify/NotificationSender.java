@@ -1,4 +1,4 @@
-package cn.yijianshi.system;
+package cn.yijianshi.notify;
 
 /**
  * Delivers one outbox message (SMS, WeChat, 12333 app ...). Plug in a real gateway by declaring

@@ -1,4 +1,4 @@
-package cn.yijianshi.system;
+package cn.yijianshi.notify;
 
 import java.time.Instant;
 

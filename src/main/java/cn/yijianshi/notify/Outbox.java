@@ -1,7 +1,8 @@
-package cn.yijianshi.system;
+package cn.yijianshi.notify;
 
 import java.util.List;
 
+import cn.yijianshi.system.HallClock;
 import org.springframework.stereotype.Component;
 
 /** Puts a message for a citizen into the outbox, inside the caller's transaction. */
