@@ -3,20 +3,19 @@ package cn.yijianshi.notify;
 import cn.yijianshi.system.PersonalData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
 
-/** The default sender: writes the message to the log (masked), for halls without a gateway yet. */
-@Configuration
-public class LoggingNotificationSender {
+/** The demo default ({@code yijianshi.notify.sender=logging}): writes the message to the log (masked), for halls without a gateway yet. */
+@Component
+@ConditionalOnProperty(name = "yijianshi.notify.sender", havingValue = "logging", matchIfMissing = true)
+public class LoggingNotificationSender implements NotificationSender {
 
     private static final Logger log = LoggerFactory.getLogger("notifications");
 
-    @Bean
-    @ConditionalOnMissingBean(NotificationSender.class)
-    NotificationSender loggingSender() {
-        return message -> log.info("to {} [{} {}]: {}", PersonalData.maskPhone(message.recipient()), message.caseId(),
-                message.kind(), message.message());
+    @Override
+    public void deliver(OutboxMessage message) {
+        log.info("to {} [{} {}]: {}", PersonalData.maskPhone(message.recipient()), message.caseId(), message.kind(),
+                message.message());
     }
 }
