@@ -24,7 +24,7 @@
       row.className = 'state-BREACHED';
       cell(row, when(message.failedAt));
       cell(row, message.caseId);
-      cell(row, message.kind);
+      cell(row, message.template);
       cell(row, message.to);
       cell(row, message.text);
       cell(row, message.attempts);

@@ -212,7 +212,8 @@ public class ReferralSteps {
             String whose = (referral.getApplicantName() == null ? "" : referral.getApplicantName()) + "您好（转介编号 " + referral.getReferralId()
                     + (referral.getApplicantIdNumber() == null ? "" : "，身份证 " + PersonalData.maskIdNumber(referral.getApplicantIdNumber()))
                     + "）：";
-            outbox.send(referral.getReferralId(), kind, referral.getApplicantPhone(), PersonalData.maskInText(whose + message));
+            outbox.send(referral.getReferralId(), kind, referral.getApplicantPhone(), PersonalData.maskInText(whose + message),
+                    referral.getApplicantName() == null ? java.util.Map.of() : java.util.Map.of("name", referral.getApplicantName()));
         }
     }
 

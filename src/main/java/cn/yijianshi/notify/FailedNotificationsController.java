@@ -28,13 +28,13 @@ public class FailedNotificationsController {
     }
 
     /** One failed message; the phone number masked, the text as the citizen would have read it. */
-    public record Item(String id, String caseId, String kind, String to, String text, int attempts, String lastError,
+    public record Item(String id, String caseId, String kind, String template, String to, String text, int attempts, String lastError,
                        OffsetDateTime failedAt) {
     }
 
     @GetMapping("/api/notifications/failed")
     public List<Item> failed() {
-        return outbox.failed(LATEST).stream().map(m -> new Item(m.uuid(), m.caseId(), m.kind(),
+        return outbox.failed(LATEST).stream().map(m -> new Item(m.uuid(), m.caseId(), m.kind(), m.templateCode(),
                 PersonalData.maskPhone(m.recipient()), PersonalData.maskInText(m.message()), m.attempts(),
                 PersonalData.maskInText(m.lastError()),
                 clock.inHallZone(m.failedAt()))).toList();

@@ -21,6 +21,10 @@ import javax.crypto.spec.SecretKeySpec;
 
 import cn.yijianshi.HallIntegrationTest;
 import cn.yijianshi.TestCalendars;
+import cn.yijianshi.TestCitizens;
+import cn.yijianshi.intake.CaseFile;
+import cn.yijianshi.intake.CaseIntake;
+import cn.yijianshi.intake.CaseIntakeRequest;
 import cn.yijianshi.system.HallClock;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -68,6 +72,10 @@ class SmsGatewayDeliveryTest {
     JdbcTemplate jdbc;
     @Autowired
     TestRestTemplate http;
+    @Autowired
+    CaseIntake intake;
+    @Autowired
+    CaseFile caseFile;
 
     @BeforeAll
     static void startGateway() throws Exception {
@@ -242,6 +250,23 @@ class SmsGatewayDeliveryTest {
         assertThat(gateway.to(phone)).hasSize(1);
         assertThat(status("NT-DEAD")).isEqualTo("SENT");
         assertThat(jdbc.queryForObject("SELECT claimed_by FROM notification_outbox WHERE case_id = 'NT-DEAD'", String.class)).isNull();
+    }
+
+    @Test
+    void aCaseMessageNamesItsTemplateAndCarriesTheCaseNumberAndTheCitizensName() throws Exception {
+        String caseId = intake.accept(json.convertValue(TestCitizens.retirementIntake("王模板", TestCitizens.RETIRING_MAN),
+                CaseIntakeRequest.class), null, "window1").caseId();
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> caseFile.tellCitizen(caseId, "IN_PROGRESS", "您的申请正在办理"));
+
+        List<Map<String, Object>> messages = jdbc.queryForList(
+                "SELECT kind, template_code, template_params, message_uuid FROM notification_outbox WHERE case_id = ?", caseId);
+        assertThat(messages).isNotEmpty().allSatisfy(message -> {
+            assertThat(message.get("template_code")).isEqualTo("SMS_" + message.get("kind"));
+            assertThat(message.get("message_uuid")).asString().hasSize(36);
+        });
+        var params = json.readTree((String) messages.get(0).get("template_params"));
+        assertThat(params.path("caseId").asText()).isEqualTo(caseId);
+        assertThat(params.path("name").asText()).isEqualTo("王模板");
     }
 
     private NotifySettings settings(int maxAttempts, Duration readTimeout) {
