@@ -23,8 +23,8 @@ import org.springframework.stereotype.Component;
  * {@code {"id": uuid, "to": phone, "template": code, "params": {...}, "text": rendered text}} and the headers
  * {@code Idempotency-Key: <the message's UUID>} (the same on every try, so the gateway can drop a repeat) and
  * {@code X-Signature: <hex HMAC-SHA256 of the exact body bytes, keyed with yijianshi.notify.http.secret>}.
- * A 2xx answer means delivered; 4xx refused for good ({@link DeliveryRefused}); anything else (5xx, a timeout,
- * no connection) is retried by the relay.
+ * A 2xx answer means delivered; 4xx refused for good ({@link DeliveryRefused}), except 408 and 429 (the gateway
+ * is busy); anything else (5xx, 3xx, a timeout, no connection) is retried by the relay.
  */
 @Component
 @ConditionalOnProperty(name = "yijianshi.notify.sender", havingValue = "http")
@@ -34,6 +34,9 @@ public class HttpNotificationSender implements NotificationSender {
     public static final String SIGNATURE = "X-Signature";
     private static final String HMAC = "HmacSHA256";
     private static final int ANSWER_LENGTH = 200;
+    /** 4xx answers that mean "not now" rather than "never": retried like a 5xx. */
+    private static final int TIMEOUT = 408;
+    private static final int TOO_MANY_REQUESTS = 429;
 
     private final NotifySettings.Http gateway;
     private final ObjectMapper json;
@@ -68,7 +71,7 @@ public class HttpNotificationSender implements NotificationSender {
             return;
         }
         String answer = "HTTP " + status + " " + shorten(response.body());
-        if (status >= 400 && status < 500) {
+        if (status >= 400 && status < 500 && status != TIMEOUT && status != TOO_MANY_REQUESTS) {
             throw new DeliveryRefused(answer);
         }
         throw new IOException("SMS gateway answered " + answer);

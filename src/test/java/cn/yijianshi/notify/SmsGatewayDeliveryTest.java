@@ -151,6 +151,22 @@ class SmsGatewayDeliveryTest {
     }
 
     @Test
+    void aGatewayAskingToSlowDownIsRetriedNotRefused() {
+        String phone = phone();
+        AtomicBoolean first = new AtomicBoolean(true);
+        gateway.answer(message -> message.path("to").asText().equals(phone) && first.getAndSet(false) ? 429 : 200);
+        outbox.send("NT-429", "ACCEPTED", phone, "您的申请已受理");
+        OutboxRelay relay = relay(settings(5, Duration.ofSeconds(2)));
+
+        drain(relay);
+        assertThat(status("NT-429")).isEqualTo("PENDING");
+        ClockUtil.setCurrentTime(Date.from(TEN_AM.plusSeconds(31)));
+        drain(relay);
+        assertThat(status("NT-429")).isEqualTo("SENT");
+        assertThat(gateway.to(phone)).extracting(RecordingSmsGateway.Delivery::answered).containsExactly(429, 200);
+    }
+
+    @Test
     void aTimeoutIsRetriedWithTheSameKey() {
         String phone = phone();
         AtomicBoolean first = new AtomicBoolean(true);
