@@ -10,7 +10,7 @@ import cn.yijianshi.intake.ResidentIdNumber;
 import cn.yijianshi.system.HallClock;
 import cn.yijianshi.system.PersonalData;
 import cn.yijianshi.system.TaskActor;
-import cn.yijianshi.system.Outbox;
+import cn.yijianshi.notify.Outbox;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
@@ -257,7 +257,8 @@ public class ReferralSteps {
             String whose = (referral.getApplicantName() == null ? "" : referral.getApplicantName()) + "您好（转介编号 " + referral.getReferralId()
                     + (referral.getApplicantIdNumber() == null ? "" : "，身份证 " + PersonalData.maskIdNumber(referral.getApplicantIdNumber()))
                     + "）：";
-            outbox.send(referral.getReferralId(), kind, referral.getApplicantPhone(), PersonalData.maskInText(whose + message));
+            outbox.send(referral.getReferralId(), kind, referral.getApplicantPhone(), PersonalData.maskInText(whose + message),
+                    referral.getApplicantName() == null ? java.util.Map.of() : java.util.Map.of("name", referral.getApplicantName()));
         }
     }
 

@@ -2,7 +2,7 @@ package cn.yijianshi.intake;
 
 import cn.yijianshi.sla.CaseSla;
 import cn.yijianshi.system.HallClock;
-import cn.yijianshi.system.Outbox;
+import cn.yijianshi.notify.Outbox;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,7 +49,8 @@ public class CaseFile {
     public void tellCitizen(String caseId, String kind, String message) {
         HallCase hallCase = cases.findByCaseId(caseId);
         if (hallCase != null) {
-            outbox.send(caseId, kind, hallCase.getApplicantPhone(), message);
+            outbox.send(caseId, kind, hallCase.getApplicantPhone(), message,
+                    hallCase.getApplicantName() == null ? java.util.Map.of() : java.util.Map.of("name", hallCase.getApplicantName()));
         }
     }
 }
