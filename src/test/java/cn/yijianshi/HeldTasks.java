@@ -24,7 +24,6 @@ import org.springframework.util.LinkedMultiValueMap;
 public final class HeldTasks {
 
     public static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() { };
-    private static final ParameterizedTypeReference<List<Map<String, Object>>> JSON_LIST = new ParameterizedTypeReference<>() { };
 
     private HeldTasks() {
     }
@@ -46,11 +45,22 @@ public final class HeldTasks {
     }
 
     public static String taskId(TestRestTemplate http, String user, String caseId, String taskKey) {
-        List<Map<String, Object>> tasks = http.withBasicAuth(user, user).exchange(
+        var answer = http.withBasicAuth(user, user).exchange(
                 "/engine-rest/task?processInstanceBusinessKey=" + caseId + "&taskDefinitionKey=" + taskKey,
-                HttpMethod.GET, null, JSON_LIST).getBody();
+                HttpMethod.GET, null, String.class);
+        assertThat(answer.getStatusCode()).as("%s", answer.getBody()).isEqualTo(HttpStatus.OK);
+        List<Map<String, Object>> tasks = read(answer.getBody());
         assertThat(tasks).as("%s sees %s", user, taskKey).hasSize(1);
         return (String) tasks.get(0).get("id");
+    }
+
+    private static List<Map<String, Object>> read(String json) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readValue(json,
+                    new com.fasterxml.jackson.core.type.TypeReference<List<Map<String, Object>>>() { });
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new AssertionError(json, e);
+        }
     }
 
     public static ResponseEntity<Map<String, Object>> engineRest(TestRestTemplate http, String user, String path, Object body) {
