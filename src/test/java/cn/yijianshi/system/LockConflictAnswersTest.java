@@ -57,6 +57,23 @@ class LockConflictAnswersTest {
         }
     }
 
+    /** The same over the engine's REST APIs, in Camunda's shape: completing a task the engine could not lock. */
+    @Test
+    void aDeadlockInTheEngineRestApiIsA503InCamundasShapeWithTheChineseBeside() {
+        var deadlock = new org.camunda.bpm.engine.rest.exception.RestException(jakarta.ws.rs.core.Response.Status.INTERNAL_SERVER_ERROR,
+                new ProcessEngineException("ENGINE-03004", new SQLException("Deadlock found", "40001", 1213)), "Cannot complete task");
+        assertThat(new EngineRestProblems.RefusedByRest().isMappable(deadlock)).isTrue();
+        var answer = new EngineRestProblems.RefusedByRest().toResponse(deadlock);
+        assertThat(answer.getStatus()).isEqualTo(503);
+        assertThat(answer.getHeaderString("Retry-After")).isEqualTo("1");
+        @SuppressWarnings("unchecked")
+        var body = (java.util.Map<String, Object>) answer.getEntity();
+        assertThat(body).containsEntry("type", "RestException")
+                .containsKeys("message", "messageZh", "messageEn");
+        assertThat(new EngineRestProblems.RefusedByRest().isMappable(new org.camunda.bpm.engine.rest.exception.RestException("other")))
+                .isFalse();
+    }
+
     @Test
     void otherDatabaseErrorsAreNotDressedUpAsBusy() {
         assertThatThrownBy(() -> mvc.perform(post("/api/other"))).hasRootCauseInstanceOf(DataIntegrityViolationException.class);
