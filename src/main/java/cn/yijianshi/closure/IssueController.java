@@ -5,6 +5,7 @@ import java.security.Principal;
 import java.util.Map;
 
 import cn.yijianshi.security.HallGroup;
+import cn.yijianshi.system.LockConflictRetry;
 import cn.yijianshi.system.RefusedRequest;
 import jakarta.validation.Valid;
 import org.camunda.bpm.engine.RuntimeService;
@@ -25,9 +26,11 @@ public class IssueController {
 
     private final IssueLedger ledger;
     private final RuntimeService runtimeService;
+    private final LockConflictRetry retry;
 
-    public IssueController(IssueLedger ledger, RuntimeService runtimeService) {
+    public IssueController(IssueLedger ledger, RuntimeService runtimeService, LockConflictRetry retry) {
         this.ledger = ledger;
+        this.retry = retry;
         this.runtimeService = runtimeService;
     }
 
@@ -37,7 +40,7 @@ public class IssueController {
             throw RefusedRequest.badInput("responsibleDept", "没有这个部门：" + request.responsibleDept(),
                     "no such department: " + request.responsibleDept());
         }
-        Issue issue = ledger.raise(request, user.getName(), false);
+        Issue issue = retry.run("raise issue", () -> ledger.raise(request, user.getName(), false));
         return ResponseEntity.created(URI.create("/api/issues/" + issue.getIssueId()))
                 .body(Map.of("issueId", issue.getIssueId(), "status", issue.getStatus().name()));
     }

@@ -3,6 +3,7 @@ package cn.yijianshi.intake;
 import java.net.URI;
 import java.security.Principal;
 
+import cn.yijianshi.system.LockConflictRetry;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import org.springframework.dao.DuplicateKeyException;
@@ -25,9 +26,12 @@ public class CaseController {
     private final CaseLookup lookup;
     private final MaterialSupplement supplement;
     private final CaseRating rating;
+    private final LockConflictRetry retry;
 
-    public CaseController(CaseIntake intake, CaseLookup lookup, MaterialSupplement supplement, CaseRating rating) {
+    public CaseController(CaseIntake intake, CaseLookup lookup, MaterialSupplement supplement, CaseRating rating,
+                          LockConflictRetry retry) {
         this.intake = intake;
+        this.retry = retry;
         this.lookup = lookup;
         this.supplement = supplement;
         this.rating = rating;
@@ -56,7 +60,7 @@ public class CaseController {
             return ResponseEntity.ok(replay.get());
         }
         try {
-            IntakeResult result = intake.accept(request, idempotencyKey, clerk.getName());
+            IntakeResult result = retry.run("intake", () -> intake.accept(request, idempotencyKey, clerk.getName()));
             return ResponseEntity.created(URI.create("/api/cases/" + result.caseId())).body(result);
         } catch (DuplicateKeyException sameKeyAcceptedMeanwhile) {
             return intake.replay(idempotencyKey, request).map(ResponseEntity::ok)

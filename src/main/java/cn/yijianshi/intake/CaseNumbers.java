@@ -12,9 +12,16 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 /**
- * Hands out readable case ids, one counter per matter prefix and hall day: TX-20261122-000123.
- * The counter row is locked until the intake commits, so numbers are never reused or skipped by a
- * rolled-back intake.
+ * Hands out readable numbers, one counter per prefix and hall day: cases (TX-20261122-000123), issues
+ * (WT-…) and arbitration referrals (ZC-…).
+ *
+ * <p>One statement opens the day's counter or counts it up (MySQL/MariaDB {@code INSERT … ON DUPLICATE KEY
+ * UPDATE}, H2 {@code MERGE}), inside the caller's transaction. It takes the counter row's exclusive lock
+ * at once, whether it creates the row or finds it, and holds it until the caller commits: concurrent
+ * intakes queue on that one lock and get consecutive numbers, and an intake that rolls back gives its
+ * number back (no gaps). The day's first intakes used to look for the row, find none and insert it all
+ * at once; on InnoDB each loser then held a shared lock from its duplicate-key check and waited for the
+ * others' to count up: a deadlock (nine of ten clients at 9:00 got HTTP 500).
  */
 @Component
 public class CaseNumbers {
@@ -23,11 +30,15 @@ public class CaseNumbers {
 
     @Mapper
     public interface CounterMapper {
-        @Update("UPDATE case_number SET last_no = last_no + 1 WHERE prefix = #{prefix} AND hall_day = #{day}")
-        int increment(@Param("prefix") String prefix, @Param("day") String day);
-
-        @Insert("INSERT INTO case_number (prefix, hall_day, last_no) VALUES (#{prefix}, #{day}, 1)")
-        void start(@Param("prefix") String prefix, @Param("day") String day);
+        /** Takes the next number: the row is created with 1 or counted up, and stays locked until commit. */
+        @Insert(databaseId = "mysql", value = "INSERT INTO case_number (prefix, hall_day, last_no) VALUES (#{prefix}, #{day}, 1) "
+                + "ON DUPLICATE KEY UPDATE last_no = last_no + 1")
+        @Update(databaseId = "h2", value = "MERGE INTO case_number c "
+                + "USING (VALUES (CAST(#{prefix} AS VARCHAR(16)), CAST(#{day} AS VARCHAR(8)))) AS s(prefix, hall_day) "
+                + "ON c.prefix = s.prefix AND c.hall_day = s.hall_day "
+                + "WHEN MATCHED THEN UPDATE SET last_no = c.last_no + 1 "
+                + "WHEN NOT MATCHED THEN INSERT (prefix, hall_day, last_no) VALUES (s.prefix, s.hall_day, 1)")
+        void countUp(@Param("prefix") String prefix, @Param("day") String day);
 
         @Select("SELECT last_no FROM case_number WHERE prefix = #{prefix} AND hall_day = #{day}")
         int current(@Param("prefix") String prefix, @Param("day") String day);
@@ -39,14 +50,15 @@ public class CaseNumbers {
         this.counters = counters;
     }
 
+    /** The next number of the day for {@code prefix}; call it inside the transaction that stores what it numbers. */
     public String next(String prefix, LocalDate hallDay) {
         String day = hallDay.format(DAY);
-        if (counters.increment(prefix, day) == 0) {
-            try {
-                counters.start(prefix, day);
-            } catch (DuplicateKeyException anotherIntakeStartedTheDay) {
-                counters.increment(prefix, day);
-            }
+        try {
+            counters.countUp(prefix, day);
+        } catch (DuplicateKeyException anotherTransactionOpenedTheDay) {
+            // H2 only: its MERGE of two first intakes both insert, and the second fails once the first commits.
+            // The row exists now; counting up waits for its lock like every later intake. (MySQL never gets here.)
+            counters.countUp(prefix, day);
         }
         return String.format("%s-%s-%06d", prefix, day, counters.current(prefix, day));
     }

@@ -45,6 +45,23 @@ public class ApiProblemResponses {
         return ResponseEntity.status(refused.status()).body(refused.toProblem());
     }
 
+    /**
+     * A deadlock or lock wait that outlasted {@link LockConflictRetry} (or reached an API that does not retry):
+     * the transaction was rolled back whole, so 503 with Retry-After says "nothing was saved, send it again",
+     * in Chinese and English. Every other database or engine failure goes on as before.
+     */
+    @ExceptionHandler({org.springframework.dao.DataAccessException.class, org.camunda.bpm.engine.ProcessEngineException.class})
+    ResponseEntity<ApiProblem> lockConflict(RuntimeException e) {
+        if (!LockConflicts.isLockConflict(e)) {
+            throw e;
+        }
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(org.springframework.http.HttpHeaders.RETRY_AFTER, "1")
+                .body(ApiProblem.of(HttpStatus.SERVICE_UNAVAILABLE, new ApiProblem.FieldError("request",
+                        "系统繁忙（多人同时办理，数据库锁冲突），本次提交未保存，请稍后重新提交",
+                        "busy (lock conflict with concurrent requests): nothing was saved, please send it again")));
+    }
+
     @ExceptionHandler(MethodArgumentNotValidException.class)
     ResponseEntity<ApiProblem> invalidBody(MethodArgumentNotValidException e) {
         List<ApiProblem.FieldError> errors = e.getBindingResult().getFieldErrors().stream()
