@@ -9,6 +9,7 @@ import cn.yijianshi.closure.IssueStatus;
 import cn.yijianshi.intake.ResidentIdNumber;
 import cn.yijianshi.system.HallClock;
 import cn.yijianshi.system.PersonalData;
+import cn.yijianshi.system.RefusedFormValue;
 import cn.yijianshi.system.TaskActor;
 import cn.yijianshi.notify.Outbox;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -86,8 +87,8 @@ public class ReferralSteps {
         try {
             return ResidentIdNumber.read(typed, clock.today()).value();
         } catch (ResidentIdNumber.Invalid e) {
-            throw new IllegalArgumentException("applicantIdNumber：申请人证件号码无效：" + e.messageZh() + "，请核对后重新提交。"
-                    + " / applicantIdNumber: not a valid ID number: " + e.messageEn() + ".", e);
+            throw new RefusedFormValue("applicantIdNumber", "申请人证件号码无效：" + e.messageZh() + "，请核对后重新提交。",
+                    "not a valid ID number: " + e.messageEn() + ".");
         }
     }
 
@@ -171,16 +172,16 @@ public class ReferralSteps {
         String answer = blankToNull(task.getVariable(field));
         String note = blankToNull(task.getVariable("verificationNote"));
         if (!expected.equals(answer) || note == null) {
-            throw new IllegalArgumentException(field + "：请选择「" + (acceptance ? "确未受理" : "确未裁决") + "」并填写核实记录；"
-                    + "仲裁院已作出决定的，请登记该事件，本任务随即结束。 / " + field + ": answer " + expected
+            throw new RefusedFormValue(field, "请选择「" + (acceptance ? "确未受理" : "确未裁决") + "」并填写核实记录；"
+                    + "仲裁院已作出决定的，请登记该事件，本任务随即结束。", "answer " + expected
                     + " and write down the check (verificationNote); if the commission has decided, record that event instead.");
         }
         // a notice loaded meanwhile may have moved the deadline: the commission still has time, the citizen is not told yet
         Referral referral = referrals.require(task.getExecution().getProcessBusinessKey());
         LocalDate due = acceptance ? referral.getAcceptanceDeadline() : referral.getAwardDeadline();
         if (due != null && !clock.today().isAfter(due)) {
-            throw new IllegalArgumentException(field + "：" + (acceptance ? "受理" : "裁决") + "期限 " + due
-                    + " 尚未届满（可能已按放假通知调整），仲裁院仍可作出决定，请于期满后再确认。 / " + field + ": the deadline "
+            throw new RefusedFormValue(field, (acceptance ? "受理" : "裁决") + "期限 " + due
+                    + " 尚未届满（可能已按放假通知调整），仲裁院仍可作出决定，请于期满后再确认。", "the deadline "
                     + due + " has not passed yet (a holiday notice may have moved it); confirm after it.");
         }
         referrals.note(task.getExecution().getProcessBusinessKey(), acceptance ? "ACCEPTANCE_VERIFIED" : "AWARD_VERIFIED",

@@ -26,6 +26,7 @@ import org.glassfish.jersey.spi.ExtendedExceptionMapper;
  * <ul>
  *   <li>claiming a task another user holds: 409, naming the holder (Camunda: 500 TaskAlreadyClaimedException);</li>
  *   <li>completing a task another user holds ({@link NotTheAssignee}): 403, naming the assignee;</li>
+ *   <li>a value a form step refuses ({@link RefusedFormValue}): 400 naming the field;</li>
  *   <li>a deadlock or lock wait ({@link LockConflicts}): 503 with Retry-After; nothing was saved.</li>
  * </ul>
  * Every other error goes to Camunda's own handlers unchanged: the mappers for Camunda's broad types
@@ -79,13 +80,21 @@ public final class EngineRestProblems {
     }
 
     static boolean ours(Throwable e) {
-        return notTheAssignee(e) != null || LockConflicts.isLockConflict(e);
+        return notTheAssignee(e) != null || cause(e, RefusedFormValue.class) != null || LockConflicts.isLockConflict(e);
     }
 
     static Response respond(Throwable e) {
         NotTheAssignee refused = notTheAssignee(e);
         if (refused != null) {
             return problem(Response.Status.FORBIDDEN, refused, refused.messageZh(), refused.getMessage());
+        }
+        RefusedFormValue value = cause(e, RefusedFormValue.class);
+        if (value != null) {
+            Response bad = problem(Response.Status.BAD_REQUEST, value, value.messageZh(), value.messageEn());
+            @SuppressWarnings("unchecked")
+            Map<String, Object> body = (Map<String, Object>) bad.getEntity();
+            body.put("field", value.field());
+            return bad;
         }
         Response busy = problem(Response.Status.SERVICE_UNAVAILABLE, e,
                 "系统繁忙（多人同时办理，数据库锁冲突），本次操作未保存，请稍后重试",
@@ -94,9 +103,14 @@ public final class EngineRestProblems {
     }
 
     private static NotTheAssignee notTheAssignee(Throwable e) {
+        return cause(e, NotTheAssignee.class);
+    }
+
+    /** The first exception of that type in the chain of causes: the engine wraps what a step throws. */
+    private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof NotTheAssignee refused) {
-                return refused;
+            if (type.isInstance(t)) {
+                return type.cast(t);
             }
         }
         return null;

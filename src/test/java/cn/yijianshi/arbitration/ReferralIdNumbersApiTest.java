@@ -119,4 +119,27 @@ class ReferralIdNumbersApiTest {
         assertThat(jdbc.queryForObject("SELECT applicant_id_number FROM arbitration_referral WHERE referral_id = ?",
                 String.class, referralId)).as("the number on file is unchanged").isEqualTo(TestCitizens.WOMAN_1975);
     }
+
+    @Test
+    void tasklistCompletingTheFormWithSuchANumberGets400NamingTheFieldInCamundasShape() {
+        String referralId = (String) refer(TestCitizens.WOMAN_1975).getBody().get("referralId");
+        Task prepare = taskService.createTaskQuery().processInstanceBusinessKey(referralId)
+                .taskDefinitionKey("Task_PrepareApplication").singleResult();
+        taskService.claim(prepare.getId(), "liaison1");
+        Map<String, Object> variables = new HashMap<>();
+        Map.of("employerName", "某某贸易有限公司", "claimsText", "经济补偿 30000元", "disputeDate", "2026-10-12",
+                "applicantIdNumber", ResidentIdNumber.withCheckCharacter("99010519750615002"))
+                .forEach((name, value) -> variables.put(name, Map.of("value", value)));
+        variables.put("mediation", Map.of("value", false));
+
+        ResponseEntity<Map<String, Object>> refused = http.withBasicAuth("liaison1", "liaison1").exchange(
+                "/engine-rest/task/" + prepare.getId() + "/submit-form", HttpMethod.POST,
+                new HttpEntity<>(Map.of("variables", variables)), JSON);
+
+        assertThat(refused.getStatusCode()).as(String.valueOf(refused.getBody())).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody()).containsKeys("type", "message").containsEntry("field", "applicantIdNumber");
+        assertThat((String) refused.getBody().get("messageZh")).contains("省级行政区划代码");
+        assertThat((String) refused.getBody().get("messageEn")).contains("applicantIdNumber");
+        assertThat(taskService.createTaskQuery().taskId(prepare.getId()).count()).as("the task stays open").isEqualTo(1);
+    }
 }
