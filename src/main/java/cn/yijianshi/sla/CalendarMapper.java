@@ -36,7 +36,7 @@ public interface CalendarMapper {
     Instant latestOpenSlaDue();
 
     /** The latest deadline of an issue still being worked on. */
-    @Select("SELECT MAX(deadline) FROM issue WHERE status IN ('OPEN', 'IN_PROGRESS', 'REOPENED')")
+    @Select("SELECT MAX(deadline) FROM issue WHERE status NOT IN ('CLOSED', 'REFERRED')")
     LocalDate latestOpenIssueDeadline();
 
     /** The latest acceptance or award deadline a referral still waits for. */

@@ -159,10 +159,35 @@ public final class WorkingDayCalendar {
      */
     public Instant addWorkingDays(Instant from, int days) {
         ZonedDateTime start = Objects.requireNonNull(from, "from").atZone(zone);
-        // A time after closing (an online application filed at 21:00) is kept: the rules fix only the due date,
-        // and "the same time on the N-th working day" gives every task the same length whenever it came in.
-        // Moving it to the next opening would put the due instant on the day after the due date.
+        // The wall-clock time is kept as given; the hall's own promises first move an arrival outside office hours
+        // to the next opening (receivedAt), so that the N working days hold N full office days.
         return start.with(addWorkingDays(start.toLocalDate(), days)).toInstant();
+    }
+
+    /**
+     * When something that arrived at {@code arrival} counts as received for the hall's own promises (task limits,
+     * the whole-case promise, issue deadlines): during office hours of a working day, at once; before the day's
+     * opening, at the opening; on a rest day or after the day's closing, at the next working day's opening. So a
+     * limit of N working days counted from this instant always holds N full office days. (The calendar look-up
+     * and the arbitration clock count from the date itself, as their rules say.)
+     */
+    public Instant receivedAt(Instant arrival) {
+        LocalDateTime local = LocalDateTime.ofInstant(Objects.requireNonNull(arrival, "arrival"), zone);
+        LocalDate date = local.toLocalDate();
+        LocalTime opening = officeHours.windows().get(0).start();
+        LocalTime closing = officeHours.windows().get(officeHours.windows().size() - 1).end();
+        if (isWorkingDay(date) && local.toLocalTime().isBefore(closing)) {
+            return local.toLocalTime().isBefore(opening) ? ZonedDateTime.of(date, opening, zone).toInstant() : arrival;
+        }
+        do {
+            date = date.plusDays(1);
+        } while (!isWorkingDay(date));
+        return ZonedDateTime.of(date, opening, zone).toInstant();
+    }
+
+    /** The hall's date of {@link #receivedAt(Instant)}: the day a date-based promise counts from (not counted). */
+    public LocalDate receivedOn(Instant arrival) {
+        return receivedAt(arrival).atZone(zone).toLocalDate();
     }
 
     /** Number of working days d with {@code from < d <= to}; zero when {@code to} is not after {@code from}. */
