@@ -173,6 +173,7 @@ public class IssueLedger {
         return new IssueView(i.getIssueId(), i.getSource(), i.getSource().displayName(), i.getCaseId(), i.getCategory(),
                 i.getCategory().displayName(), PersonalData.maskInText(i.getDescription()), i.getRaisedBy(),
                 clock.inHallZone(i.getRaisedAt()), i.getResponsibleDept(), i.getResponsiblePerson(), i.getDeadline(), overdue,
+                calendar.current().provisionalBetween(i.getRaisedAt().atZone(clock.zone()).toLocalDate(), i.getDeadline()),
                 i.getStatus(), i.getStatus().displayName(), PersonalData.maskInText(i.getResolution()),
                 PersonalData.maskInText(i.getEvidence()), PersonalData.maskInText(i.getCallbackResult()), i.getReferredTo(),
                 i.getClosedBy(), clock.inHallZone(i.getClosedAt()), i.getReopenCount(), history);

@@ -44,6 +44,8 @@ class NoticeRecomputeTest {
     @Autowired
     HolidayNotices notices;
     @Autowired
+    cn.yijianshi.intake.CaseLookup cases;
+    @Autowired
     HallCalendar calendar;
     @Autowired
     TaskService taskService;
@@ -92,6 +94,9 @@ class NoticeRecomputeTest {
         assertThat(caseDue(caseId)).isEqualTo(hall("2027-01-15T16:00"));
         // 劳动关系, 5 working days from 12-31 (not counted): 01-04..01-08
         assertThat(issueDeadline(issueId)).isEqualTo(LocalDate.parse("2027-01-08"));
+        // both rest on 2027, which has no notice yet: the case view and the ledger say so
+        assertThat(cases.view(caseId).openSteps()).singleElement().satisfies(step -> assertThat(step.provisional()).isTrue());
+        assertThat(ledger.view(issueId).deadlineProvisional()).isTrue();
 
         clockAt("2026-12-31T17:10");   // the notice comes later the same day; recomputing must not restart from now
         notices.load(MADE_UP_2027, "test", "admin");
@@ -112,6 +117,8 @@ class NoticeRecomputeTest {
                 "办件总时限：到期日因2027年放假通知由 2027-01-15 调整为 2027-01-18");
         // 01-06, 01-07, 01-08, 01-09 (make-up), 01-11
         assertThat(issueDeadline(issueId)).isEqualTo(LocalDate.parse("2027-01-11"));
+        assertThat(cases.view(caseId).openSteps()).singleElement().satisfies(step -> assertThat(step.provisional()).isFalse());
+        assertThat(ledger.view(issueId).deadlineProvisional()).isFalse();
         assertThat(jdbc.queryForList("SELECT note FROM issue_history WHERE issue_id = ? AND action = 'DEADLINE_MOVED'",
                 String.class, issueId)).containsExactly("到期日因2027年放假通知由 2027-01-08 调整为 2027-01-11");
 
