@@ -42,6 +42,10 @@
     fillCounts('groups', overview.byGroup, function (g) { return GROUPS[g] || g; });
     fillCounts('experts', overview.byExpert, function (e) { return e; });
     fillCounts('cases', { all: overview.cases });
+    // a year without its State Council notice: told to coordinators and admins (the API leaves it out for others)
+    var warning = document.getElementById('calendar-warning');
+    warning.hidden = !overview.calendarWarning;
+    warning.textContent = overview.calendarWarning ? '工作日历提示：' + overview.calendarWarning.message.split(' / ')[0] : '';
     var body = document.querySelector('#oldest tbody');
     body.innerHTML = '';
     overview.oldest.forEach(function (item) {
@@ -55,7 +59,7 @@
       cell(row, item.groupName);
       cell(row, item.assignee || '未认领');
       cell(row, item.limit);
-      cell(row, when(item.dueAt));
+      cell(row, when(item.dueAt) + (item.provisional ? '（暂定）' : ''));
       cell(row, item.stateName, 'state-' + item.state);
       body.appendChild(row);
     });

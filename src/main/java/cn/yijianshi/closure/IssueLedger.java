@@ -1,5 +1,6 @@
 package cn.yijianshi.closure;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.yijianshi.intake.CaseNumbers;
 import cn.yijianshi.sla.HallCalendar;
+import cn.yijianshi.sla.WorkingDayCalendar;
 import cn.yijianshi.system.HallClock;
 import cn.yijianshi.system.PersonalData;
 import cn.yijianshi.system.RefusedRequest;
@@ -57,13 +59,21 @@ public class IssueLedger {
         issue.setRaisedBy(raisedBy);
         issue.setRaisedAt(clock.now());
         issue.setResponsibleDept(request.responsibleDept());
-        issue.setDeadline(calendar.current().addWorkingDays(clock.today(), deadlineDays.getOrDefault(request.category(), 10)));
+        issue.setDeadline(deadlineFor(request.category(), clock.now(), calendar.current()));
         issue.setStatus(IssueStatus.OPEN);
         issues.insert(issue);
         issues.history(issue.getIssueId(), clock.now(), raisedBy, "RAISED", null, IssueStatus.OPEN,
                 request.source().displayName() + "：" + PersonalData.maskInText(issue.getDescription()));
         events.publishEvent(new IssueRaised(issue, !fromRunningProcess));
         return issue;
+    }
+
+    /**
+     * An issue's deadline: its category's working days counted from the day the hall counts it as received (a
+     * problem raised on a rest day or after closing is received at the next opening), that day not counted.
+     */
+    LocalDate deadlineFor(IssueCategory category, Instant raisedAt, WorkingDayCalendar days) {
+        return days.addWorkingDays(days.receivedOn(raisedAt), deadlineDays.getOrDefault(category, 10));
     }
 
     public Issue require(String issueId) {
@@ -163,6 +173,7 @@ public class IssueLedger {
         return new IssueView(i.getIssueId(), i.getSource(), i.getSource().displayName(), i.getCaseId(), i.getCategory(),
                 i.getCategory().displayName(), PersonalData.maskInText(i.getDescription()), i.getRaisedBy(),
                 clock.inHallZone(i.getRaisedAt()), i.getResponsibleDept(), i.getResponsiblePerson(), i.getDeadline(), overdue,
+                calendar.current().provisionalBetween(i.getRaisedAt().atZone(clock.zone()).toLocalDate(), i.getDeadline()),
                 i.getStatus(), i.getStatus().displayName(), PersonalData.maskInText(i.getResolution()),
                 PersonalData.maskInText(i.getEvidence()), PersonalData.maskInText(i.getCallbackResult()), i.getReferredTo(),
                 i.getClosedBy(), clock.inHallZone(i.getClosedAt()), i.getReopenCount(), history);

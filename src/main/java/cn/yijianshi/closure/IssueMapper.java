@@ -26,6 +26,16 @@ public interface IssueMapper {
     /** Writes the issue's mutable fields, only if it is still in {@code expected} (no lost updates). */
     int update(@Param("issue") Issue issue, @Param("expected") IssueStatus expected);
 
+    /** Issues still chased (not closed or referred) with a deadline on or after {@code from}, after {@code afterId}: one batch. */
+    List<Issue> chasedDueFrom(@Param("from") LocalDate from, @Param("afterId") long afterId, @Param("limit") int limit);
+
+    /**
+     * Moves an issue's deadline (a new holiday notice); a deadline moved past {@code today} is reminded and
+     * escalated afresh.
+     */
+    int moveDeadline(@Param("issueId") String issueId, @Param("from") LocalDate from, @Param("to") LocalDate to,
+                     @Param("today") LocalDate today);
+
     void attachProcess(@Param("issueId") String issueId, @Param("processInstanceId") String processInstanceId);
 
     void history(@Param("issueId") String issueId, @Param("at") Instant at, @Param("actor") String actor,

@@ -2,6 +2,7 @@ package cn.yijianshi.intake;
 
 import java.util.List;
 
+import cn.yijianshi.sla.HallCalendar;
 import cn.yijianshi.system.HallClock;
 import cn.yijianshi.system.PersonalData;
 import cn.yijianshi.system.RefusedRequest;
@@ -20,12 +21,15 @@ public class CaseLookup {
     private final CaseTimeline timeline;
     private final TaskService taskService;
     private final HallClock clock;
+    private final HallCalendar calendar;
 
-    public CaseLookup(CaseMapper cases, CaseTimeline timeline, TaskService taskService, HallClock clock) {
+    public CaseLookup(CaseMapper cases, CaseTimeline timeline, TaskService taskService, HallClock clock,
+                      HallCalendar calendar) {
         this.cases = cases;
         this.timeline = timeline;
         this.taskService = taskService;
         this.clock = clock;
+        this.calendar = calendar;
     }
 
     public HallCase require(String caseId) {
@@ -61,6 +65,7 @@ public class CaseLookup {
                 .map(IdentityLink::getGroupId).toList();
         return new CaseView.OpenStep(task.getId(), task.getTaskDefinitionKey(), task.getName(), task.getAssignee(), groups,
                 clock.inHallZone(task.getCreateTime()), clock.inHallZone(task.getDueDate()),
-                clock.inHallZone(task.getFollowUpDate()), task.getPriority());
+                clock.inHallZone(task.getFollowUpDate()), task.getPriority(), task.getDueDate() != null
+                        && calendar.current().provisionalBetween(task.getCreateTime().toInstant(), task.getDueDate().toInstant()));
     }
 }

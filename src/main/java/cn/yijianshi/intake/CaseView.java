@@ -16,7 +16,8 @@ public record CaseView(
 
     public record OpenStep(String taskId, String taskDefinitionKey, String name, String assignee,
                            List<String> candidateGroups, OffsetDateTime created, OffsetDateTime due,
-                           OffsetDateTime followUp, int priority) {
+                           OffsetDateTime followUp, int priority, boolean provisional) {
+        // provisional: the due date rests on a year without a loaded State Council holiday notice
     }
 
     public record Event(OffsetDateTime at, String actor, String event, String description) {

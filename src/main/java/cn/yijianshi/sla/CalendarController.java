@@ -29,7 +29,7 @@ public class CalendarController {
     }
 
     @GetMapping("/api/calendar/add-working-days")
-    public Map<String, String> addWorkingDays(@RequestParam String from, @RequestParam String days) {
+    public Map<String, Object> addWorkingDays(@RequestParam String from, @RequestParam String days) {
         LocalDate start = date("from", from);
         int count;
         try {
@@ -40,15 +40,19 @@ public class CalendarController {
         if (count < 0 || count > 1000) {
             throw RefusedRequest.badInput("days", "须在 0 到 1000 之间", "must be between 0 and 1000");
         }
-        return Map.of("date", calendar.current().addWorkingDays(start, count).toString());
+        WorkingDayCalendar current = calendar.current();
+        LocalDate end = current.addWorkingDays(start, count);
+        return Map.of("date", end.toString(), "provisional", current.provisionalBetween(start, end));
     }
 
     @GetMapping("/api/calendar/day")
     public Map<String, Object> day(@RequestParam String date) {
         LocalDate day = date("date", date);
         java.util.HashMap<String, Object> answer = new java.util.HashMap<>();
-        answer.put("workingDay", calendar.current().isWorkingDay(day));
-        answer.put("name", calendar.current().dayName(day).orElse(null));
+        WorkingDayCalendar days = calendar.current();
+        answer.put("workingDay", days.isWorkingDay(day));
+        answer.put("name", days.dayName(day).orElse(null));
+        answer.put("provisional", days.provisional(day));
         return answer;
     }
 

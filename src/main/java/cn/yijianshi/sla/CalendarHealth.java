@@ -6,16 +6,21 @@ import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
 
-/** /actuator/health names the years the working-day calendar has no notice for. */
+/**
+ * /actuator/health names the years the working-day calendar has no notice for, and warns (still UP) when an
+ * open deadline reaches such a year or, from 1 November, next year has none ({@link MissingNotices}).
+ */
 @Component("workingCalendar")
 public class CalendarHealth implements HealthIndicator {
 
     private final HallCalendar calendar;
     private final HolidayNotices notices;
+    private final MissingNotices missingNotices;
 
-    public CalendarHealth(HallCalendar calendar, HolidayNotices notices) {
+    public CalendarHealth(HallCalendar calendar, HolidayNotices notices, MissingNotices missingNotices) {
         this.calendar = calendar;
         this.notices = notices;
+        this.missingNotices = missingNotices;
     }
 
     @Override
@@ -24,10 +29,8 @@ public class CalendarHealth implements HealthIndicator {
         Health.Builder health = Health.up()
                 .withDetail("coveredYears", calendar.current().coveredYears().stream().sorted().toList())
                 .withDetail("missingYears", missing);
-        if (!missing.isEmpty()) {
-            health.withDetail("warning", "缺少 " + missing + " 年放假通知，暂按双休日计算 / no holiday notice for "
-                    + missing + ": weekends only");
-        }
+        missingNotices.warning().ifPresent(warning -> health.withDetail("provisionalYears", warning.years())
+                .withDetail("warning", warning.message()));
         return health.build();
     }
 }

@@ -31,6 +31,19 @@ public interface CalendarMapper {
     void insertDay(@Param("date") LocalDate date, @Param("year") int year, @Param("name") String name,
                    @Param("offDay") boolean offDay);
 
+    /** The latest due date of an open task or whole-case promise. */
+    @Select("SELECT MAX(due_at) FROM sla_record WHERE completed_at IS NULL")
+    Instant latestOpenSlaDue();
+
+    /** The latest deadline of an issue still being worked on. */
+    @Select("SELECT MAX(deadline) FROM issue WHERE status NOT IN ('CLOSED', 'REFERRED')")
+    LocalDate latestOpenIssueDeadline();
+
+    /** The latest acceptance or award deadline a referral still waits for. */
+    @Select("SELECT MAX(CASE WHEN status = 'SUBMITTED' THEN acceptance_deadline ELSE award_deadline END)"
+            + " FROM arbitration_referral WHERE status IN ('SUBMITTED', 'ACCEPTED', 'EXTENDED')")
+    LocalDate latestOpenReferralDeadline();
+
     @Update("UPDATE calendar_year SET source = #{source}, loaded_at = #{at}, loaded_by = #{by} WHERE cal_year = #{year}")
     int updateYear(@Param("year") int year, @Param("source") String source, @Param("at") Instant at, @Param("by") String by);
 

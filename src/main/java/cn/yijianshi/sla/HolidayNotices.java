@@ -58,8 +58,8 @@ public class HolidayNotices {
         calendar.reload();
         List<Integer> missing = missingYears();
         if (!missing.isEmpty()) {
-            log.warn("工作日历缺少 {} 年的国务院放假通知，这些年份暂按双休日计算；请管理员通过 POST /api/admin/calendar/notices 导入 / "
-                    + "working-day calendar has no holiday notice for {}: counting weekends only until an administrator loads it",
+            log.warn("工作日历缺少 {} 年的国务院放假通知，这些年份暂按法定节假日及补假计算（调休未知）；请管理员通过 POST /api/admin/calendar/notices 导入 / "
+                    + "working-day calendar has no holiday notice for {}: statutory holidays only (provisional) until an administrator loads it",
                     missing, missing);
         }
     }

@@ -6,6 +6,8 @@ import java.util.Date;
 
 import cn.yijianshi.intake.Priority;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
@@ -46,24 +48,51 @@ public class SlaClock {
         return Date.from(forStep(execution).dueAt());
     }
 
+    /**
+     * The deadline of the user task the execution waits in, counted from the task's creation: the timer
+     * expression is evaluated again when a new holiday notice recomputes the timer
+     * ({@code ManagementService.recalculateJobDuedate}), and must then give the same start, not "now".
+     */
     public Deadline forStep(DelegateExecution execution) {
         String processKey = execution.getProcessDefinitionId().split(":")[0];
-        return forTask(processKey, execution.getCurrentActivityId(), priorityOf(execution), ClockUtil.getCurrentTime().toInstant());
+        return forTask(processKey, execution.getCurrentActivityId(), priorityOf(execution), taskStart(execution));
+    }
+
+    private static Instant taskStart(DelegateExecution execution) {
+        if (execution instanceof ExecutionEntity entity) {
+            for (TaskEntity task : entity.getTasks()) {
+                if (execution.getCurrentActivityId().equals(task.getTaskDefinitionKey()) && task.getCreateTime() != null) {
+                    return task.getCreateTime().toInstant();
+                }
+            }
+        }
+        return ClockUtil.getCurrentTime().toInstant(); // the task is being created now
     }
 
     public Deadline forTask(String processKey, String taskKey, Priority priority, Instant start) {
         return deadline(policies.forTaskOrFallback(processKey, taskKey, priority), start);
     }
 
+    /**
+     * The deadline of a step that started at {@code start}, counted from when the hall counts it as received
+     * ({@link WorkingDayCalendar#receivedAt}: a task created on a rest day or after closing starts at the next
+     * opening). The record keeps {@code start} itself, so a new calendar recomputes the same way.
+     */
     public Deadline deadline(SlaPolicies.Applicable policy, Instant start) {
         WorkingDayCalendar days = calendar.current();
-        Instant due = policy.limit().dueFrom(start, days);
-        Duration working = days.workingTimeBetween(start, due);
-        Instant warn = days.addWorkingHours(start, Duration.ofSeconds((long) (working.toSeconds() * policy.warnAtRatio())));
+        Instant received = days.receivedAt(start);
+        Instant due = policy.limit().dueFrom(received, days);
+        Duration working = days.workingTimeBetween(received, due);
+        Instant warn = days.addWorkingHours(received, Duration.ofSeconds((long) (working.toSeconds() * policy.warnAtRatio())));
         if (warn.isAfter(due)) {
             warn = due;
         }
         return new Deadline(start, warn, due, policy.limit(), policy.warnTo(), policy.escalateTo());
+    }
+
+    /** The calendar in force now. */
+    public WorkingDayCalendar calendar() {
+        return calendar.current();
     }
 
     /** The policy that applies to this task of this case. */

@@ -30,6 +30,15 @@ public interface SlaMapper {
     /** Open records (tasks and cases), oldest due first; the monitor decides their state as of now. */
     List<SlaRecord> open(@Param("group") String group, @Param("limit") int limit);
 
+    /** Open records (tasks and cases) due on or after {@code dueFrom}, after {@code afterId} in id order: one batch. */
+    List<SlaRecord> openDueFrom(@Param("dueFrom") Instant dueFrom, @Param("afterId") long afterId, @Param("limit") int limit);
+
+    /** Moves an open record's warning point and due date (a new holiday notice). */
+    int reschedule(@Param("id") long id, @Param("warnAt") Instant warnAt, @Param("dueAt") Instant dueAt);
+
+    /** The matter of a case, whose policy gives the whole-case promise. */
+    String matterOf(@Param("caseId") String caseId);
+
     /** Open, running whole-case promises past their warning point or due date and not yet told. */
     List<SlaRecord> casePromisesPast(@Param("now") Instant now);
 

@@ -20,19 +20,34 @@ public class SlaMonitor {
 
     public record Item(String caseId, String taskId, String taskKey, String taskName, String group, String groupName,
                        String assignee, SlaState state, String stateName, String limit, OffsetDateTime started,
-                       OffsetDateTime warnAt, OffsetDateTime dueAt, String tasklistLink) {
+                       OffsetDateTime warnAt, OffsetDateTime dueAt, String tasklistLink, boolean provisional) {
+        // provisional: the due date rests on a year without a loaded State Council holiday notice
     }
 
+    /**
+     * {@code casesProvisional}: open whole-case promises whose due date rests on a year without a notice;
+     * {@code calendarWarning}: the years the hall counts in without their notice, for coordinators and admins.
+     */
     public record Overview(OffsetDateTime asOf, Map<String, Map<SlaState, Integer>> byGroup,
-                           Map<String, Map<SlaState, Integer>> byExpert, Map<SlaState, Integer> cases, List<Item> oldest) {
+                           Map<String, Map<SlaState, Integer>> byExpert, Map<SlaState, Integer> cases, List<Item> oldest,
+                           int casesProvisional, MissingNotices.Warning calendarWarning) {
+
+        /** The same overview without the calendar warning (for those who cannot load a notice or call one who can). */
+        public Overview withoutCalendarWarning() {
+            return new Overview(asOf, byGroup, byExpert, cases, oldest, casesProvisional, null);
+        }
     }
 
     private final SlaMapper records;
     private final HallClock clock;
+    private final HallCalendar calendar;
+    private final MissingNotices missingNotices;
 
-    public SlaMonitor(SlaMapper records, HallClock clock) {
+    public SlaMonitor(SlaMapper records, HallClock clock, HallCalendar calendar, MissingNotices missingNotices) {
         this.records = records;
         this.clock = clock;
+        this.calendar = calendar;
+        this.missingNotices = missingNotices;
     }
 
     public Overview overview(int oldest) {
@@ -40,10 +55,14 @@ public class SlaMonitor {
         Map<String, Map<SlaState, Integer>> byGroup = new TreeMap<>();
         Map<String, Map<SlaState, Integer>> byExpert = new TreeMap<>();
         Map<SlaState, Integer> cases = counts();
+        int casesProvisional = 0;
         for (SlaRecord record : records.open(null, MAX_OPEN)) {
             SlaState state = record.stateAt(now);
             if ("CASE".equals(record.getKind())) {
                 cases.merge(state, 1, Integer::sum);
+                if (provisional(record)) {
+                    casesProvisional++;
+                }
                 continue;
             }
             String group = record.getCandidateGroup() == null ? "-" : record.getCandidateGroup();
@@ -54,7 +73,8 @@ public class SlaMonitor {
         }
         List<Item> oldestItems = records.open(null, oldest * 4).stream().filter(r -> "TASK".equals(r.getKind()))
                 .limit(oldest).map(r -> item(r, now)).toList();
-        return new Overview(clock.inHallZone(now), byGroup, byExpert, cases, oldestItems);
+        return new Overview(clock.inHallZone(now), byGroup, byExpert, cases, oldestItems, casesProvisional,
+                missingNotices.warning().orElse(null));
     }
 
     public List<Item> tasks(SlaState state, String group) {
@@ -75,7 +95,11 @@ public class SlaMonitor {
         return new Item(r.getCaseId(), r.getTaskId(), r.getTaskKey(), r.getTaskName(), r.getCandidateGroup(), groupName,
                 r.getAssignee(), state, state.displayName(), r.getLimitText(), clock.inHallZone(r.getStartedAt()),
                 clock.inHallZone(r.getWarnAt()), clock.inHallZone(r.getDueAt()),
-                tasklistLink(r.getTaskId()));
+                tasklistLink(r.getTaskId()), provisional(r));
+    }
+
+    private boolean provisional(SlaRecord r) {
+        return calendar.current().provisionalBetween(r.getStartedAt(), r.getDueAt());
     }
 
     /** Where a task opens in Tasklist. */

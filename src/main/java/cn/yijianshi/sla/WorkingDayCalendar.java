@@ -28,8 +28,10 @@ import cn.yijianshi.sla.OfficeHours.Window;
  * work, Saturday and Sunday off, except for the days a State Council notice lists: its holidays are off and
  * its make-up days (调休补班), even on a weekend, are working days.
  *
- * <p>For a year without a notice the calendar uses the weekly rule alone and never guesses holidays;
- * callers ask {@link #covers(int)} and warn loudly, so that an administrator loads the notice.
+ * <p>For a year without a notice the calendar takes the days off the law itself fixes ({@link StatutoryHolidays}:
+ * the statutory holidays and their 补假) and guesses nothing else: the notice's own arrangement (longer breaks,
+ * 调休 make-up days) is unknown until it is loaded. Such a year is {@linkplain #provisional(LocalDate) provisional};
+ * callers say so and warn, so that an administrator loads the notice.
  *
  * <p>Wall-clock times are read in the hall's zone, never in the JVM's default zone. Immutable and thread-safe.
  */
@@ -82,7 +84,7 @@ public final class WorkingDayCalendar {
         return coveredYears;
     }
 
-    /** False means this year's holidays are unknown and every weekday counts as a working day. */
+    /** False means no notice is loaded for this year: only its statutory days off are known. */
     public boolean covers(int year) {
         return coveredYears.contains(year);
     }
@@ -95,8 +97,27 @@ public final class WorkingDayCalendar {
         return !covers(date.getYear());
     }
 
+    /** True when a count from {@code from} (not counted) to {@code to} rests on a provisional year. */
+    public boolean provisionalBetween(LocalDate from, LocalDate to) {
+        LocalDate first = from.plusDays(1);
+        if (to.isBefore(first)) {
+            return false;
+        }
+        for (int year = first.getYear(); year <= to.getYear(); year++) {
+            if (!covers(year)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** As {@link #provisionalBetween(LocalDate, LocalDate)}, for instants read in the hall's zone. */
+    public boolean provisionalBetween(Instant from, Instant to) {
+        return provisionalBetween(from.atZone(zone).toLocalDate().minusDays(1), to.atZone(zone).toLocalDate());
+    }
+
     public boolean isWorkingDay(LocalDate date) {
-        NoticeDay listed = listedDays.get(date);
+        NoticeDay listed = listed(date);
         if (listed != null) {
             return !listed.offDay();
         }
@@ -104,9 +125,17 @@ public final class WorkingDayCalendar {
         return weekday != DayOfWeek.SATURDAY && weekday != DayOfWeek.SUNDAY;
     }
 
-    /** The notice's name for a listed day, holiday or make-up day alike, e.g. "春节". */
+    /** The notice's name for a listed day, holiday or make-up day alike, e.g. "春节"; in a provisional year the law's. */
     public Optional<String> dayName(LocalDate date) {
-        return Optional.ofNullable(listedDays.get(date)).map(NoticeDay::name);
+        return Optional.ofNullable(listed(date)).map(NoticeDay::name);
+    }
+
+    /** The notice's day, or for a year without a notice the statutory day off. */
+    private NoticeDay listed(LocalDate date) {
+        if (covers(date.getYear())) {
+            return listedDays.get(date);
+        }
+        return StatutoryHolidays.daysOff(date.getYear()).get(date);
     }
 
     /** The {@code days}-th working day after {@code from}; {@code from} itself is not counted. */
@@ -130,10 +159,35 @@ public final class WorkingDayCalendar {
      */
     public Instant addWorkingDays(Instant from, int days) {
         ZonedDateTime start = Objects.requireNonNull(from, "from").atZone(zone);
-        // A time after closing (an online application filed at 21:00) is kept: the rules fix only the due date,
-        // and "the same time on the N-th working day" gives every task the same length whenever it came in.
-        // Moving it to the next opening would put the due instant on the day after the due date.
+        // The wall-clock time is kept as given; the hall's own promises first move an arrival outside office hours
+        // to the next opening (receivedAt), so that the N working days hold N full office days.
         return start.with(addWorkingDays(start.toLocalDate(), days)).toInstant();
+    }
+
+    /**
+     * When something that arrived at {@code arrival} counts as received for the hall's own promises (task limits,
+     * the whole-case promise, issue deadlines): during office hours of a working day, at once; before the day's
+     * opening, at the opening; on a rest day or after the day's closing, at the next working day's opening. So a
+     * limit of N working days counted from this instant always holds N full office days. (The calendar look-up
+     * and the arbitration clock count from the date itself, as their rules say.)
+     */
+    public Instant receivedAt(Instant arrival) {
+        LocalDateTime local = LocalDateTime.ofInstant(Objects.requireNonNull(arrival, "arrival"), zone);
+        LocalDate date = local.toLocalDate();
+        LocalTime opening = officeHours.windows().get(0).start();
+        LocalTime closing = officeHours.windows().get(officeHours.windows().size() - 1).end();
+        if (isWorkingDay(date) && local.toLocalTime().isBefore(closing)) {
+            return local.toLocalTime().isBefore(opening) ? ZonedDateTime.of(date, opening, zone).toInstant() : arrival;
+        }
+        do {
+            date = date.plusDays(1);
+        } while (!isWorkingDay(date));
+        return ZonedDateTime.of(date, opening, zone).toInstant();
+    }
+
+    /** The hall's date of {@link #receivedAt(Instant)}: the day a date-based promise counts from (not counted). */
+    public LocalDate receivedOn(Instant arrival) {
+        return receivedAt(arrival).atZone(zone).toLocalDate();
     }
 
     /** Number of working days d with {@code from < d <= to}; zero when {@code to} is not after {@code from}. */

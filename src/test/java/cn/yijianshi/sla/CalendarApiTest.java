@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
+import java.util.Date;
+
 import cn.yijianshi.HallIntegrationTest;
+import cn.yijianshi.TestCalendars;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -40,7 +44,8 @@ class CalendarApiTest {
 
     @Test
     void theWindowCountsWorkingDaysAcrossTheSpringFestival() {
-        assertThat(get("/api/calendar/add-working-days?from=2026-02-13&days=2").getBody()).containsEntry("date", "2026-02-24");
+        assertThat(get("/api/calendar/add-working-days?from=2026-02-13&days=2").getBody()).containsEntry("date", "2026-02-24")
+                .containsEntry("provisional", false);
         assertThat(get("/api/calendar/day?date=2026-02-14").getBody()).containsEntry("workingDay", true).containsEntry("name", "春节");
         assertThat(get("/api/calendar/day?date=2026-02-17").getBody()).containsEntry("workingDay", false).containsEntry("name", "春节");
         assertThat(get("/api/calendar/day?date=2026-11-24").getBody()).containsEntry("workingDay", true).containsEntry("name", null);
@@ -66,11 +71,54 @@ class CalendarApiTest {
 
     @Test
     void healthSaysWhichYearsHaveNoNotice() {
-        Map<String, Object> health = http.getForEntity("/actuator/health", Map.class).getBody();
-        @SuppressWarnings("unchecked")
-        Map<String, Object> details = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) health
+        try {
+            // a fixed hall clock: November 2026, next year's notice not yet loaded
+            ClockUtil.setCurrentTime(Date.from(TestCalendars.hall("2026-11-23T10:00")));
+            @SuppressWarnings("rawtypes")
+            ResponseEntity<Map> answer = http.getForEntity("/actuator/health", Map.class);
+            assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+            Map<String, Object> details = calendarDetails(answer.getBody());
+            assertThat(details.get("missingYears").toString()).isEqualTo("[2027]");
+            assertThat(details.get("provisionalYears").toString()).isEqualTo("[2027]");
+            assertThat((String) details.get("warning")).contains("2027").contains("放假通知").contains("provisional");
+        } finally {
+            ClockUtil.reset();
+        }
+    }
+
+    @Test
+    void healthWarnsOfAnOpenDeadlineInAYearWithoutNotice() {
+        try {
+            ClockUtil.setCurrentTime(Date.from(TestCalendars.hall("2026-03-02T10:00")));
+            transactions.executeWithoutResult(status -> jdbc.update("INSERT INTO sla_record (kind, case_id, task_name, priority,"
+                    + " limit_text, started_at, warn_at, due_at, state, paused_minutes) VALUES ('CASE', 'TX-HEALTH-2028', '办件总时限', 'NORMAL',"
+                    + " '10个工作日', ?, ?, ?, 'ON_TRACK', 0)", java.sql.Timestamp.from(TestCalendars.hall("2026-03-02T10:00")),
+                    java.sql.Timestamp.from(TestCalendars.hall("2028-01-03T10:00")), java.sql.Timestamp.from(TestCalendars.hall("2028-01-05T10:00"))));
+            Map<String, Object> details = calendarDetails(http.getForEntity("/actuator/health", Map.class).getBody());
+            assertThat(details.get("provisionalYears").toString()).isEqualTo("[2027, 2028]");
+        } finally {
+            transactions.executeWithoutResult(status -> jdbc.update("DELETE FROM sla_record WHERE case_id = 'TX-HEALTH-2028'"));
+            ClockUtil.reset();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> calendarDetails(Map<String, Object> health) {
+        return (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) health
                 .get("components")).get("workingCalendar")).get("details");
-        assertThat(details.get("missingYears").toString()).contains("2027");
+    }
+
+    @Test
+    void answersThatRestOnAYearWithoutNoticeSaySo() {
+        assertThat(get("/api/calendar/day?date=2027-01-01").getBody()).containsEntry("workingDay", false)
+                .containsEntry("name", "元旦").containsEntry("provisional", true);
+        assertThat(get("/api/calendar/day?date=2027-02-09").getBody()).containsEntry("workingDay", false)
+                .containsEntry("name", "春节（补假）").containsEntry("provisional", true);
+        assertThat(get("/api/calendar/day?date=2026-12-31").getBody()).containsEntry("provisional", false);
+        assertThat(get("/api/calendar/add-working-days?from=2026-12-30&days=1").getBody())
+                .containsEntry("date", "2026-12-31").containsEntry("provisional", false);
+        assertThat(get("/api/calendar/add-working-days?from=2026-12-31&days=1").getBody())
+                .containsEntry("date", "2027-01-04").containsEntry("provisional", true);
     }
 
     @Test
@@ -117,7 +165,10 @@ class CalendarApiTest {
                 HttpMethod.POST, new HttpEntity<>(NOTICE_2027, headers), JSON);
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(answer.getBody()).containsEntry("year", 2027).containsEntry("days", 3);
-        assertThat(get("/api/calendar/day?date=2027-01-01").getBody()).containsEntry("workingDay", false).containsEntry("name", "元旦");
+        assertThat(get("/api/calendar/day?date=2027-01-01").getBody()).containsEntry("workingDay", false).containsEntry("name", "元旦")
+                .containsEntry("provisional", false);
+        assertThat(get("/api/calendar/day?date=2027-02-09").getBody()).as("the notice, not the law's 补假")
+                .containsEntry("workingDay", true).containsEntry("provisional", false);
         assertThat(get("/api/calendar/day?date=2027-01-09").getBody()).as("a make-up Saturday").containsEntry("workingDay", true);
         assertThat(get("/api/calendar/years").getBody().get("coveredYears").toString()).contains("2027");
     }

@@ -82,6 +82,36 @@ class SlaMonitorApiTest {
     }
 
     @Test
+    void coordinatorsAreToldOfAYearWithoutItsNoticeAndSeeProvisionalDueDates() {
+        try {
+            // New Year's Eve afternoon: 审核材料 (4 working hours) runs into 2027, which has no notice yet
+            ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse("2026-12-31T16:00").atZone(TestCalendars.HALL).toInstant()));
+            String caseId = intake.accept(json.convertValue(TestCitizens.retirementIntake("暂定测试", TestCitizens.RETIRING_MAN),
+                    CaseIntakeRequest.class), null, "window1").caseId();
+
+            var tasks = http.withBasicAuth("coord1", "coord1").exchange("/api/sla/tasks?group=window",
+                    HttpMethod.GET, null, new ParameterizedTypeReference<List<Map<String, Object>>>() { });
+            assertThat(tasks.getBody()).filteredOn(item -> caseId.equals(item.get("caseId"))).singleElement().satisfies(item -> {
+                assertThat((String) item.get("dueAt")).startsWith("2027-01-04T11:30");
+                assertThat(item.get("provisional")).isEqualTo(true);
+            });
+
+            var coordinator = http.withBasicAuth("coord1", "coord1").exchange("/api/sla/overview", HttpMethod.GET, null,
+                    new ParameterizedTypeReference<Map<String, Object>>() { }).getBody();
+            Map<?, ?> warning = (Map<?, ?>) coordinator.get("calendarWarning");
+            assertThat(warning.get("years").toString()).isEqualTo("[2027]");
+            assertThat((String) warning.get("message")).startsWith("尚未导入 [2027] 年国务院放假通知");
+            assertThat((Integer) coordinator.get("casesProvisional")).isPositive();
+
+            var manager = http.withBasicAuth("manager1", "manager1").exchange("/api/sla/overview", HttpMethod.GET, null,
+                    new ParameterizedTypeReference<Map<String, Object>>() { }).getBody();
+            assertThat(manager.get("calendarWarning")).as("only coordinators and admins are told").isNull();
+        } finally {
+            ClockUtil.reset();
+        }
+    }
+
+    @Test
     void remindersReachTheTasksGroupAndEscalationsReachTheCoordinators() {
         ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse("2026-11-23T10:00").atZone(TestCalendars.HALL).toInstant()));
         String caseId = intake.accept(json.convertValue(TestCitizens.retirementIntake("提醒测试", TestCitizens.RETIRING_MAN),

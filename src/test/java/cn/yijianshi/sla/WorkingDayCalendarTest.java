@@ -112,33 +112,50 @@ class WorkingDayCalendarTest {
     }
 
     @Test
-    void yearWithoutANoticeFallsBackToWeekendsOnlyAndSaysSo() {
+    void yearWithoutANoticeTakesTheLawsDaysOffAndSaysSo() {
         assertThat(calendar.coveredYears()).containsExactly(2024, 2025, 2026);
         assertThat(calendar.covers(2026)).isTrue();
         assertThat(calendar.covers(2027)).isFalse();
         assertThat(calendar.covers(2023)).isFalse();
-        // 2027-01-01 is a Friday: without the 2027 notice it is not guessed to be 元旦
-        assertThat(calendar.isWorkingDay(day("2027-01-01"))).isTrue();
-        assertThat(calendar.dayName(day("2027-01-01"))).isEmpty();
+        assertThat(calendar.provisional(day("2026-12-31"))).isFalse();
+        assertThat(calendar.provisional(day("2027-01-01"))).isTrue();
+        // 2027-01-01 is a Friday: the law makes it 元旦 even before the 2027 notice; the answer is provisional
+        assertThat(calendar.isWorkingDay(day("2027-01-01"))).isFalse();
+        assertThat(calendar.dayName(day("2027-01-01"))).contains("元旦");
         assertThat(calendar.isWorkingDay(day("2027-01-02"))).as("Saturday").isFalse();
-        assertThat(calendar.isWorkingDay(day("2027-10-01"))).as("Friday").isTrue();
-        assertThat(calendar.addWorkingDays(day("2026-12-31"), 1)).isEqualTo(day("2027-01-01"));
-        assertThat(calendar.addWorkingDays(day("2026-12-31"), 2)).isEqualTo(day("2027-01-04"));
+        assertThat(calendar.isWorkingDay(day("2027-10-01"))).as("国庆节, a Friday").isFalse();
+        assertThat(calendar.isWorkingDay(day("2027-01-04"))).as("Monday").isTrue();
+        assertThat(calendar.dayName(day("2027-01-04"))).isEmpty();
+        assertThat(calendar.addWorkingDays(day("2026-12-31"), 1)).isEqualTo(day("2027-01-04"));
+        assertThat(calendar.addWorkingDays(day("2026-12-31"), 2)).isEqualTo(day("2027-01-05"));
+        assertThat(calendar.provisionalBetween(day("2026-12-30"), day("2026-12-31"))).isFalse();
+        assertThat(calendar.provisionalBetween(day("2026-12-31"), day("2027-01-04"))).isTrue();
+    }
+
+    @Test
+    void anAwardDeadlineCountedFromNovemberNoLongerEndsOnNewYearsDay() {
+        // a referral accepted 2026-11-17: 45 days end on 2027-01-01 (元旦, Friday), then the weekend
+        assertThat(calendar.endOfNaturalDayPeriod(day("2026-11-17"), 45)).isEqualTo(day("2027-01-04"));
     }
 
     @Test
     void loadingTheNextYearsNoticeLeavesTheOldCalendarAlone() {
         HolidayNotice newYear2027 = new HolidayNotice(2027, List.of(),
-                List.of(new HolidayNotice.NoticeDay("元旦", day("2027-01-01"), true)));
+                List.of(new HolidayNotice.NoticeDay("元旦", day("2027-01-01"), true),
+                        new HolidayNotice.NoticeDay("春节", day("2027-02-20"), false)));
 
         WorkingDayCalendar updated = calendar.withNotice(newYear2027);
 
         assertThat(updated.covers(2027)).isTrue();
+        assertThat(updated.provisional(day("2027-01-01"))).isFalse();
         assertThat(updated.isWorkingDay(day("2027-01-01"))).isFalse();
         assertThat(updated.dayName(day("2027-01-01"))).contains("元旦");
+        assertThat(updated.isWorkingDay(day("2027-02-20"))).as("the notice's make-up Saturday").isTrue();
+        assertThat(updated.isWorkingDay(day("2027-02-09"))).as("the notice, not the law's 补假, decides").isTrue();
         assertThat(updated.isWorkingDay(day("2026-02-14"))).as("older notices kept").isTrue();
         assertThat(calendar.covers(2027)).isFalse();
-        assertThat(calendar.isWorkingDay(day("2027-01-01"))).isTrue();
+        assertThat(calendar.isWorkingDay(day("2027-02-20"))).isFalse();
+        assertThat(calendar.isWorkingDay(day("2027-02-09"))).as("春节 补假 by the law").isFalse();
     }
 
     @Test
@@ -188,8 +205,8 @@ class WorkingDayCalendarTest {
 
     @Test
     void dueDateOf250WorkingDaysIsQuickEnoughForEveryNewTask() {
-        // 248 working days in 2026, then 2027-01-01 (Friday, no notice) and 2027-01-04 (Monday)
-        assertThat(calendar.addWorkingDays(day("2025-12-31"), 250)).isEqualTo(day("2027-01-04"));
+        // 248 working days in 2026, then 2027-01-04 (Monday) and 2027-01-05: 2027-01-01 is 元旦 by the law
+        assertThat(calendar.addWorkingDays(day("2025-12-31"), 250)).isEqualTo(day("2027-01-05"));
 
         long started = System.nanoTime();
         for (int i = 0; i < 10_000; i++) {
