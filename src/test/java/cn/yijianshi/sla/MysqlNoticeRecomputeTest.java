@@ -18,5 +18,5 @@ import org.springframework.test.context.ActiveProfiles;
         "yijianshi.outbox.relay-enabled=false",
         "yijianshi.sla.case-watch-enabled=false",
         "yijianshi.demo-users=true"})
-class NoticeRecomputeMysqlTest extends NoticeRecomputeTest {
+class MysqlNoticeRecomputeTest extends NoticeRecomputeTest {
 }
