@@ -24,12 +24,20 @@ CREATE TABLE cluster_setting (
   written_by    VARCHAR(200) NOT NULL
 ) ${tableOptions};
 
--- yijianshi_sla_open_tasks as last counted by one node (the one holding the gauge lock): only the node
--- that counted exposes it, so Prometheus never adds two nodes' counts of the same tasks.
+-- yijianshi_sla_open_tasks as last counted by one node, the counter: it keeps counting while it is alive
+-- (counted_at, its own clock in epoch milliseconds, renewed every refresh), another node takes over when
+-- it has not counted for a while. Only the counter exposes the gauge, so Prometheus never adds two nodes'
+-- counts of the same tasks.
+CREATE TABLE sla_gauge_counter (
+  id         INT          NOT NULL PRIMARY KEY,
+  node       VARCHAR(200) NOT NULL,
+  counted_at BIGINT       NOT NULL
+) ${tableOptions};
+INSERT INTO sla_gauge_counter (id, node, counted_at) VALUES (1, '-', 0);
+
 CREATE TABLE sla_gauge_count (
-  group_id    VARCHAR(64)  NOT NULL,
-  sla_state   VARCHAR(20)  NOT NULL,
-  open_tasks  INT          NOT NULL,
-  counted_by  VARCHAR(200) NOT NULL,
+  group_id   VARCHAR(64) NOT NULL,
+  sla_state  VARCHAR(20) NOT NULL,
+  open_tasks INT         NOT NULL,
   PRIMARY KEY (group_id, sla_state)
 ) ${tableOptions};
