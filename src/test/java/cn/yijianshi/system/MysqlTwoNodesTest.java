@@ -87,6 +87,70 @@ class MysqlTwoNodesTest {
         }
     }
 
+    @Test
+    void aLoginOnOneNodeIsValidOnTheOther() throws Exception {
+        bothUp();
+        assertThat(send(get(b, "/api/calendar/years").build()).statusCode()).isEqualTo(401);
+
+        // Our own login page on node A, our API on node B.
+        HttpResponse<String> login = send(HttpRequest.newBuilder(a.uri("/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form("username", "coord1", "password", "coord1"))).build());
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(login.headers().firstValue("Location").orElse("")).doesNotContain("error");
+        String session = cookie(login, "SESSION");
+        assertThat(send(get(b, "/api/calendar/years").header("Cookie", "SESSION=" + session).build()).statusCode())
+                .isEqualTo(200);
+
+        // Tasklist's login on node B, Tasklist's API and our API on node A (one login: OneLogin).
+        HttpResponse<String> page = send(get(b, "/camunda/app/tasklist/").build());
+        String tasklistSession = cookie(page, "SESSION");
+        String xsrf = cookie(page, "XSRF-TOKEN");
+        HttpResponse<String> tasklistLogin = send(HttpRequest.newBuilder(b.uri("/camunda/api/admin/auth/user/default/login/tasklist"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-XSRF-TOKEN", xsrf)
+                .header("Cookie", "SESSION=" + tasklistSession + "; XSRF-TOKEN=" + xsrf)
+                .POST(HttpRequest.BodyPublishers.ofString(form("username", "expert1", "password", "expert1"))).build());
+        assertThat(tasklistLogin.statusCode()).as(tasklistLogin.body()).isEqualTo(200);
+        String renewed = tasklistLogin.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.startsWith("SESSION="))
+                ? cookie(tasklistLogin, "SESSION") : tasklistSession;
+        HttpResponse<String> who = send(get(a, "/camunda/api/admin/auth/user/default").header("Cookie", "SESSION=" + renewed).build());
+        assertThat(who.statusCode()).isEqualTo(200);
+        assertThat(who.body()).contains("\"userId\":\"expert1\"");
+        assertThat(send(get(a, "/api/calendar/years").header("Cookie", "SESSION=" + renewed).build()).statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aNoticeLoadedOnOneNodeCountsOnTheOtherAtOnce() throws Exception {
+        bothUp();
+        String friday = "/api/calendar/add-working-days?from=2031-10-10&days=1";
+        assertThat(send(get(b, friday).header("Authorization", basic("window1")).build()).body()).contains("2031-10-13");
+
+        HttpResponse<String> loaded = send(HttpRequest.newBuilder(a.uri("/api/admin/calendar/notices"))
+                .header("Authorization", basic("demo")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"year\": 2031, \"papers\": [], \"days\": "
+                        + "[{\"name\": \"测试假日\", \"date\": \"2031-10-13\", \"isOffDay\": true}]}")).build());
+        assertThat(loaded.statusCode()).as(loaded.body()).isEqualTo(201);
+
+        assertThat(send(get(b, friday).header("Authorization", basic("window1")).build()).body()).contains("2031-10-14");
+    }
+
+    private void bothUp() throws InterruptedException {
+        assertThat(a.awaitUp(Duration.ofMinutes(8))).as("node A is up; its log:%n%s", a.logTail()).isTrue();
+        assertThat(b.awaitUp(Duration.ofMinutes(8))).as("node B is up; its log:%n%s", b.logTail()).isTrue();
+    }
+
+    private static HttpRequest.Builder get(HallNode node, String path) {
+        return HttpRequest.newBuilder(node.uri(path)).GET();
+    }
+
+    private static String cookie(HttpResponse<?> response, String name) {
+        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(name + "="))
+                .map(c -> c.substring(name.length() + 1).split(";")[0]).reduce((first, last) -> last)
+                .orElseThrow(() -> new AssertionError("no cookie " + name + " in " + response.headers().map()));
+    }
+
     private static List<String> rows(Connection db, String query) throws SQLException {
         List<String> values = new ArrayList<>();
         try (Statement sql = db.createStatement(); ResultSet rs = sql.executeQuery(query)) {
