@@ -26,8 +26,9 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * Two nodes of the hall, each a JVM of its own, started at the same moment on one empty MariaDB database
  * (DB_pair, made afresh): both come up, the start-up steps made everything once, and then they behave
- * as one hall: a login on one node is valid on the other (sessions in the database), and a holiday
- * notice loaded on one node counts on the other at once (the calendar's version row).
+ * as one hall: a login on one node is valid on the other (sessions in the database), a holiday
+ * notice loaded on one node counts on the other at once (the calendar's version row), and a third node
+ * in another zone is refused.
  */
 @MysqlTests
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -134,6 +135,22 @@ class MysqlTwoNodesTest {
         assertThat(loaded.statusCode()).as(loaded.body()).isEqualTo(201);
 
         assertThat(send(get(b, friday).header("Authorization", basic("window1")).build()).body()).contains("2031-10-14");
+    }
+
+    /** A and B run in the hall's zone (the mysql profile pins it); a third node configured for UTC is refused. */
+    @Test
+    void aThirdNodeInAnotherZoneRefusesToStartAndWritesNothing() throws Exception {
+        bothUp();
+        try (Connection db = DriverManager.getConnection(SERVER + DATABASE + OPTIONS, "root", "")) {
+            assertThat(rows(db, "SELECT setting_value FROM cluster_setting WHERE name = 'storage-zone'")).containsExactly("Asia/Shanghai");
+        }
+        try (HallNode utc = HallNode.start("node-utc", SERVER + DATABASE + OPTIONS, "--yijianshi.storage-zone=UTC")) {
+            Integer exit = utc.awaitExit(Duration.ofMinutes(5));
+            assertThat(exit).as("the node in UTC ended by itself; its log:%n%s", utc.logTail()).isNotNull().isNotZero();
+            assertThat(utc.logText()).contains("本节点的时区是 UTC，而本数据库中的时间按 Asia/Shanghai 写入")
+                    .contains("set yijianshi.storage-zone=Asia/Shanghai and start again");
+        }
+        assertThat(a.alive() && b.alive()).isTrue();
     }
 
     private void bothUp() throws InterruptedException {
