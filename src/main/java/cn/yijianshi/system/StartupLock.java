@@ -121,6 +121,16 @@ public class StartupLock implements BeanPostProcessor, PriorityOrdered, Applicat
         if (holder == null) {
             return;
         }
+        try {
+            if (holder.isClosed()) {
+                // the pool was shut down first (a failed start): the lock went with the connection
+                holder = null;
+                return;
+            }
+        } catch (SQLException e) {
+            holder = null;
+            return;
+        }
         try (PreparedStatement unlock = holder.prepareStatement("SELECT RELEASE_LOCK(" + LOCK_NAME + ")")) {
             unlock.executeQuery().close();
             log.info("start-up lock released");
