@@ -1,5 +1,6 @@
 package cn.yijianshi.sla;
 
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,46 +10,74 @@ import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The calendar the hall works by, read from the shared tables. A notice loaded on another node reaches
- * this one at the next refresh; {@link #reload()} takes it at once.
+ * The calendar the hall works by, read from the shared tables and kept in memory. Every node sees a
+ * notice loaded on any node before its next due-date computation: storing a notice raises the number in
+ * calendar_version in the same transaction, and {@link #current()} compares that number with the one it
+ * loaded (a one-row read by primary key, at most once per yijianshi.sla.calendar-check, by default on
+ * every computation) and reloads the calendar when it changed.
  */
 @Component
 public class HallCalendar {
 
     private final CalendarMapper mapper;
+    private final CalendarVersionMapper versions;
     private final OfficeHours officeHours;
     private final ZoneId zone;
+    private final long checkNanos;
     private volatile WorkingDayCalendar current;
+    private volatile long loadedVersion = -1;
+    private volatile long checkedAt;
 
     @Autowired
-    public HallCalendar(CalendarMapper mapper, @Value("${yijianshi.zone:Asia/Shanghai}") String zone,
-                        @Value("${yijianshi.sla.office-hours:09:00-12:00,13:30-17:30}") String officeHours) {
+    public HallCalendar(CalendarMapper mapper, CalendarVersionMapper versions,
+                        @Value("${yijianshi.zone:Asia/Shanghai}") String zone,
+                        @Value("${yijianshi.sla.office-hours:09:00-12:00,13:30-17:30}") String officeHours,
+                        @Value("${yijianshi.sla.calendar-check:PT0S}") Duration check) {
         this.mapper = mapper;
+        this.versions = versions;
         this.zone = ZoneId.of(zone);
         this.officeHours = OfficeHours.parse(officeHours);
+        this.checkNanos = check.toNanos();
         this.current = new WorkingDayCalendar(List.of(), this.officeHours, this.zone);
     }
 
     /** A calendar that never reloads, for process tests outside Spring. */
     public static HallCalendar fixed(WorkingDayCalendar calendar) {
-        HallCalendar fixed = new HallCalendar(null, calendar.zone().getId(), "09:00-12:00,13:30-17:30");
+        HallCalendar fixed = new HallCalendar(null, null, calendar.zone().getId(), "09:00-12:00,13:30-17:30", Duration.ZERO);
         fixed.current = calendar;
         return fixed;
     }
 
+    /** The calendar in force now, reloaded first when a notice was stored (on any node) since it was loaded. */
     public WorkingDayCalendar current() {
+        if (versions != null) {
+            long now = System.nanoTime();
+            if (checkNanos == 0 || now - checkedAt >= checkNanos) {
+                checkedAt = now;
+                if (versions.version() != loadedVersion) {
+                    reload();
+                }
+            }
+        }
         return current;
     }
 
-    @Scheduled(fixedDelayString = "${yijianshi.sla.calendar-refresh:PT10M}", initialDelayString = "${yijianshi.sla.calendar-refresh:PT10M}")
-    public void reload() {
+    /** Marks the shared calendar changed; call it in the transaction that stores the change. */
+    void changed() {
+        if (versions != null) {
+            versions.raise();
+        }
+    }
+
+    public synchronized void reload() {
         if (mapper == null) {
             return;
         }
+        // The number first: a notice stored while the days are read makes the next check reload again.
+        long version = versions.version();
         Map<Integer, List<HolidayNotice.NoticeDay>> byYear = new TreeMap<>();
         mapper.years().forEach(year -> byYear.put(year, new ArrayList<>()));
         for (CalendarMapper.DayRow row : mapper.days()) {
@@ -58,5 +87,6 @@ public class HallCalendar {
         current = new WorkingDayCalendar(byYear.entrySet().stream()
                 .map(e -> new HolidayNotice(e.getKey(), List.of(), e.getValue())).collect(Collectors.toList()),
                 officeHours, zone);
+        loadedVersion = version;
     }
 }

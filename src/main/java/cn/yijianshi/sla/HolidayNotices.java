@@ -88,5 +88,6 @@ public class HolidayNotices {
         if (mapper.updateYear(notice.year(), trimmed, clock.now(), loadedBy) == 0) {
             mapper.insertYear(notice.year(), trimmed, clock.now(), loadedBy);
         }
+        calendar.changed();
     }
 }

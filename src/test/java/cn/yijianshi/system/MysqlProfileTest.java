@@ -39,7 +39,9 @@ import org.springframework.test.context.ActiveProfiles;
         "camunda.bpm.job-execution.enabled=false",
         "yijianshi.outbox.relay-enabled=false",
         "yijianshi.sla.case-watch-enabled=false",
-        "yijianshi.demo-users=true"})
+        "yijianshi.demo-users=true",
+        // The mysql profile pins the JVM to the hall's zone; this test keeps surefire's UTC, a server far from the hall.
+        "yijianshi.storage-zone=UTC"})
 class MysqlProfileTest {
 
     private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() { };
