@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lease        how long a node holds the messages it claimed; another node takes over a claim whose
  *                     lease has run out (the node died). Longer than a batch's deliveries normally take.
  * @param batch        messages claimed at a time
- * @param nodeId       this node's name in {@code claimed_by}; empty: host name and process id
+ * @param nodeId       this node's name in {@code claimed_by}; empty: {@link cn.yijianshi.system.ThisNode} (process id and host)
  */
 @ConfigurationProperties("yijianshi.notify")
 public record NotifySettings(

@@ -1,13 +1,12 @@
 package cn.yijianshi.notify;
 
-import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 import cn.yijianshi.system.HallClock;
+import cn.yijianshi.system.ThisNode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -63,7 +62,7 @@ public class OutboxRelay {
         this.clock = clock;
         this.settings = settings;
         this.enabled = enabled;
-        this.owner = settings.nodeId().isBlank() ? thisNode() : settings.nodeId();
+        this.owner = settings.nodeId().isBlank() ? ThisNode.name() : settings.nodeId();
         this.claimTransaction = new TransactionTemplate(transactions);
         // READ COMMITTED (as the pool's default): no gap locks, so citizens' steps inserting new messages
         // never wait for a claim.
@@ -157,13 +156,4 @@ public class OutboxRelay {
         return error.length() <= ERROR_LENGTH ? error : error.substring(0, ERROR_LENGTH);
     }
 
-    private static String thisNode() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (Exception e) {
-            host = "unknown-host";
-        }
-        return host + "/" + ManagementFactory.getRuntimeMXBean().getPid();
-    }
 }
