@@ -18,9 +18,9 @@ import com.sun.net.httpserver.HttpServer;
  * A stand-in SMS gateway on 127.0.0.1 (a random port): records every POST (its Idempotency-Key, X-Signature and
  * body) and answers with the status the test chooses for that message (by default 200).
  */
-final class RecordingSmsGateway implements AutoCloseable {
+public final class RecordingSmsGateway implements AutoCloseable {
 
-    record Delivery(String idempotencyKey, String signature, byte[] body, JsonNode json, int answered) {
+    public record Delivery(String idempotencyKey, String signature, byte[] body, JsonNode json, int answered) {
 
         String to() {
             return json.path("to").asText();
@@ -40,7 +40,7 @@ final class RecordingSmsGateway implements AutoCloseable {
     private final ConcurrentLinkedQueue<Delivery> deliveries = new ConcurrentLinkedQueue<>();
     private volatile ToIntFunction<JsonNode> answer = message -> 200;
 
-    RecordingSmsGateway() throws IOException {
+    public RecordingSmsGateway() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/sms", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
@@ -58,20 +58,20 @@ final class RecordingSmsGateway implements AutoCloseable {
         server.start();
     }
 
-    URI url() {
+    public URI url() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/sms");
     }
 
     /** How the gateway answers each message it receives (its JSON body in hand). */
-    void answer(ToIntFunction<JsonNode> status) {
+    public void answer(ToIntFunction<JsonNode> status) {
         this.answer = status;
     }
 
-    List<Delivery> deliveries() {
+    public List<Delivery> deliveries() {
         return List.copyOf(deliveries);
     }
 
-    List<Delivery> to(String phone) {
+    public List<Delivery> to(String phone) {
         return deliveries().stream().filter(d -> d.to().equals(phone)).toList();
     }
 

@@ -39,6 +39,11 @@ final class HallNode implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
+        return start(name, port, jdbcUrl, extraArgs);
+    }
+
+    /** A node on a given port: the same node again after a restart, behind the same load balancer. */
+    static HallNode start(String name, int port, String jdbcUrl, String... extraArgs) throws IOException {
         Path log = Path.of("target", "nodes", name + ".log").toAbsolutePath();
         Files.createDirectories(log.getParent());
         List<String> command = new ArrayList<>(List.of(
@@ -54,10 +59,10 @@ final class HallNode implements AutoCloseable {
                 "--spring.datasource.password=",
                 "--server.port=" + port,
                 "--yijianshi.demo-users=true",
-                "--yijianshi.outbox.relay-enabled=false",
                 "--logging.level.cn.yijianshi=INFO"));
         command.addAll(List.of(extraArgs));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .directory(log.getParent().toFile()).start();
         return new HallNode(name, port, log, process);
     }
@@ -107,6 +112,11 @@ final class HallNode implements AutoCloseable {
     String logTail() {
         String text = logText();
         return text.length() > 6000 ? text.substring(text.length() - 6000) : text;
+    }
+
+    /** kill -9: no shutdown hook runs, nothing is flushed or released. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
     }
 
     @Override

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
+import cn.yijianshi.notify.RecordingSmsGateway;
 import cn.yijianshi.security.HallGroup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,16 +33,20 @@ import org.junit.jupiter.api.TestInstance;
  */
 @MysqlTests
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class MysqlTwoNodesTest {
 
     private static final String DATABASE = System.getProperty("yijianshi.mysql-db", "yijianshi_test") + "_pair";
     private static final String SERVER = "jdbc:mysql://127.0.0.1:3306/";
     private static final String OPTIONS = "?characterEncoding=UTF-8&useUnicode=true&sendFractionalSeconds=false"
             + "&nullCatalogMeansCurrent=true&connectionCollation=utf8mb4_unicode_ci&useCursorFetch=true";
+    private static final String SECRET = "cluster-test-secret";
     private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     private HallNode a;
     private HallNode b;
+    private RecordingSmsGateway gateway;
+    private String[] nodeSettings;
 
     @BeforeAll
     void startTwoNodesAtOnceOnAnEmptyDatabase() throws Exception {
@@ -50,8 +55,19 @@ class MysqlTwoNodesTest {
             sql.execute("DROP DATABASE IF EXISTS `" + DATABASE + "`");
             sql.execute("CREATE DATABASE `" + DATABASE + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
         }
-        a = HallNode.start("node-a", SERVER + DATABASE + OPTIONS);
-        b = HallNode.start("node-b", SERVER + DATABASE + OPTIONS);
+        try (var logs = java.nio.file.Files.newDirectoryStream(java.nio.file.Path.of("target", "nodes"), "*.log")) {
+            for (java.nio.file.Path log : logs) {
+                java.nio.file.Files.delete(log);
+            }
+        } catch (java.nio.file.NoSuchFileException firstRun) {
+            // nothing to clear
+        }
+        gateway = new RecordingSmsGateway();
+        // both relays deliver through the HTTP sender to the recording gateway, every second
+        nodeSettings = new String[] {"--yijianshi.notify.sender=http", "--yijianshi.notify.http.url=" + gateway.url(),
+                "--yijianshi.notify.http.secret=" + SECRET, "--yijianshi.outbox.relay-interval=PT1S"};
+        a = HallNode.start("node-a", SERVER + DATABASE + OPTIONS, nodeSettings);
+        b = HallNode.start("node-b", SERVER + DATABASE + OPTIONS, nodeSettings);
     }
 
     @AfterAll
@@ -60,6 +76,9 @@ class MysqlTwoNodesTest {
             if (node != null) {
                 node.close();
             }
+        }
+        if (gateway != null) {
+            gateway.close();
         }
         try (Connection root = DriverManager.getConnection(SERVER + OPTIONS, "root", "");
              Statement sql = root.createStatement()) {
@@ -151,6 +170,156 @@ class MysqlTwoNodesTest {
                     .contains("set yijianshi.storage-zone=Asia/Shanghai and start again");
         }
         assertThat(a.alive() && b.alive()).isTrue();
+    }
+
+    /**
+     * The hall's day on two nodes behind nginx (the README's config), with node B killed (kill -9) in the middle
+     * of the intakes and started again: every intake acknowledged exists once with its process, task and timer;
+     * replays with the same Idempotency-Key answer the same case; the tasks are worked through both nodes; every
+     * message reaches the gateway with its own key (a repeat only with the first delivery's key); every SLA
+     * reminder and escalation is recorded once although both job executors run.
+     */
+    @Test
+    @org.junit.jupiter.api.Order(Integer.MAX_VALUE)
+    void twoHundredIntakesThroughTheBalancerSurviveANodeKilledInTheMiddle() throws Exception {
+        bothUp();
+        int intakes = 200;
+        java.util.Map<String, String> caseByKey = new java.util.concurrent.ConcurrentHashMap<>();
+        try (NginxBalancer balancer = new NginxBalancer(a.port, b.port)) {
+            java.util.concurrent.atomic.AtomicInteger acknowledged = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.CountDownLatch killB = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.ExecutorService clerks = java.util.concurrent.Executors.newFixedThreadPool(4);
+            List<java.util.concurrent.Future<?>> work = new ArrayList<>();
+            for (int i = 0; i < intakes; i++) {
+                int n = i;
+                work.add(clerks.submit(() -> {
+                    String key = "cluster-intake-" + n;
+                    caseByKey.put(key, intakeUntilAcknowledged(balancer.baseUrl(), key, n));
+                    if (acknowledged.incrementAndGet() == 80) {
+                        killB.countDown();
+                    }
+                    return null;
+                }));
+            }
+            killB.await();
+            b.kill();
+            b = HallNode.start("node-b", b.port, SERVER + DATABASE + OPTIONS, nodeSettings);
+            for (java.util.concurrent.Future<?> intake : work) {
+                intake.get(10, java.util.concurrent.TimeUnit.MINUTES);
+            }
+            clerks.shutdown();
+            bothUp();
+
+            assertThat(new java.util.HashSet<>(caseByKey.values())).as("one case per application").hasSize(intakes);
+            for (int i = 0; i < intakes; i += 7) {
+                String key = "cluster-intake-" + i;
+                HttpResponse<String> replay = postIntake(balancer.baseUrl(), key, i);
+                assertThat(replay.statusCode()).as(replay.body()).isEqualTo(200);
+                assertThat(replay.body()).contains(caseByKey.get(key));
+            }
+        }
+        try (Connection db = DriverManager.getConnection(SERVER + DATABASE + OPTIONS, "root", "")) {
+            String cases = caseByKey.values().stream().map(id -> "'" + id + "'").collect(java.util.stream.Collectors.joining(","));
+            assertThat(rows(db, "SELECT case_id FROM hall_case WHERE case_id IN (" + cases + ")")).hasSize(intakes);
+            assertThat(rows(db, "SELECT c.case_id FROM hall_case c JOIN ACT_RU_TASK t ON t.PROC_INST_ID_ = c.process_instance_id "
+                    + "JOIN ACT_RU_JOB j ON j.PROCESS_INSTANCE_ID_ = c.process_instance_id AND j.TYPE_ = 'timer' "
+                    + "WHERE t.TASK_DEF_KEY_ = 'Task_ReviewMaterials' AND c.case_id IN (" + cases + ")"))
+                    .as("every acknowledged case has its process, its first task and that task's SLA timer").hasSize(intakes);
+
+            // 审核材料 worked through both nodes: claimed on one, completed on the other
+            List<String> reviews = rows(db, "SELECT t.ID_ FROM ACT_RU_TASK t JOIN hall_case c ON t.PROC_INST_ID_ = c.process_instance_id "
+                    + "WHERE t.TASK_DEF_KEY_ = 'Task_ReviewMaterials' AND c.case_id IN (" + cases + ")");
+            for (int i = 0; i < reviews.size(); i++) {
+                HallNode claimOn = i % 2 == 0 ? a : b;
+                HallNode completeOn = i % 2 == 0 ? b : a;
+                String task = reviews.get(i);
+                assertThat(send(engine(claimOn, "/engine-rest/task/" + task + "/claim", "window1",
+                        "{\"userId\":\"window1\"}")).statusCode()).isEqualTo(204);
+                HttpResponse<String> completed = send(engine(completeOn, "/engine-rest/task/" + task + "/submit-form", "window1",
+                        "{\"variables\":{\"materialsDecision\":{\"value\":\"COMPLETE\"},\"originalAge\":{\"value\":\"60\"},"
+                                + "\"contributionMonths\":{\"value\":360},\"hasFundAccount\":{\"value\":true}}}"));
+                assertThat(completed.statusCode()).as(completed.body()).isIn(200, 204);
+            }
+
+            // every message to a citizen reaches the gateway, each with its own key
+            long until = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+            while (!rows(db, "SELECT id FROM notification_outbox WHERE status NOT IN ('SENT', 'FAILED')").isEmpty()
+                    && System.nanoTime() < until) {
+                Thread.sleep(1000);
+            }
+            List<String> messages = rows(db, "SELECT message_uuid FROM notification_outbox");
+            assertThat(messages).as("the tasks told the citizens").hasSizeGreaterThanOrEqualTo(intakes);
+            assertThat(rows(db, "SELECT message_uuid FROM notification_outbox WHERE status <> 'SENT'")).isEmpty();
+            List<String> keys = gateway.deliveries().stream().map(RecordingSmsGateway.Delivery::idempotencyKey).toList();
+            assertThat(new java.util.HashSet<>(keys)).as("no message lost, none made up").isEqualTo(new java.util.HashSet<>(messages));
+            assertThat(keys.size() - messages.size()).as("repeats, only from a node killed between the gateway's answer "
+                    + "and its record (at most one claimed batch)").isLessThanOrEqualTo(50);
+
+            // SLA timers of 20 department tasks made due at once: both job executors run, each timer is acted on once
+            List<String> timers = rows(db, "SELECT j.ID_ FROM ACT_RU_JOB j JOIN ACT_RU_TASK t ON t.ID_ = j.TASK_ID_ "
+                    + "WHERE j.TYPE_ = 'timer' AND t.TASK_DEF_KEY_ <> 'Task_ReviewMaterials' ORDER BY j.ID_ LIMIT 20");
+            assertThat(timers).hasSize(20);
+            String tasks = "SELECT TASK_ID_ FROM ACT_RU_JOB WHERE ID_ IN (" + timers.stream().map(id -> "'" + id + "'")
+                    .collect(java.util.stream.Collectors.joining(",")) + ")";
+            List<String> taskIds = rows(db, tasks);
+            String inTasks = taskIds.stream().map(id -> "'" + id + "'").collect(java.util.stream.Collectors.joining(","));
+            for (String state : List.of("warned_at", "breached_at")) {
+                // the cycle's second firing is a new job of the same task
+                for (String timer : rows(db, "SELECT ID_ FROM ACT_RU_JOB WHERE TYPE_ = 'timer' AND TASK_ID_ IN (" + inTasks + ")")) {
+                    assertThat(send(HttpRequest.newBuilder(a.uri("/engine-rest/job/" + timer + "/duedate"))
+                            .header("Authorization", basic("demo")).header("Content-Type", "application/json")
+                            .PUT(HttpRequest.BodyPublishers.ofString("{\"duedate\":\"2020-01-01T00:00:00.000+0000\"}")).build())
+                            .statusCode()).isEqualTo(204);
+                }
+                long firing = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+                while (rows(db, "SELECT task_id FROM sla_record WHERE " + state + " IS NOT NULL AND task_id IN (" + inTasks + ")")
+                        .size() < taskIds.size() && System.nanoTime() < firing) {
+                    Thread.sleep(500);
+                }
+                assertThat(rows(db, "SELECT task_id FROM sla_record WHERE " + state + " IS NOT NULL AND task_id IN (" + inTasks + ")"))
+                        .as(state).hasSize(taskIds.size());
+            }
+            Thread.sleep(3000);
+            assertThat(rows(db, "SELECT CONCAT(task_id, ' ', kind, ' ', group_id) FROM staff_notice WHERE task_id IN (" + inTasks
+                    + ") GROUP BY task_id, kind, group_id HAVING COUNT(*) > 1")).as("each reminder and escalation once").isEmpty();
+            assertThat(rows(db, "SELECT DISTINCT CONCAT(task_id, kind) FROM staff_notice WHERE task_id IN (" + inTasks + ")"))
+                    .as("a reminder and an escalation for every task").hasSize(2 * taskIds.size());
+        }
+    }
+
+    /** A clerk's submit: sent again with the same key after a network error or a 5xx, until acknowledged. */
+    private static String intakeUntilAcknowledged(String baseUrl, String key, int n) throws Exception {
+        long until = System.nanoTime() + Duration.ofMinutes(8).toNanos();
+        String last = "";
+        while (System.nanoTime() < until) {
+            try {
+                HttpResponse<String> answer = postIntake(baseUrl, key, n);
+                if (answer.statusCode() == 201 || answer.statusCode() == 200) {
+                    return new com.fasterxml.jackson.databind.ObjectMapper().readTree(answer.body()).get("caseId").asText();
+                }
+                assertThat(answer.statusCode()).as(answer.body()).isGreaterThanOrEqualTo(500);
+                last = answer.statusCode() + " " + answer.body();
+            } catch (java.io.IOException networkError) {
+                last = networkError.toString();
+            }
+            Thread.sleep(300);
+        }
+        throw new AssertionError("intake " + key + " never acknowledged: " + last);
+    }
+
+    private static HttpResponse<String> postIntake(String baseUrl, String key, int n) throws Exception {
+        java.util.Map<String, Object> body = cn.yijianshi.TestCitizens.retirementIntake("集群" + n,
+                cn.yijianshi.intake.ResidentIdNumber.withCheckCharacter("11010119600307" + String.format("%03d", 2 * n + 1)));
+        return send(HttpRequest.newBuilder(java.net.URI.create(baseUrl + "/api/cases"))
+                .header("Authorization", basic("window1")).header("Content-Type", "application/json")
+                .header("Idempotency-Key", key).timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofString(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(body)))
+                .build());
+    }
+
+    private static HttpRequest engine(HallNode node, String path, String user, String json) {
+        return HttpRequest.newBuilder(node.uri(path)).header("Authorization", basic(user))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
     }
 
     private void bothUp() throws InterruptedException {

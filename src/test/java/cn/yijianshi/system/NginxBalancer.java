@@ -1,4 +1,4 @@
-package cn.yijianshi.cluster;
+package cn.yijianshi.system;
 
 import java.io.IOException;
 import java.net.ServerSocket;
