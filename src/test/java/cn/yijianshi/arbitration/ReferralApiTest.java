@@ -423,6 +423,8 @@ class ReferralApiTest {
     cn.yijianshi.sla.HolidayNotices holidayNotices;
     @Autowired
     cn.yijianshi.sla.HallCalendar hallCalendar;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
 
     @Test
     void aNewYearsNoticeMovesOpenDeadlinesAndTheirTimersAndTheHistorySaysSo() {
@@ -488,9 +490,7 @@ class ReferralApiTest {
 
     /** The hypothetical notice must not outlive its test in the shared context. */
     private void forgetThe2027Notice() {
-        jdbc.update("DELETE FROM calendar_day WHERE cal_year = 2027");
-        jdbc.update("DELETE FROM calendar_year WHERE cal_year = 2027");
-        hallCalendar.reload();
+        cn.yijianshi.TestCalendars.forgetNotice(jdbc, transactions, hallCalendar, 2027);
     }
 
     private String preparedReferralOf(String issueId) {

@@ -150,11 +150,7 @@ class CalendarApiTest {
             loadAndUse2027();
         } finally {
             // The test database is shared by every test class: leave 2027 unloaded as we found it.
-            transactions.executeWithoutResult(status -> {
-                jdbc.update("DELETE FROM calendar_day WHERE cal_year = 2027");
-                jdbc.update("DELETE FROM calendar_year WHERE cal_year = 2027");
-            });
-            calendar.reload();
+            cn.yijianshi.TestCalendars.forgetNotice(jdbc, transactions, calendar, 2027);
         }
     }
 

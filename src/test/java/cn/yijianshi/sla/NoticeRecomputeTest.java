@@ -69,11 +69,7 @@ class NoticeRecomputeTest {
     @AfterEach
     void leave2027Unloaded() {
         // the test database is shared by every test class: leave 2027 without a notice, as we found it
-        transactions.executeWithoutResult(status -> {
-            jdbc.update("DELETE FROM calendar_day WHERE cal_year = 2027");
-            jdbc.update("DELETE FROM calendar_year WHERE cal_year = 2027");
-        });
-        calendar.reload();
+        cn.yijianshi.TestCalendars.forgetNotice(jdbc, transactions, calendar, 2027);
         ClockUtil.reset();
     }
 
