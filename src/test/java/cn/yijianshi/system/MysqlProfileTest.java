@@ -32,7 +32,8 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("mysql")
 @DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=" + MysqlTests.URL,
+        // a database of its own: its times are written in UTC, the other MySQL-profile tests' in the hall's zone
+        "spring.datasource.url=" + MysqlProfileTest.URL,
         "spring.datasource.username=root",
         "spring.datasource.password=",
         "camunda.bpm.process-engine-name=mysql",
@@ -43,6 +44,21 @@ import org.springframework.test.context.ActiveProfiles;
         // The mysql profile pins the JVM to the hall's zone; this test keeps surefire's UTC, a server far from the hall.
         "yijianshi.storage-zone=UTC"})
 class MysqlProfileTest {
+
+    static final String DATABASE = "${yijianshi.mysql-db:yijianshi_test}_utc";
+    static final String URL = "jdbc:mysql://127.0.0.1:3306/" + DATABASE + "?characterEncoding=UTF-8&useUnicode=true"
+            + "&sendFractionalSeconds=false&nullCatalogMeansCurrent=true&connectionCollation=utf8mb4_unicode_ci&useCursorFetch=true";
+
+    /** Runs before the Spring context: the UTC database, made afresh (utf8mb4, as the README asks). */
+    @org.junit.jupiter.api.BeforeAll
+    static void aFreshDatabaseWrittenInUtc() throws java.sql.SQLException {
+        String name = System.getProperty("yijianshi.mysql-db", "yijianshi_test") + "_utc";
+        try (java.sql.Connection root = java.sql.DriverManager.getConnection("jdbc:mysql://127.0.0.1:3306/", "root", "");
+             java.sql.Statement sql = root.createStatement()) {
+            sql.execute("DROP DATABASE IF EXISTS `" + name + "`");
+            sql.execute("CREATE DATABASE `" + name + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        }
+    }
 
     private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() { };
 

@@ -256,16 +256,15 @@ class MysqlTwoNodesTest {
                     + "and its record (at most one claimed batch)").isLessThanOrEqualTo(50);
 
             // SLA timers of 20 department tasks made due at once: both job executors run, each timer is acted on once
-            List<String> timers = rows(db, "SELECT j.ID_ FROM ACT_RU_JOB j JOIN ACT_RU_TASK t ON t.ID_ = j.TASK_ID_ "
-                    + "WHERE j.TYPE_ = 'timer' AND t.TASK_DEF_KEY_ <> 'Task_ReviewMaterials' ORDER BY j.ID_ LIMIT 20");
-            assertThat(timers).hasSize(20);
-            String tasks = "SELECT TASK_ID_ FROM ACT_RU_JOB WHERE ID_ IN (" + timers.stream().map(id -> "'" + id + "'")
-                    .collect(java.util.stream.Collectors.joining(",")) + ")";
-            List<String> taskIds = rows(db, tasks);
+            // a task's SLA timer is a timeout listener's job on the task's execution
+            String slaTimers = "FROM ACT_RU_JOB j JOIN ACT_RU_TASK t ON t.EXECUTION_ID_ = j.EXECUTION_ID_ "
+                    + "WHERE j.HANDLER_TYPE_ = 'timer-task-listener' AND t.TASK_DEF_KEY_ <> 'Task_ReviewMaterials'";
+            List<String> taskIds = rows(db, "SELECT t.ID_ " + slaTimers + " ORDER BY t.ID_ LIMIT 20");
+            assertThat(taskIds).hasSize(20);
             String inTasks = taskIds.stream().map(id -> "'" + id + "'").collect(java.util.stream.Collectors.joining(","));
             for (String state : List.of("warned_at", "breached_at")) {
-                // the cycle's second firing is a new job of the same task
-                for (String timer : rows(db, "SELECT ID_ FROM ACT_RU_JOB WHERE TYPE_ = 'timer' AND TASK_ID_ IN (" + inTasks + ")")) {
+                // the cycle's second firing may be a new job of the same task
+                for (String timer : rows(db, "SELECT j.ID_ " + slaTimers + " AND t.ID_ IN (" + inTasks + ")")) {
                     assertThat(send(HttpRequest.newBuilder(a.uri("/engine-rest/job/" + timer + "/duedate"))
                             .header("Authorization", basic("demo")).header("Content-Type", "application/json")
                             .PUT(HttpRequest.BodyPublishers.ofString("{\"duedate\":\"2020-01-01T00:00:00.000+0000\"}")).build())
