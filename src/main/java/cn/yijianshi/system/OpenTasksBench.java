@@ -136,7 +136,8 @@ public class OpenTasksBench {
         insertCopies("ACT_RU_AUTHORIZATION", "R.RESOURCE_ID_ = ?", Map.of(
                 "ID_", newId.formatted("R.ID_"),
                 "RESOURCE_ID_", newId.formatted("R.RESOURCE_ID_")), template, from, to);
-        insertCopies("ACT_RU_JOB", "R.HANDLER_TYPE_ = 'timer-task-listener' AND R.EXECUTION_ID_ = "
+        // Copies share their original's execution: only the original's own timer (not a copy's) is copied.
+        insertCopies("ACT_RU_JOB", "R.HANDLER_TYPE_ = 'timer-task-listener' AND R.ID_ NOT LIKE 'ot%' AND R.EXECUTION_ID_ = "
                 + "(SELECT T.EXECUTION_ID_ FROM ACT_RU_TASK T WHERE T.ID_ = ?)", Map.of(
                 "ID_", newId.formatted("R.ID_"),
                 "DUEDATE_", shift.formatted("R.DUEDATE_")), template, from, to);
