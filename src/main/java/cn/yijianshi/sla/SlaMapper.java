@@ -27,8 +27,20 @@ public interface SlaMapper {
 
     int update(SlaRecord record);
 
-    /** Open records (tasks and cases), oldest due first; the monitor decides their state as of now. */
-    List<SlaRecord> open(@Param("group") String group, @Param("limit") int limit);
+    /** Every open record counted by kind, candidate group and state as of {@code now}. */
+    List<OpenCount> openCounts(@Param("now") Instant now);
+
+    /** Open whole-case promises due at or after {@code from}. */
+    @org.apache.ibatis.annotations.Select("SELECT COUNT(*) FROM sla_record WHERE completed_at IS NULL AND kind = 'CASE' "
+            + "AND due_at >= #{from}")
+    long openCasesDueFrom(@Param("from") Instant from);
+
+    /** Open task steps of {@code group} counted by assignee and state as of {@code now} (unassigned ones left out). */
+    List<OpenCount> openCountsByAssignee(@Param("group") String group, @Param("now") Instant now);
+
+    /** Open task steps, earliest due first; {@code group} and {@code state} (as of {@code now}) narrow them when given. */
+    List<SlaRecord> openTasks(@Param("group") String group, @Param("state") SlaState state, @Param("now") Instant now,
+                              @Param("limit") int limit);
 
     /** Open records (tasks and cases) due on or after {@code dueFrom}, after {@code afterId} in id order: one batch. */
     List<SlaRecord> openDueFrom(@Param("dueFrom") Instant dueFrom, @Param("afterId") long afterId, @Param("limit") int limit);

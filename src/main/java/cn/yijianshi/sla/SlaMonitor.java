@@ -15,8 +15,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class SlaMonitor {
 
-    /** Open records read at most; a hall has far fewer open steps. */
-    static final int MAX_OPEN = 10_000;
+    /** The most task steps {@link #tasks} lists at once, earliest due first; the counts are never cut. */
+    public static final int MAX_LISTED = 5_000;
 
     public record Item(String caseId, String taskId, String taskKey, String taskName, String group, String groupName,
                        String assignee, SlaState state, String stateName, String limit, OffsetDateTime started,
@@ -50,37 +50,38 @@ public class SlaMonitor {
         this.missingNotices = missingNotices;
     }
 
+    /**
+     * Every open record counted in the database by group (and by expert) and state as of now, whatever their
+     * number, and the {@code oldest} earliest-due open task steps.
+     */
     public Overview overview(int oldest) {
         Instant now = clock.now();
         Map<String, Map<SlaState, Integer>> byGroup = new TreeMap<>();
         Map<String, Map<SlaState, Integer>> byExpert = new TreeMap<>();
         Map<SlaState, Integer> cases = counts();
-        int casesProvisional = 0;
-        for (SlaRecord record : records.open(null, MAX_OPEN)) {
-            SlaState state = record.stateAt(now);
-            if ("CASE".equals(record.getKind())) {
-                cases.merge(state, 1, Integer::sum);
-                if (provisional(record)) {
-                    casesProvisional++;
-                }
+        for (OpenCount count : records.openCounts(now)) {
+            if ("CASE".equals(count.getOwnerKind())) {
+                cases.merge(count.getState(), Math.toIntExact(count.getOpenCount()), Integer::sum);
                 continue;
             }
-            String group = record.getCandidateGroup() == null ? "-" : record.getCandidateGroup();
-            byGroup.computeIfAbsent(group, g -> counts()).merge(state, 1, Integer::sum);
-            if (HallGroup.EXPERTS.id().equals(group) && record.getAssignee() != null) {
-                byExpert.computeIfAbsent(record.getAssignee(), g -> counts()).merge(state, 1, Integer::sum);
-            }
+            String group = count.getOwner() == null ? "-" : count.getOwner();
+            byGroup.computeIfAbsent(group, g -> counts()).merge(count.getState(), Math.toIntExact(count.getOpenCount()),
+                    Integer::sum);
         }
-        List<Item> oldestItems = records.open(null, oldest * 4).stream().filter(r -> "TASK".equals(r.getKind()))
-                .limit(oldest).map(r -> item(r, now)).toList();
-        return new Overview(clock.inHallZone(now), byGroup, byExpert, cases, oldestItems, casesProvisional,
+        for (OpenCount count : records.openCountsByAssignee(HallGroup.EXPERTS.id(), now)) {
+            byExpert.computeIfAbsent(count.getOwner(), e -> counts()).merge(count.getState(),
+                    Math.toIntExact(count.getOpenCount()), Integer::sum);
+        }
+        List<Item> oldestItems = oldest <= 0 ? List.of()
+                : records.openTasks(null, null, now, oldest).stream().map(r -> item(r, now)).toList();
+        return new Overview(clock.inHallZone(now), byGroup, byExpert, cases, oldestItems, casesProvisional(now),
                 missingNotices.warning().orElse(null));
     }
 
+    /** Open task steps, earliest due first, at most {@link #MAX_LISTED}; {@code state} and {@code group} narrow them. */
     public List<Item> tasks(SlaState state, String group) {
         Instant now = clock.now();
-        return records.open(group, MAX_OPEN).stream().filter(r -> "TASK".equals(r.getKind()))
-                .filter(r -> state == null || r.stateAt(now) == state).map(r -> item(r, now)).toList();
+        return records.openTasks(group, state, now, MAX_LISTED).stream().map(r -> item(r, now)).toList();
     }
 
     /** Counts of open tasks per group and state, for the metrics. */
@@ -96,6 +97,20 @@ public class SlaMonitor {
                 r.getAssignee(), state, state.displayName(), r.getLimitText(), clock.inHallZone(r.getStartedAt()),
                 clock.inHallZone(r.getWarnAt()), clock.inHallZone(r.getDueAt()),
                 tasklistLink(r.getTaskId()), provisional(r));
+    }
+
+    /**
+     * Open whole-case promises due in or after the first year from this one that has no notice: counted in
+     * the database, whatever their number (the years before it are covered, so nothing earlier is provisional).
+     */
+    private int casesProvisional(Instant now) {
+        WorkingDayCalendar days = calendar.current();
+        int year = now.atZone(days.zone()).getYear();
+        while (days.covers(year)) {
+            year++;
+        }
+        Instant from = java.time.LocalDate.of(year, 1, 1).atStartOfDay(days.zone()).toInstant();
+        return Math.toIntExact(records.openCasesDueFrom(from));
     }
 
     private boolean provisional(SlaRecord r) {

@@ -65,6 +65,10 @@ public class BenchRunner implements ApplicationRunner {
     private final org.mybatis.spring.SqlSessionTemplate sqlSession;
     private final org.springframework.transaction.support.TransactionTemplate transactionTemplate;
     private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+    private final String openTasks;
+    private final int openTasksRounds;
+    private final org.camunda.bpm.engine.FilterService filterService;
+    private final cn.yijianshi.sla.SlaMonitor slaMonitor;
 
     public BenchRunner(CaseIntake intake, RuntimeService runtimeService, TaskService taskService,
                        IdentityService identityService, RepositoryService repositoryService, HistoryService historyService,
@@ -74,7 +78,9 @@ public class BenchRunner implements ApplicationRunner {
                        @Value("${bench.report-rows:1000000}") int reportRows, @Value("${bench.report-rounds:3}") int reportRounds,
                        cn.yijianshi.reports.ReportCatalogue reports,
                        org.mybatis.spring.SqlSessionTemplate sqlSession,
-                       org.springframework.transaction.support.TransactionTemplate transactionTemplate) {
+                       org.springframework.transaction.support.TransactionTemplate transactionTemplate,
+                       @Value("${bench.open-tasks:}") String openTasks, @Value("${bench.open-tasks-rounds:30}") int openTasksRounds,
+                       org.camunda.bpm.engine.FilterService filterService, cn.yijianshi.sla.SlaMonitor slaMonitor) {
         this.intake = intake;
         this.runtimeService = runtimeService;
         this.taskService = taskService;
@@ -91,10 +97,19 @@ public class BenchRunner implements ApplicationRunner {
         this.reports = reports;
         this.sqlSession = sqlSession;
         this.transactionTemplate = transactionTemplate;
+        this.openTasks = openTasks;
+        this.openTasksRounds = openTasksRounds;
+        this.filterService = filterService;
+        this.slaMonitor = slaMonitor;
     }
 
     @Override
     public void run(ApplicationArguments args) {
+        if (!openTasks.isBlank()) {
+            openTasks();
+            System.exit(SpringApplication.exit(context, () -> 0));
+            return;
+        }
         System.out.println("== yijianshi bench: " + cases + " cases ==");
         intakeOnly(Math.min(cases, 50)); // warm-up
         Bench.Timing intakes = intakeOnly(cases);
@@ -114,6 +129,43 @@ public class BenchRunner implements ApplicationRunner {
             ledgerReports(reportRows);
         }
         System.exit(SpringApplication.exit(context, () -> 0));
+    }
+
+    /**
+     * {@code --bench.open-tasks=1000,10000,100000} (alone: the other parts do not run): Tasklist's list and count for a
+     * department clerk and the SLA overview, timed as the open tasks grow to each number in turn.
+     */
+    private void openTasks() {
+        List<Integer> levels = java.util.Arrays.stream(openTasks.split(",")).map(String::trim)
+                .map(Integer::parseInt).sorted().toList();
+        System.out.println("== yijianshi bench: open tasks " + levels + " ==");
+        OpenTasksBench bench = new OpenTasksBench(this::caseAtStage, taskService, identityService, filterService, slaMonitor,
+                jdbc, transactionTemplate);
+        List<OpenTasksBench.Level> measured = bench.run(levels, openTasksRounds);
+        OpenTasksBench.Level last = measured.get(measured.size() - 1);
+        StringBuilder json = new StringBuilder("{");
+        for (OpenTasksBench.Level level : measured) {
+            json.append(String.format(java.util.Locale.ROOT, "\"open_%d\": {\"list_p50_ms\": %.1f, \"list_p95_ms\": %.1f, "
+                    + "\"count_p50_ms\": %.1f, \"count_p95_ms\": %.1f, \"sla_overview_p50_ms\": %.1f, \"sla_overview_p95_ms\": %.1f}, ",
+                    level.openTasks(), level.list().percentileMillis(50), level.list().percentileMillis(95),
+                    level.count().percentileMillis(50), level.count().percentileMillis(95),
+                    level.overview().percentileMillis(50), level.overview().percentileMillis(95)));
+        }
+        json.append(String.format(java.util.Locale.ROOT, "\"open_tasks\": %d, \"tasklist_p95_ms\": %.1f, "
+                + "\"tasklist_count_p95_ms\": %.1f, \"sla_overview_p95_ms\": %.1f}", last.openTasks(),
+                last.list().percentileMillis(95), last.count().percentileMillis(95), last.overview().percentileMillis(95)));
+        System.out.println("BENCH " + json);
+    }
+
+    /** A real retirement case worked to stage 0 (审核材料 open), 1 (档案 open) or 2 (the three departments open). */
+    private String caseAtStage(int stage) {
+        String caseId = intake.accept(request(stage, true), null, "window1").caseId();
+        for (int step = 0; step < stage; step++) {
+            for (Task task : taskService.createTaskQuery().processInstanceBusinessKey(caseId).list()) {
+                claimAndComplete(task, WORKER.getOrDefault(task.getTaskDefinitionKey(), "demo"), formVariables(task));
+            }
+        }
+        return caseId;
     }
 
     /**

@@ -1,0 +1,252 @@
+package cn.yijianshi.system;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+import cn.yijianshi.sla.SlaMonitor;
+import cn.yijianshi.sla.SlaState;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * {@code --bench.open-tasks=1000,10000,100000}: a hall with that many open tasks, and how long a department
+ * clerk (pension1) waits for Tasklist's list of the group's tasks (15, due date then priority, through the
+ * group's 待办 filter as Tasklist asks for it), its count, and the coordinators' SLA overview.
+ * <p>
+ * The open tasks are real retirement cases cloned: a few cases are run through the engine to each step where a
+ * group waits (综合窗口 审核材料, 档案, and the three departments working in parallel), then each such task is
+ * copied in SQL with everything the application made for it: the task, its candidate-group identity link, its
+ * grants (runtime and history), its SLA timer job and its SLA record. Copies get their own due dates (within a
+ * week either side of now) and priorities. The timers are never fired (the job executor is not started), and
+ * the copies share their original's execution, so they are for reading, not for working.
+ */
+public class OpenTasksBench {
+
+    private static final String DEPARTMENT_USER = "pension1";
+    private static final String DEPARTMENT = "dept-pension";
+    private static final String DEPARTMENT_FILTER = "社保经办·待办";
+
+    /** Runs a real case to stage 0 (审核材料), 1 (档案) or 2 (the three departments) and returns its case id. */
+    private final Function<Integer, String> caseToDepartments;
+    private final TaskService taskService;
+    private final IdentityService identityService;
+    private final FilterService filterService;
+    private final SlaMonitor slaMonitor;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+
+    private final List<String> templates = new ArrayList<>();
+    private int copiesMade;
+
+    OpenTasksBench(Function<Integer, String> caseToDepartments, TaskService taskService, IdentityService identityService,
+                   FilterService filterService, SlaMonitor slaMonitor, JdbcTemplate jdbc, TransactionTemplate transaction) {
+        this.caseToDepartments = caseToDepartments;
+        this.taskService = taskService;
+        this.identityService = identityService;
+        this.filterService = filterService;
+        this.slaMonitor = slaMonitor;
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+    }
+
+    public record Level(long openTasks, Bench.Timing list, Bench.Timing count, Bench.Timing overview) {
+    }
+
+    /** Grows the open tasks to each of {@code levels} in turn and times the three reads at each. */
+    public List<Level> run(List<Integer> levels, int rounds) {
+        makeTemplates();
+        List<Level> measured = new ArrayList<>();
+        for (int target : levels) {
+            growTo(target);
+            long open = jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_TASK", Long.class);
+            Level level = measure(open, rounds);
+            measured.add(level);
+        }
+        return measured;
+    }
+
+    /** Real cases run to each step where a group waits; their open tasks are what gets copied. */
+    private void makeTemplates() {
+        // One case waiting at 审核材料 (window), one at 档案, one at the three departments in parallel.
+        for (int stage = 0; stage < 3; stage++) {
+            String caseId = caseToDepartments.apply(stage);
+            for (Task task : taskService.createTaskQuery().processInstanceBusinessKey(caseId).list()) {
+                templates.add(task.getId());
+            }
+        }
+        Map<String, Long> jobs = new LinkedHashMap<>();
+        for (String template : templates) {
+            jobs.put(template, jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_JOB J JOIN ACT_RU_TASK T "
+                    + "ON J.EXECUTION_ID_ = T.EXECUTION_ID_ WHERE T.ID_ = ? AND J.HANDLER_TYPE_ = 'timer-task-listener'",
+                    Long.class, template));
+        }
+        System.out.printf("open tasks: %d template tasks from real cases (groups %s), SLA timer jobs each: %s%n",
+                templates.size(), jdbc.queryForList("SELECT DISTINCT GROUP_ID_ FROM ACT_RU_IDENTITYLINK WHERE TASK_ID_ IN ("
+                        + String.join(",", templates.stream().map(t -> "?").toList()) + ") AND TYPE_ = 'candidate'",
+                        String.class, templates.toArray()), jobs.values());
+    }
+
+    private void growTo(int target) {
+        long open = jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_TASK", Long.class);
+        long missing = target - open;
+        if (missing <= 0) {
+            return;
+        }
+        long start = System.nanoTime();
+        int copiesPerTemplate = (int) Math.ceil((double) missing / templates.size());
+        ensureSequence(copiesMade + copiesPerTemplate);
+        for (int from = copiesMade + 1; from <= copiesMade + copiesPerTemplate; from += 5_000) {
+            int to = Math.min(copiesMade + copiesPerTemplate, from + 4_999);
+            for (String template : templates) {
+                int first = from;
+                transaction.executeWithoutResult(status -> copy(template, first, to));
+            }
+        }
+        copiesMade += copiesPerTemplate;
+        System.out.printf("open tasks: %d copies made in %.1f s%n", (long) copiesPerTemplate * templates.size(),
+                (System.nanoTime() - start) / 1e9);
+    }
+
+    /** Copies {@code template} as copies number {@code from} to {@code to}, with all the application made for it. */
+    private void copy(String template, int from, int to) {
+        String newId = "CONCAT('ot', S.N, '-', %s)";
+        String shift = mysql() ? "DATE_ADD(%s, INTERVAL (MOD(S.N * 7919, 1209600) - 604800) SECOND)"
+                : "DATEADD(SECOND, MOD(S.N * 7919, 1209600) - 604800, %s)";
+        insertCopies("ACT_RU_TASK", "R.ID_ = ?", Map.of(
+                "ID_", newId.formatted("R.ID_"),
+                "DUE_DATE_", shift.formatted("R.DUE_DATE_"),
+                "FOLLOW_UP_DATE_", shift.formatted("R.FOLLOW_UP_DATE_"),
+                "PRIORITY_", "MOD(S.N, 3) * 25 + 25"), template, from, to);
+        insertCopies("ACT_RU_IDENTITYLINK", "R.TASK_ID_ = ?", Map.of(
+                "ID_", newId.formatted("R.ID_"),
+                "TASK_ID_", newId.formatted("R.TASK_ID_")), template, from, to);
+        insertCopies("ACT_RU_AUTHORIZATION", "R.RESOURCE_ID_ = ?", Map.of(
+                "ID_", newId.formatted("R.ID_"),
+                "RESOURCE_ID_", newId.formatted("R.RESOURCE_ID_")), template, from, to);
+        // Copies share their original's execution: only the original's own timer (not a copy's) is copied.
+        insertCopies("ACT_RU_JOB", "R.HANDLER_TYPE_ = 'timer-task-listener' AND R.ID_ NOT LIKE 'ot%' AND R.EXECUTION_ID_ = "
+                + "(SELECT T.EXECUTION_ID_ FROM ACT_RU_TASK T WHERE T.ID_ = ?)", Map.of(
+                "ID_", newId.formatted("R.ID_"),
+                "DUEDATE_", shift.formatted("R.DUEDATE_")), template, from, to);
+        insertCopies("sla_record", "R.task_id = ?", Map.of(
+                "id", "",
+                "task_id", newId.formatted("R.task_id"),
+                "warn_at", shift.formatted("R.warn_at"),
+                "due_at", shift.formatted("R.due_at")), template, from, to);
+    }
+
+    private void insertCopies(String table, String where, Map<String, String> replaced, String template, int from, int to) {
+        List<String> columns = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        for (String column : columns(table)) {
+            String expression = replaced.get(column.toUpperCase(Locale.ROOT));
+            if (expression == null) {
+                expression = replaced.get(column.toLowerCase(Locale.ROOT));
+            }
+            if ("".equals(expression)) {
+                continue; // generated by the database
+            }
+            columns.add(column);
+            values.add(expression != null ? expression : "R." + column);
+        }
+        jdbc.update("INSERT INTO " + table + " (" + String.join(", ", columns) + ") SELECT " + String.join(", ", values)
+                + " FROM " + table + " R CROSS JOIN bench_seq S WHERE " + where + " AND S.N BETWEEN ? AND ?",
+                template, from, to);
+    }
+
+    private final Map<String, List<String>> columnsByTable = new LinkedHashMap<>();
+
+    private List<String> columns(String table) {
+        return columnsByTable.computeIfAbsent(table, t -> jdbc.execute((Connection connection) -> {
+            DatabaseMetaData meta = connection.getMetaData();
+            List<String> names = new ArrayList<>();
+            for (String candidate : List.of(t, t.toUpperCase(Locale.ROOT), t.toLowerCase(Locale.ROOT))) {
+                try (ResultSet rs = meta.getColumns(connection.getCatalog(), null, candidate, null)) {
+                    while (rs.next()) {
+                        names.add(rs.getString("COLUMN_NAME"));
+                    }
+                }
+                if (!names.isEmpty()) {
+                    break;
+                }
+            }
+            return names;
+        }));
+    }
+
+    private boolean mysql() {
+        return Boolean.TRUE.equals(jdbc.execute((Connection c) -> {
+            try {
+                String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+                return product.contains("mysql") || product.contains("mariadb");
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }));
+    }
+
+    private void ensureSequence(int upTo) {
+        transaction.executeWithoutResult(status -> {
+            jdbc.execute("CREATE TABLE IF NOT EXISTS bench_seq (N INT NOT NULL PRIMARY KEY)");
+            int have = jdbc.queryForObject("SELECT COALESCE(MAX(N), 0) FROM bench_seq", Integer.class);
+            List<Object[]> rows = new ArrayList<>();
+            for (int n = have + 1; n <= upTo; n++) {
+                rows.add(new Object[] {n});
+            }
+            jdbc.batchUpdate("INSERT INTO bench_seq (N) VALUES (?)", rows);
+        });
+    }
+
+    private Level measure(long open, int rounds) {
+        Filter filter = filterService.createFilterQuery().filterName(DEPARTMENT_FILTER).singleResult();
+        long groupTasks = jdbc.queryForObject("SELECT COUNT(DISTINCT TASK_ID_) FROM ACT_RU_IDENTITYLINK "
+                + "WHERE GROUP_ID_ = ? AND TYPE_ = 'candidate' AND TASK_ID_ IS NOT NULL", Long.class, DEPARTMENT);
+        List<String> groups = List.of(DEPARTMENT);
+        long[] counted = {0};
+        int[] listed = {0};
+        Runnable list = () -> as(groups, () -> listed[0] = filterService.<Task>listPage(filter.getId(), 0, 15).size());
+        Runnable count = () -> as(groups, () -> counted[0] = filterService.count(filter.getId()));
+        SlaMonitor.Overview[] overview = {null};
+        Runnable sla = () -> overview[0] = slaMonitor.overview(20);
+        for (int i = 0; i < Math.min(3, rounds); i++) { // warm-up
+            list.run();
+            count.run();
+            sla.run();
+        }
+        Bench.Timing listTiming = Bench.time(rounds, i -> list.run());
+        Bench.Timing countTiming = Bench.time(rounds, i -> count.run());
+        Bench.Timing overviewTiming = Bench.time(rounds, i -> sla.run());
+        long slaOpen = overview[0].byGroup().getOrDefault(DEPARTMENT, Map.of()).entrySet().stream()
+                .filter(e -> e.getKey() != SlaState.PAUSED).mapToLong(Map.Entry::getValue).sum();
+        System.out.printf("== %d open tasks (%s: %d) ==%n", open, DEPARTMENT, groupTasks);
+        System.out.println(listTiming.summary("  Tasklist list, " + DEPARTMENT_USER + ", 15 by due date then priority"));
+        System.out.println(countTiming.summary("  Tasklist count, " + DEPARTMENT_USER));
+        System.out.println(overviewTiming.summary("  SLA overview (/api/sla/overview)"));
+        System.out.printf("  figures: list %d rows, count %d, SLA overview %s open %d, open tasks of the group %d: %s%n",
+                listed[0], counted[0], DEPARTMENT, slaOpen, groupTasks,
+                listed[0] == Math.min(15, groupTasks) && counted[0] == groupTasks && slaOpen == groupTasks ? "right" : "WRONG");
+        return new Level(open, listTiming, countTiming, overviewTiming);
+    }
+
+    private void as(List<String> groups, Runnable work) {
+        identityService.setAuthentication(DEPARTMENT_USER, groups);
+        try {
+            work.run();
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+}

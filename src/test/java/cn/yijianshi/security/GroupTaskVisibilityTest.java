@@ -1,0 +1,164 @@
+package cn.yijianshi.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import cn.yijianshi.HallIntegrationTest;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * What each group sees and may work in Tasklist and through /engine-rest, one task per group in the same
+ * process instance: the grants the engine makes for candidate groups, checked the way the engine checks them
+ * (authorizationCheckRevokes and Tasklist's indexes must change none of it).
+ */
+@HallIntegrationTest
+class GroupTaskVisibilityTest {
+
+    /** A member of each working group and the group's 待办 filter. */
+    private static final Map<HallGroup, String> MEMBER = new LinkedHashMap<>();
+
+    static {
+        MEMBER.put(HallGroup.WINDOW, "window1");
+        MEMBER.put(HallGroup.DEPT_PENSION, "pension1");
+        MEMBER.put(HallGroup.DEPT_MEDICAL, "medical1");
+        MEMBER.put(HallGroup.DEPT_FUND, "fund1");
+        MEMBER.put(HallGroup.DEPT_ARCHIVES, "archives1");
+        MEMBER.put(HallGroup.EXPERTS, "expert1");
+        MEMBER.put(HallGroup.COORDINATORS, "coord1");
+        MEMBER.put(HallGroup.ARBITRATION_LIAISON, "liaison1");
+    }
+
+    @Autowired
+    RepositoryService repositoryService;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    IdentityService identityService;
+    @Autowired
+    FilterService filterService;
+
+    @AfterEach
+    void logOut() {
+        identityService.clearAuthentication();
+    }
+
+    @Test
+    void everyGroupListsCountsClaimsAndCompletesItsOwnTaskAndNoOneElses() {
+        Map<HallGroup, Task> tasks = oneTaskPerGroup();
+        String instance = tasks.get(HallGroup.WINDOW).getProcessInstanceId();
+
+        for (var entry : MEMBER.entrySet()) {
+            HallGroup group = entry.getKey();
+            String user = entry.getValue();
+            Task own = tasks.get(group);
+            var filter = filterService.createFilterQuery().filterName(group.displayName() + "·待办").singleResult();
+
+            List<Task> listed = as(user, group, () -> filterService.<Task, org.camunda.bpm.engine.task.TaskQuery>list(
+                    filter.getId(), taskService.createTaskQuery().processInstanceId(instance)));
+            long counted = as(user, group, () -> filterService.count(filter.getId(),
+                    taskService.createTaskQuery().processInstanceId(instance)));
+            assertThat(listed).as(user + " in Tasklist (%s)", filter.getName()).extracting(Task::getId)
+                    .containsExactly(own.getId());
+            assertThat(counted).as(user + "'s count").isEqualTo(1);
+
+            // Through /engine-rest a user may ask for every task of the instance: only what the grants allow comes back.
+            List<String> seen = as(user, group, () -> taskService.createTaskQuery().processInstanceId(instance).list())
+                    .stream().map(Task::getId).toList();
+            long seenCount = as(user, group, () -> taskService.createTaskQuery().processInstanceId(instance).count());
+            if (group == HallGroup.COORDINATORS) {
+                assertThat(seen).as("coordinators watch every task (Cockpit)").containsExactlyInAnyOrderElementsOf(
+                        tasks.values().stream().map(Task::getId).toList());
+            } else {
+                assertThat(seen).as(user + " through the engine API").containsExactly(own.getId());
+            }
+            assertThat(seenCount).isEqualTo(seen.size());
+
+            for (var other : tasks.entrySet()) {
+                if (other.getKey() == group) {
+                    continue;
+                }
+                String otherId = other.getValue().getId();
+                assertThatThrownBy(() -> as(user, group, () -> {
+                    taskService.claim(otherId, user);
+                    return null;
+                })).as(user + " claims " + other.getKey().id() + "'s task").isInstanceOf(AuthorizationException.class);
+                assertThatThrownBy(() -> as(user, group, () -> {
+                    taskService.complete(otherId);
+                    return null;
+                })).as(user + " completes " + other.getKey().id() + "'s task").isInstanceOf(AuthorizationException.class);
+            }
+        }
+        for (var entry : MEMBER.entrySet()) {
+            String user = entry.getValue();
+            String own = tasks.get(entry.getKey()).getId();
+            as(user, entry.getKey(), () -> {
+                taskService.claim(own, user);
+                taskService.complete(own);
+                return null;
+            });
+            assertThat(taskService.createTaskQuery().taskId(own).count()).as(user + " completed its own").isZero();
+        }
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance).count()).isZero();
+    }
+
+    private Map<HallGroup, Task> oneTaskPerGroup() {
+        if (repositoryService.createProcessDefinitionQuery().processDefinitionKey("group-visibility").count() == 0) {
+            repositoryService.createDeployment().addModelInstance("group-visibility.bpmn", model()).deploy();
+        }
+        String instance = runtimeService.startProcessInstanceByKey("group-visibility").getId();
+        Map<HallGroup, Task> tasks = new LinkedHashMap<>();
+        for (HallGroup group : MEMBER.keySet()) {
+            tasks.put(group, taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey("Task_" + key(group))
+                    .singleResult());
+        }
+        assertThat(tasks.values()).doesNotContainNull();
+        return tasks;
+    }
+
+    private static BpmnModelInstance model() {
+        List<HallGroup> groups = List.copyOf(MEMBER.keySet());
+        AbstractFlowNodeBuilder<?, ?> flow = Bpmn.createExecutableProcess("group-visibility").name("各组可见性")
+                .camundaHistoryTimeToLive(1).startEvent("Start_Visibility").name("开始")
+                .parallelGateway("Gateway_Fork").name("分派")
+                .userTask("Task_" + key(groups.get(0))).name(groups.get(0).displayName() + "办理")
+                .camundaCandidateGroups(groups.get(0).id())
+                .parallelGateway("Gateway_Join").name("汇合").endEvent("End_Visibility").name("结束");
+        for (HallGroup group : groups.subList(1, groups.size())) {
+            flow = flow.moveToNode("Gateway_Fork").userTask("Task_" + key(group)).name(group.displayName() + "办理")
+                    .camundaCandidateGroups(group.id()).connectTo("Gateway_Join");
+        }
+        return flow.done();
+    }
+
+    private static String key(HallGroup group) {
+        return group.name().replace("_", "");
+    }
+
+    private <T> T as(String user, HallGroup group, Supplier<T> work) {
+        identityService.setAuthentication(user, List.of(group.id()));
+        try {
+            return work.get();
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+}
