@@ -26,12 +26,6 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 @RestControllerAdvice
 public class ApiProblemResponses {
 
-    private final long maxBytes;
-
-    public ApiProblemResponses(@org.springframework.beans.factory.annotation.Value("${yijianshi.max-request-bytes:65536}") long maxBytes) {
-        this.maxBytes = maxBytes;
-    }
-
     @ExceptionHandler(RefusedRequest.class)
     ResponseEntity<ApiProblem> refused(RefusedRequest e) {
         return ResponseEntity.status(e.status()).body(e.toProblem());
@@ -85,10 +79,9 @@ public class ApiProblemResponses {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ApiProblem> unreadable(HttpMessageNotReadableException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof RequestSizeLimit.BodyTooLarge) {
-                return ResponseEntity.badRequest().body(RequestSizeLimit.problem(maxBytes));
-            }
+        cn.yijianshi.upload.BodyTooLarge tooLarge = cn.yijianshi.upload.BodyTooLarge.in(e);
+        if (tooLarge != null) {
+            return bodyTooLarge(tooLarge);
         }
         Throwable cause = e.getCause();
         if (cause instanceof UnrecognizedPropertyException unknown) {
@@ -107,6 +100,11 @@ public class ApiProblemResponses {
             return badRequest(List.of(new ApiProblem.FieldError(path(mapping), "格式错误", "malformed value")));
         }
         return badRequest(List.of(new ApiProblem.FieldError("body", "请求内容不是有效的 JSON", "request body is not valid JSON")));
+    }
+
+    /** A JSON body cut off past its upload policy's limit while it was read (chunked): 413, as when its length is declared. */
+    private static ResponseEntity<ApiProblem> bodyTooLarge(cn.yijianshi.upload.BodyTooLarge tooLarge) {
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(tooLarge.problem());
     }
 
     /**

@@ -37,6 +37,16 @@ public class RefusedRequest extends RuntimeException {
         return new RefusedRequest(HttpStatus.FORBIDDEN, field, messageZh, messageEn);
     }
 
+    /** 413: a body or uploaded file larger than its upload policy allows (cn.yijianshi.upload.UploadPolicy). */
+    public static RefusedRequest payloadTooLarge(String field, String messageZh, String messageEn) {
+        return new RefusedRequest(HttpStatus.PAYLOAD_TOO_LARGE, field, messageZh, messageEn);
+    }
+
+    /** 415: an uploaded file whose content is not a kind its endpoint takes. */
+    public static RefusedRequest unsupportedMediaType(String field, String messageZh, String messageEn) {
+        return new RefusedRequest(HttpStatus.UNSUPPORTED_MEDIA_TYPE, field, messageZh, messageEn);
+    }
+
     public HttpStatus status() {
         return status;
     }

@@ -44,7 +44,7 @@ class LockConflictAnswersTest {
     }
 
     private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new BusyDesk())
-            .setControllerAdvice(new ApiProblemResponses(65536)).build();
+            .setControllerAdvice(new ApiProblemResponses()).build();
 
     @Test
     void aDeadlockThatReachesTheApiIsA503InChineseAndEnglishWithRetryAfter() throws Exception {

@@ -1,4 +1,4 @@
-package cn.yijianshi.system;
+package cn.yijianshi.upload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
