@@ -91,7 +91,7 @@ run_setup() { # number of nodes → prints the client's BENCH_RESULT json
 ONE=$(run_setup 1)
 TWO=$(run_setup 2)
 
-printf '\n%-24s %12s %12s\n' "($(nproc) cores, $CASES cases)" "一个节点" "两个节点"
+printf '\n%-24s %12s %12s\n' "($(nproc) cores, $CASES cases)" "one node" "two nodes"
 for field in intakes_per_s intake_p50_ms intake_p95_ms cases_per_s case_p50_ms case_p95_ms \
              messages_delivered messages_repeated messages_per_s; do
   printf '%-24s %12s %12s\n' "$field" "$(jq -r ".$field" <<<"$ONE")" "$(jq -r ".$field" <<<"$TWO")"
