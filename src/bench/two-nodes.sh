@@ -70,6 +70,7 @@ await_node() { # port
 
 run_setup() { # number of nodes → prints the client's BENCH_RESULT json
   local nodes=$1 remote="http://127.0.0.1:$PORT1"
+  trap stop_nodes EXIT  # $(...) runs this in a subshell, which does not inherit the script's trap
   sql -e "DROP DATABASE IF EXISTS \`$DB\`; CREATE DATABASE \`$DB\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
   # One at a time, so the second node finds the schema and the demo users in place.
   start_node "$PORT1" "$LOGS/node1-of-$nodes.log"
