@@ -11,6 +11,10 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class YijianshiApplication {
 
     public static void main(String[] args) {
+        if (cn.yijianshi.system.RemoteBench.isRequested(args)) {
+            // The bench's client drives running nodes over HTTP: no Spring, no engine of its own.
+            System.exit(cn.yijianshi.system.RemoteBench.run(args));
+        }
         SpringApplication app = new SpringApplication(YijianshiApplication.class);
         if (cn.yijianshi.system.Bench.isRequested(args)) {
             String problem = cn.yijianshi.system.Bench.scratchDatabaseProblem(args, System.getenv());
