@@ -3,7 +3,6 @@ package cn.yijianshi.system;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,15 +14,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class SessionCleanup {
 
-    private final ObjectProvider<JdbcIndexedSessionRepository> sessions;
+    private final ObjectProvider<SessionTouches> sessions;
 
-    public SessionCleanup(ObjectProvider<JdbcIndexedSessionRepository> sessions) {
+    public SessionCleanup(ObjectProvider<SessionTouches> sessions) {
         this.sessions = sessions;
     }
 
     @Scheduled(cron = "${yijianshi.session.cleanup-cron:0 * * * * *}")
     @SchedulerLock(name = "session-cleanup", lockAtLeastFor = "PT5S")
     public void deleteExpiredSessions() {
-        sessions.ifAvailable(JdbcIndexedSessionRepository::cleanUpExpiredSessions);
+        sessions.ifAvailable(SessionTouches::cleanUpExpiredSessions);
     }
 }
