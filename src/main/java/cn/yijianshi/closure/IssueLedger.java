@@ -155,7 +155,7 @@ public class IssueLedger {
                 .map(h -> new IssueView.Change(clock.inHallZone(h.occurredAt()), h.actor(), h.action(), h.fromStatus(),
                         h.toStatus(), h.note()))
                 .toList();
-        return view(issue, history);
+        return view(issue, history, calendar.current());
     }
 
     public record Page(int page, long total, List<IssueView> items) {
@@ -163,17 +163,19 @@ public class IssueLedger {
 
     public Page search(IssueStatus status, String dept, boolean overdue, int page) {
         LocalDate overdueOn = overdue ? clock.today() : null;
+        // one read of the calendar for the page: on a cluster each read asks the database for its version
+        WorkingDayCalendar days = calendar.current();
         List<IssueView> items = issues.search(status, dept, overdueOn, page * PAGE_SIZE, PAGE_SIZE).stream()
-                .map(issue -> view(issue, null)).toList();
+                .map(issue -> view(issue, null, days)).toList();
         return new Page(page, issues.count(status, dept, overdueOn), items);
     }
 
-    private IssueView view(Issue i, List<IssueView.Change> history) {
+    private IssueView view(Issue i, List<IssueView.Change> history, WorkingDayCalendar days) {
         boolean overdue = i.getStatus().isOpen() && i.getDeadline().isBefore(clock.today());
         return new IssueView(i.getIssueId(), i.getSource(), i.getSource().displayName(), i.getCaseId(), i.getCategory(),
                 i.getCategory().displayName(), PersonalData.maskInText(i.getDescription()), i.getRaisedBy(),
                 clock.inHallZone(i.getRaisedAt()), i.getResponsibleDept(), i.getResponsiblePerson(), i.getDeadline(), overdue,
-                calendar.current().provisionalBetween(i.getRaisedAt().atZone(clock.zone()).toLocalDate(), i.getDeadline()),
+                days.provisionalBetween(i.getRaisedAt().atZone(clock.zone()).toLocalDate(), i.getDeadline()),
                 i.getStatus(), i.getStatus().displayName(), PersonalData.maskInText(i.getResolution()),
                 PersonalData.maskInText(i.getEvidence()), PersonalData.maskInText(i.getCallbackResult()), i.getReferredTo(),
                 i.getClosedBy(), clock.inHallZone(i.getClosedAt()), i.getReopenCount(), history);

@@ -3,6 +3,7 @@ package cn.yijianshi.intake;
 import java.util.List;
 
 import cn.yijianshi.sla.HallCalendar;
+import cn.yijianshi.sla.WorkingDayCalendar;
 import cn.yijianshi.system.HallClock;
 import cn.yijianshi.system.PersonalData;
 import cn.yijianshi.system.RefusedRequest;
@@ -43,8 +44,9 @@ public class CaseLookup {
     @Transactional(readOnly = true)
     public CaseView view(String caseId) {
         HallCase c = require(caseId);
+        WorkingDayCalendar days = calendar.current();
         List<CaseView.OpenStep> steps = taskService.createTaskQuery().processInstanceBusinessKey(caseId)
-                .orderByTaskCreateTime().asc().list().stream().map(this::step).toList();
+                .orderByTaskCreateTime().asc().list().stream().map(task -> step(task, days)).toList();
         List<CaseView.Event> events = timeline.of(caseId).stream()
                 .map(e -> new CaseView.Event(clock.inHallZone(e.occurredAt()), e.actor(), e.event(), e.description()))
                 .toList();
@@ -59,13 +61,13 @@ public class CaseLookup {
                         : new CaseView.Rating(c.getRatingScore(), c.getRatingComment(), clock.inHallZone(c.getRatedAt())));
     }
 
-    private CaseView.OpenStep step(Task task) {
+    private CaseView.OpenStep step(Task task, WorkingDayCalendar days) {
         List<String> groups = taskService.getIdentityLinksForTask(task.getId()).stream()
                 .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
                 .map(IdentityLink::getGroupId).toList();
         return new CaseView.OpenStep(task.getId(), task.getTaskDefinitionKey(), task.getName(), task.getAssignee(), groups,
                 clock.inHallZone(task.getCreateTime()), clock.inHallZone(task.getDueDate()),
                 clock.inHallZone(task.getFollowUpDate()), task.getPriority(), task.getDueDate() != null
-                        && calendar.current().provisionalBetween(task.getCreateTime().toInstant(), task.getDueDate().toInstant()));
+                        && days.provisionalBetween(task.getCreateTime().toInstant(), task.getDueDate().toInstant()));
     }
 }

@@ -73,7 +73,7 @@ public class SlaMonitor {
                     Math.toIntExact(count.getOpenCount()), Integer::sum);
         }
         List<Item> oldestItems = oldest <= 0 ? List.of()
-                : records.openTasks(null, null, now, oldest).stream().map(r -> item(r, now)).toList();
+                : items(records.openTasks(null, null, now, oldest), now);
         return new Overview(clock.inHallZone(now), byGroup, byExpert, cases, oldestItems, casesProvisional(now),
                 missingNotices.warning().orElse(null));
     }
@@ -81,7 +81,7 @@ public class SlaMonitor {
     /** Open task steps, earliest due first, at most {@link #MAX_LISTED}; {@code state} and {@code group} narrow them. */
     public List<Item> tasks(SlaState state, String group) {
         Instant now = clock.now();
-        return records.openTasks(group, state, now, MAX_LISTED).stream().map(r -> item(r, now)).toList();
+        return items(records.openTasks(group, state, now, MAX_LISTED), now);
     }
 
     /** Counts of open tasks per group and state, for the metrics. */
@@ -89,14 +89,20 @@ public class SlaMonitor {
         return overview(0).byGroup();
     }
 
-    private Item item(SlaRecord r, Instant now) {
+    /** One read of the calendar for the whole list: on a cluster each read asks the database for its version. */
+    private List<Item> items(List<SlaRecord> records, Instant now) {
+        WorkingDayCalendar days = calendar.current();
+        return records.stream().map(r -> item(r, now, days)).toList();
+    }
+
+    private Item item(SlaRecord r, Instant now, WorkingDayCalendar days) {
         SlaState state = r.stateAt(now);
         String groupName = r.getCandidateGroup() == null ? null
                 : HallGroup.byId(r.getCandidateGroup()).map(HallGroup::displayName).orElse(r.getCandidateGroup());
         return new Item(r.getCaseId(), r.getTaskId(), r.getTaskKey(), r.getTaskName(), r.getCandidateGroup(), groupName,
                 r.getAssignee(), state, state.displayName(), r.getLimitText(), clock.inHallZone(r.getStartedAt()),
                 clock.inHallZone(r.getWarnAt()), clock.inHallZone(r.getDueAt()),
-                tasklistLink(r.getTaskId()), provisional(r));
+                tasklistLink(r.getTaskId()), days.provisionalBetween(r.getStartedAt(), r.getDueAt()));
     }
 
     /**
@@ -111,10 +117,6 @@ public class SlaMonitor {
         }
         Instant from = java.time.LocalDate.of(year, 1, 1).atStartOfDay(days.zone()).toInstant();
         return Math.toIntExact(records.openCasesDueFrom(from));
-    }
-
-    private boolean provisional(SlaRecord r) {
-        return calendar.current().provisionalBetween(r.getStartedAt(), r.getDueAt());
     }
 
     /** Where a task opens in Tasklist. */
