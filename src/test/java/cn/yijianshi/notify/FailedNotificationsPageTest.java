@@ -3,7 +3,6 @@ package cn.yijianshi.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.LocalDateTime;
 import java.util.Date;
 
 import cn.yijianshi.HallBrowser;
@@ -40,7 +39,7 @@ class FailedNotificationsPageTest {
     @Test
     void theCoordinatorSeesTheMessageTheGatewayRefused() {
         try {
-            ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse("2026-11-17T14:20").atZone(TestCalendars.HALL).toInstant()));
+            ClockUtil.setCurrentTime(Date.from(TestCalendars.hall("2026-11-17T14:20")));
             outbox.send("NT-PAGE-1", "ARBITRATION_ACCEPTED", "13712345678", "李四您好：您的仲裁申请已受理");
             NotificationSender refusing = message -> {
                 if (message.caseId().equals("NT-PAGE-1")) {

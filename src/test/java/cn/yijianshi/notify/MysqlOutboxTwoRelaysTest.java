@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +48,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class MysqlOutboxTwoRelaysTest {
 
     private static final int MESSAGES = 2_000;
-    private static final Instant TEN_AM = LocalDateTime.parse("2026-11-16T10:00").atZone(TestCalendars.HALL).toInstant();
+    private static final Instant TEN_AM = TestCalendars.hall("2026-11-16T10:00");
 
     @Autowired
     Outbox outbox;

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
@@ -52,7 +51,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class SmsGatewayDeliveryTest {
 
     private static final String SECRET = "测试密钥-gateway-secret";
-    private static final Instant TEN_AM = LocalDateTime.parse("2026-11-16T10:00").atZone(TestCalendars.HALL).toInstant();
+    private static final Instant TEN_AM = TestCalendars.hall("2026-11-16T10:00");
     private static RecordingSmsGateway gateway;
     private static int nextPhone = 0;
 

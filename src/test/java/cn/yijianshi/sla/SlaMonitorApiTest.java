@@ -2,7 +2,6 @@ package cn.yijianshi.sla;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDateTime;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +51,7 @@ class SlaMonitorApiTest {
 
     @Test
     void coordinatorsSeeABreachedTaskAndOthersMayNot() {
-        ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse("2026-11-16T09:30").atZone(TestCalendars.HALL).toInstant()));
+        ClockUtil.setCurrentTime(Date.from(TestCalendars.hall("2026-11-16T09:30")));
         String caseId = intake.accept(json.convertValue(TestCitizens.retirementIntake("监控测试", TestCitizens.RETIRING_MAN),
                 CaseIntakeRequest.class), null, "window1").caseId();
         ClockUtil.reset();
@@ -85,7 +84,7 @@ class SlaMonitorApiTest {
     void coordinatorsAreToldOfAYearWithoutItsNoticeAndSeeProvisionalDueDates() {
         try {
             // New Year's Eve afternoon: 审核材料 (4 working hours) runs into 2027, which has no notice yet
-            ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse("2026-12-31T16:00").atZone(TestCalendars.HALL).toInstant()));
+            ClockUtil.setCurrentTime(Date.from(TestCalendars.hall("2026-12-31T16:00")));
             String caseId = intake.accept(json.convertValue(TestCitizens.retirementIntake("暂定测试", TestCitizens.RETIRING_MAN),
                     CaseIntakeRequest.class), null, "window1").caseId();
 
@@ -113,11 +112,11 @@ class SlaMonitorApiTest {
 
     @Test
     void remindersReachTheTasksGroupAndEscalationsReachTheCoordinators() {
-        ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse("2026-11-23T10:00").atZone(TestCalendars.HALL).toInstant()));
+        ClockUtil.setCurrentTime(Date.from(TestCalendars.hall("2026-11-23T10:00")));
         String caseId = intake.accept(json.convertValue(TestCitizens.retirementIntake("提醒测试", TestCitizens.RETIRING_MAN),
                 CaseIntakeRequest.class), null, "window1").caseId();
         // 审核材料 warns at 14:30 and is due at 15:30: past both, its one timer fires once and does both.
-        ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse("2026-11-23T15:31").atZone(TestCalendars.HALL).toInstant()));
+        ClockUtil.setCurrentTime(Date.from(TestCalendars.hall("2026-11-23T15:31")));
         String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseId).singleResult().getId();
         cn.yijianshi.DueTimers.fire(managementService, instance);
         ClockUtil.reset();
