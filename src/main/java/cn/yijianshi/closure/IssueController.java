@@ -28,7 +28,11 @@ public class IssueController {
     private final RuntimeService runtimeService;
     private final LockConflictRetry retry;
 
-    public IssueController(IssueLedger ledger, RuntimeService runtimeService, LockConflictRetry retry) {
+    private final cn.yijianshi.catalog.Departments departments;
+
+    public IssueController(IssueLedger ledger, RuntimeService runtimeService, LockConflictRetry retry,
+                           cn.yijianshi.catalog.Departments departments) {
+        this.departments = departments;
         this.ledger = ledger;
         this.retry = retry;
         this.runtimeService = runtimeService;
@@ -36,7 +40,7 @@ public class IssueController {
 
     @PostMapping
     public ResponseEntity<Map<String, String>> raise(@RequestBody @Valid NewIssue request, Principal user) {
-        if (HallGroup.byId(request.responsibleDept()).isEmpty()) {
+        if (!departments.knowsGroup(request.responsibleDept())) {
             throw RefusedRequest.badInput("responsibleDept", "没有这个部门：" + request.responsibleDept(),
                     "no such department: " + request.responsibleDept());
         }

@@ -37,7 +37,10 @@ public class HardCaseSteps {
 
     private final IssueLedger ledger;
 
-    public HardCaseSteps(IssueLedger ledger) {
+    private final cn.yijianshi.catalog.Departments departments;
+
+    public HardCaseSteps(IssueLedger ledger, cn.yijianshi.catalog.Departments departments) {
+        this.departments = departments;
         this.ledger = ledger;
     }
 
@@ -103,7 +106,7 @@ public class HardCaseSteps {
      */
     public void consulted(DelegateTask task) {
         String department = (String) task.getVariable("department");
-        String departmentName = HallGroup.byId(department).map(HallGroup::displayName).orElse(department);
+        String departmentName = departments.groupName(department);
         String opinion = PersonalData.maskInText(String.valueOf(task.getVariable("departmentOpinion")));
         String by = TaskActor.of(task);
         DelegateExecution execution = task.getExecution();

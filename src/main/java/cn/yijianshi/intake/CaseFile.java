@@ -47,9 +47,14 @@ public class CaseFile {
 
     /** 实时告知: queues a message to the applicant's phone. */
     public void tellCitizen(String caseId, String kind, String message) {
+        tellCitizen(caseId, kind, "SMS_" + kind, message);
+    }
+
+    /** 实时告知 under the gateway's template {@code templateCode} (a matter file's notice names it). */
+    public void tellCitizen(String caseId, String kind, String templateCode, String message) {
         HallCase hallCase = cases.findByCaseId(caseId);
         if (hallCase != null) {
-            outbox.send(caseId, kind, hallCase.getApplicantPhone(), message,
+            outbox.send(caseId, kind, templateCode, hallCase.getApplicantPhone(), message,
                     hallCase.getApplicantName() == null ? java.util.Map.of() : java.util.Map.of("name", hallCase.getApplicantName()));
         }
     }

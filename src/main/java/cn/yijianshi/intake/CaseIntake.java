@@ -5,10 +5,18 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import cn.yijianshi.catalog.ApplicantKind;
+import cn.yijianshi.catalog.CreditCode;
+import cn.yijianshi.catalog.IntakeFormRules;
+import cn.yijianshi.catalog.Matter;
+import cn.yijianshi.catalog.MatterCatalog;
+import cn.yijianshi.catalog.MatterExtension;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.yijianshi.sla.CaseSla;
 import cn.yijianshi.system.HallClock;
@@ -22,8 +30,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * 一窗受理: accepts one application, gives it a case id and starts its matter's process, in one
- * transaction: a case row never exists without its process instance, nor the other way round.
+ * 一窗受理 for any matter of the catalog: checks the application against the matter's file and intake form, gives
+ * it a case id and starts the matter's process, in one transaction: a case row never exists without its process
+ * instance, nor the other way round.
  */
 @Service
 public class CaseIntake {
@@ -36,11 +45,16 @@ public class CaseIntake {
     private final RuntimeService runtimeService;
     private final HallClock clock;
     private final ObjectMapper json;
-    private final MatterIntakes matters;
+    private final MatterCatalog matters;
+    private final IntakeFormRules formRules;
+    private final List<MatterExtension> extensions;
     private final CaseSla caseSla;
 
     public CaseIntake(CaseMapper cases, CaseNumbers numbers, CaseTimeline timeline, RuntimeService runtimeService,
-                      HallClock clock, ObjectMapper json, MatterIntakes matters, CaseSla caseSla) {
+                      HallClock clock, ObjectMapper json, MatterCatalog matters, IntakeFormRules formRules,
+                      List<MatterExtension> extensions, CaseSla caseSla) {
+        this.formRules = formRules;
+        this.extensions = extensions;
         this.cases = cases;
         this.numbers = numbers;
         this.timeline = timeline;
@@ -69,49 +83,112 @@ public class CaseIntake {
 
     @Transactional
     public IntakeResult accept(CaseIntakeRequest request, String idempotencyKey, String clerk) {
-        ResidentIdNumber applicantId = idNumber("applicant.idNumber", request.applicant().idNumber());
+        Matter matter = matters.require("matter", request.matter());
+        if (!matter.accepts(request.channel())) {
+            throw RefusedRequest.badInput("channel", matter.name() + "不能通过" + request.channel().displayName() + "受理",
+                    matter.key() + " is not accepted through " + request.channel());
+        }
+        Applicant applicant = applicant(matter, request.applicant());
         if (request.proxy() != null) {
             idNumber("proxy.idNumber", request.proxy().idNumber());
-        }
-        String gender = request.applicant().gender() == null ? applicantId.gender() : request.applicant().gender();
-        if (!gender.equals(applicantId.gender())) {
-            throw RefusedRequest.badInput("applicant.gender", "性别与身份证号码不符", "does not match the ID number");
         }
         if (request.channel() == Channel.PROXY && request.proxy() == null) {
             throw RefusedRequest.badInput("proxy", "帮办代办必须填写代办人（姓名、身份证号码、关系）",
                     "is required when channel is PROXY (name, idNumber, relation)");
         }
-        MatterIntake matter = matters.of(request.matter());
         MaterialCodes.check("materials", request.materialsOrEmpty(), matter);
-        matter.check(request, applicantId);
+        Map<String, Object> facts = new HashMap<>(request.factsOrEmpty());
+        if (request.retirement() != null) {
+            facts.putAll(cn.yijianshi.retirement.RetirementIntake.facts(request.retirement()));
+        }
+        JsonNode form = matters.intakeForm(matter).orElseThrow(() -> new IllegalStateException(
+                "matter " + matter.key() + " has no intake form " + matter.intakeForm() + " in its deployment"));
+        Map<String, Object> kept = formRules.check(form, facts, applicant.formContext(request.channel()));
+        MatterExtension extension = extensionOf(matter);
+        if (extension != null) {
+            extension.check(kept, applicant.residentId());
+        }
 
-        HallCase hallCase = newCase(request, applicantId, gender, idempotencyKey, clerk);
+        HallCase hallCase = newCase(request, matter, applicant, idempotencyKey, clerk);
         cases.insert(hallCase);
         for (String code : request.materialsOrEmpty()) {
             cases.insertMaterial(hallCase.getCaseId(), code, hallCase.getAcceptedAt(), clerk);
         }
-        timeline.record(hallCase.getCaseId(), clerk, "ACCEPTED", "受理：" + request.matter().displayName() + "，"
+        timeline.record(hallCase.getCaseId(), clerk, "ACCEPTED", "受理：" + matter.name() + "，"
                 + request.channel().displayName() + "，" + request.servicePoint().name()
                 + "，收到材料 " + request.materialsOrEmpty().size() + " 项");
 
-        // The process carries what its steps and forms read; how the case came in (matter, channel, service
-        // point, clerk) stays on the case record, where the case view and the reports read it.
-        Map<String, Object> variables = new HashMap<>(matter.startVariables(request, applicantId));
+        // The process carries what its steps and forms read (the facts the intake form kept, and the matter's own
+        // where it has an extension); how the case came in (channel, service point, clerk) stays on the case
+        // record, where the case view and the reports read it.
+        Map<String, Object> variables = new HashMap<>(kept);
+        if (extension != null) {
+            variables.putAll(extension.startVariables(kept, applicant.residentId()));
+        }
+        variables.put("matter", matter.key());
         variables.put("caseId", hallCase.getCaseId());
         variables.put("priority", hallCase.getPriority().name());
         variables.put("taskPriority", hallCase.getPriority().taskPriority());
         variables.put("applicantName", request.applicant().name());
-        variables.put("applicantIdMasked", PersonalData.maskIdNumber(applicantId.value()));
-        ProcessInstance instance = runtimeService.startProcessInstanceByKey(
-                request.matter().processKey(), hallCase.getCaseId(), variables);
+        variables.put("applicantKind", matter.applicantKind().name());
+        variables.put("applicantIdMasked", applicant.masked());
+        ProcessInstance instance = runtimeService.startProcessInstanceByKey(matter.processKey(), hallCase.getCaseId(), variables);
         cases.attachProcessInstance(hallCase.getCaseId(), instance.getId());
-        caseSla.start(hallCase.getCaseId(), request.matter().name(), hallCase.getPriority(), instance.getId(),
-                hallCase.getAcceptedAt());
+        caseSla.start(hallCase.getCaseId(), matter.key(), hallCase.getPriority(), instance.getId(), hallCase.getAcceptedAt());
         hallCase.setProcessInstanceId(instance.getId());
 
-        log.info("accepted case {} ({}) for applicant {} by {}", hallCase.getCaseId(), request.matter(),
-                PersonalData.maskIdNumber(applicantId.value()), clerk);
+        log.info("accepted case {} ({}) for applicant {} by {}", hallCase.getCaseId(), matter.key(), applicant.masked(), clerk);
         return IntakeResult.of(hallCase, false);
+    }
+
+    /** The applicant as the matter's applicant kind requires: a person by resident ID, an organization by credit code. */
+    private record Applicant(ApplicantKind kind, ResidentIdNumber residentId, String number, String gender) {
+
+        String masked() {
+            return kind == ApplicantKind.PERSON ? PersonalData.maskIdNumber(number) : number;
+        }
+
+        Map<String, Object> formContext(Channel channel) {
+            Map<String, Object> context = new HashMap<>();
+            context.put("applicantKind", kind.name());
+            context.put("applicantGender", gender);
+            context.put("channel", channel.name());
+            return context;
+        }
+    }
+
+    private Applicant applicant(Matter matter, CaseIntakeRequest.Applicant given) {
+        if (matter.applicantKind() == ApplicantKind.ORGANIZATION) {
+            if (given.creditCode() == null || given.creditCode().isBlank()) {
+                throw RefusedRequest.badInput("applicant.creditCode", matter.name() + "由单位申请，必须填写统一社会信用代码",
+                        "is required: " + matter.key() + " is applied for by an organization");
+            }
+            CreditCode.problem(given.creditCode()).ifPresent(p -> {
+                throw RefusedRequest.badInput("applicant.creditCode", p[0], p[1]);
+            });
+            if (given.gender() != null) {
+                throw RefusedRequest.badInput("applicant.gender", "单位申请人没有性别", "an organization has no gender");
+            }
+            return new Applicant(ApplicantKind.ORGANIZATION, null, given.creditCode().toUpperCase(), null);
+        }
+        if (given.idNumber() == null || given.idNumber().isBlank()) {
+            throw RefusedRequest.badInput("applicant.idNumber", "必须填写身份证号码", "is required");
+        }
+        ResidentIdNumber id = idNumber("applicant.idNumber", given.idNumber());
+        String gender = given.gender() == null ? id.gender() : given.gender();
+        if (!gender.equals(id.gender())) {
+            throw RefusedRequest.badInput("applicant.gender", "性别与身份证号码不符", "does not match the ID number");
+        }
+        return new Applicant(ApplicantKind.PERSON, id, id.value(), gender);
+    }
+
+    private MatterExtension extensionOf(Matter matter) {
+        if (matter.extension() == null) {
+            return null;
+        }
+        return extensions.stream().filter(e -> e.name().equals(matter.extension())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("matter " + matter.key() + " names extension "
+                        + matter.extension() + ", which this build does not have"));
     }
 
     /** Checked again here (the request may not have come through the controller's validation). */
@@ -123,15 +200,16 @@ public class CaseIntake {
         }
     }
 
-    private HallCase newCase(CaseIntakeRequest request, ResidentIdNumber applicantId, String gender,
-                             String idempotencyKey, String clerk) {
+    private HallCase newCase(CaseIntakeRequest request, Matter matter, Applicant applicant, String idempotencyKey,
+                             String clerk) {
         HallCase c = new HallCase();
-        c.setCaseId(numbers.next(request.matter().caseIdPrefix(), clock.today()));
-        c.setMatter(request.matter());
+        c.setCaseId(numbers.next(matter.caseIdPrefix(), clock.today()));
+        c.setMatter(matter.key());
+        c.setApplicantKind(applicant.kind().name());
         c.setStatus(CaseStatus.ACCEPTED);
         c.setApplicantName(request.applicant().name().trim());
-        c.setApplicantIdNumber(applicantId.value());
-        c.setApplicantGender(gender);
+        c.setApplicantIdNumber(applicant.number());
+        c.setApplicantGender(applicant.gender());
         c.setApplicantPhone(request.applicant().phone());
         c.setChannel(request.channel());
         c.setServicePointCode(request.servicePoint().code());

@@ -50,9 +50,10 @@ public class CaseLookup {
         List<CaseView.Event> events = timeline.of(caseId).stream()
                 .map(e -> new CaseView.Event(clock.inHallZone(e.occurredAt()), e.actor(), e.event(), e.description()))
                 .toList();
-        return new CaseView(c.getCaseId(), c.getMatter(), c.getMatter().displayName(), c.getStatus(),
+        return new CaseView(c.getCaseId(), c.getMatter(), cn.yijianshi.catalog.MatterNames.of(c.getMatter()), c.getStatus(),
                 c.getStatus().displayName(),
-                new CaseView.Applicant(c.getApplicantName(), PersonalData.maskIdNumber(c.getApplicantIdNumber()),
+                new CaseView.Applicant(c.getApplicantName(), c.getApplicantKind(), "ORGANIZATION".equals(c.getApplicantKind())
+                        ? c.getApplicantIdNumber() : PersonalData.maskIdNumber(c.getApplicantIdNumber()),
                         c.getApplicantGender(), PersonalData.maskPhone(c.getApplicantPhone())),
                 c.getChannel(), c.getChannel().displayName(), c.getServicePointCode(), c.getServicePointName(),
                 c.getPriority(), c.getAcceptedBy(), clock.inHallZone(c.getAcceptedAt()), clock.inHallZone(c.getClosedAt()),

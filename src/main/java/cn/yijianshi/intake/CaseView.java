@@ -5,13 +5,13 @@ import java.util.List;
 
 /** A case as staff see it: status, open steps, timeline. ID and phone numbers are masked. */
 public record CaseView(
-        String caseId, Matter matter, String matterName, CaseStatus status, String statusName,
+        String caseId, String matter, String matterName, CaseStatus status, String statusName,
         Applicant applicant, Channel channel, String channelName, String servicePointCode, String servicePointName,
         Priority priority, String acceptedBy, OffsetDateTime acceptedAt, OffsetDateTime closedAt, String outcomeReason,
         String processInstanceId, List<String> materials, List<OpenStep> openSteps, List<Event> timeline,
         Rating rating) {
 
-    public record Applicant(String name, String idNumber, String gender, String phone) {
+    public record Applicant(String name, String kind, String idNumber, String gender, String phone) {
     }
 
     public record OpenStep(String taskId, String taskDefinitionKey, String name, String assignee,

@@ -6,7 +6,8 @@ import java.time.Instant;
 public class HallCase {
     private Long id;
     private String caseId;
-    private Matter matter;
+    private String matter;
+    private String applicantKind;
     private CaseStatus status;
     private String applicantName;
     private String applicantIdNumber;
@@ -34,8 +35,10 @@ public class HallCase {
     public void setId(Long id) { this.id = id; }
     public String getCaseId() { return caseId; }
     public void setCaseId(String caseId) { this.caseId = caseId; }
-    public Matter getMatter() { return matter; }
-    public void setMatter(Matter matter) { this.matter = matter; }
+    public String getMatter() { return matter; }
+    public void setMatter(String matter) { this.matter = matter; }
+    public String getApplicantKind() { return applicantKind; }
+    public void setApplicantKind(String applicantKind) { this.applicantKind = applicantKind; }
     public CaseStatus getStatus() { return status; }
     public void setStatus(CaseStatus status) { this.status = status; }
     public String getApplicantName() { return applicantName; }

@@ -10,7 +10,7 @@ final class MaterialCodes {
     private MaterialCodes() {
     }
 
-    static void check(String field, List<String> codes, MatterIntake matter) {
+    static void check(String field, List<String> codes, cn.yijianshi.catalog.Matter matter) {
         for (int i = 0; i < codes.size(); i++) {
             if (!matter.knowsMaterial(codes.get(i))) {
                 throw RefusedRequest.badInput(field + "[" + i + "]", "未知的材料代码：" + codes.get(i),

@@ -20,13 +20,13 @@ public class MaterialSupplement {
 
     private final CaseLookup lookup;
     private final CaseMapper cases;
-    private final MatterIntakes matters;
+    private final cn.yijianshi.catalog.MatterCatalog matters;
     private final CaseTimeline timeline;
     private final RuntimeService runtimeService;
     private final HallClock clock;
     private final CaseSla caseSla;
 
-    public MaterialSupplement(CaseLookup lookup, CaseMapper cases, MatterIntakes matters, CaseTimeline timeline,
+    public MaterialSupplement(CaseLookup lookup, CaseMapper cases, cn.yijianshi.catalog.MatterCatalog matters, CaseTimeline timeline,
                               RuntimeService runtimeService, HallClock clock, CaseSla caseSla) {
         this.lookup = lookup;
         this.cases = cases;
@@ -40,7 +40,8 @@ public class MaterialSupplement {
     @Transactional
     public void supply(String caseId, List<String> codes, String clerk) {
         HallCase hallCase = lookup.require(caseId);
-        MaterialCodes.check("materials", codes, matters.of(hallCase.getMatter()));
+        MaterialCodes.check("materials", codes, matters.byProcessDefinition(processDefinitionOf(hallCase))
+                .orElseGet(() -> matters.require("matter", hallCase.getMatter())));
         if (hallCase.getStatus() != CaseStatus.WAITING_FOR_MATERIALS) {
             throw RefusedRequest.conflict("caseId", "该办件当前不在补正材料阶段（" + hallCase.getStatus().displayName() + "）",
                     "the case is not waiting for materials (" + hallCase.getStatus() + ")");
@@ -58,5 +59,11 @@ public class MaterialSupplement {
         } catch (MismatchingMessageCorrelationException e) {
             throw RefusedRequest.conflict("caseId", "该办件当前不在等待补正", "the case is not waiting for materials");
         }
+    }
+
+    private String processDefinitionOf(HallCase hallCase) {
+        var instance = hallCase.getProcessInstanceId() == null ? null : runtimeService.createProcessInstanceQuery()
+                .processInstanceId(hallCase.getProcessInstanceId()).singleResult();
+        return instance == null ? "none:0:none" : instance.getProcessDefinitionId();
     }
 }

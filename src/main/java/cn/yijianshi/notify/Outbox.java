@@ -37,11 +37,17 @@ public class Outbox {
 
     /** A message whose template takes the case (or referral) number and {@code params} (name, dates ...). */
     public void send(String caseId, String kind, String recipientPhone, String message, Map<String, ?> params) {
+        send(caseId, kind, TEMPLATE_PREFIX + kind, recipientPhone, message, params);
+    }
+
+    /** A message under the gateway template a matter file names for it ({@code "sms": "SMS_..."}). */
+    public void send(String caseId, String kind, String templateCode, String recipientPhone, String message,
+                     Map<String, ?> params) {
         Map<String, Object> all = new LinkedHashMap<>();
         all.put("caseId", caseId);
         all.putAll(params);
         mapper.insert(new NewMessage(UUID.randomUUID().toString(), caseId, kind, recipientPhone, message,
-                TEMPLATE_PREFIX + kind, toJson(all), clock.now()));
+                templateCode, toJson(all), clock.now()));
     }
 
     public List<OutboxMessage> of(String caseId) {

@@ -12,7 +12,6 @@ import cn.yijianshi.closure.IssueSource;
 import cn.yijianshi.closure.IssueStatus;
 import cn.yijianshi.intake.CaseStatus;
 import cn.yijianshi.intake.Channel;
-import cn.yijianshi.intake.Matter;
 import cn.yijianshi.security.HallGroup;
 import cn.yijianshi.sla.SlaState;
 
@@ -24,7 +23,6 @@ import cn.yijianshi.sla.SlaState;
 final class CodeLabels {
 
     private static final Map<String, Map<String, String>> TABLES = Map.of(
-            "matter", table(Matter.values(), Matter::name, Matter::displayName),
             "channel", table(Channel.values(), Channel::name, Channel::displayName),
             "case-status", table(CaseStatus.values(), CaseStatus::name, CaseStatus::displayName),
             "issue-source", table(IssueSource.values(), IssueSource::name, IssueSource::displayName),
@@ -32,7 +30,7 @@ final class CodeLabels {
             "issue-status", table(IssueStatus.values(), IssueStatus::name, IssueStatus::displayName),
             "referral-status", table(ReferralStatus.values(), ReferralStatus::name, ReferralStatus::displayName),
             "sla-state", table(SlaState.values(), SlaState::name, SlaState::displayName),
-            "dept", table(HallGroup.values(), HallGroup::id, HallGroup::displayName));
+            "dept", departmentsAndRoles());
 
     /** Hall users (login ids), named from Camunda's identity by the workbook writer, not from an enum. */
     static final String USER = "user";
@@ -40,18 +38,31 @@ final class CodeLabels {
     private CodeLabels() {
     }
 
+    /** Matters come and go with deployments: their names as this node has read them from the catalog. */
+    static final String MATTER = "matter";
+
     static Set<String> tables() {
-        return java.util.stream.Stream.concat(TABLES.keySet().stream(), java.util.stream.Stream.of(USER))
+        return java.util.stream.Stream.concat(TABLES.keySet().stream(), java.util.stream.Stream.of(USER, MATTER))
                 .collect(Collectors.toUnmodifiableSet());
     }
 
     /** The label of {@code code} in {@code table}; the code itself when the table does not know it. */
     static String label(String table, String code) {
+        if (MATTER.equals(table)) {
+            return cn.yijianshi.catalog.MatterNames.of(code);
+        }
         Map<String, String> labels = TABLES.get(table);
         if (labels == null) {
             throw new IllegalArgumentException("no code table " + table + "; known: " + String.join(", ", tables()));
         }
         return labels.getOrDefault(code, code);
+    }
+
+    /** The departments of processes/departments.json and the roles, by Camunda group. */
+    private static Map<String, String> departmentsAndRoles() {
+        Map<String, String> labels = new java.util.HashMap<>(table(HallGroup.values(), HallGroup::id, HallGroup::displayName));
+        cn.yijianshi.catalog.Departments.shipped().all().forEach(d -> labels.put(d.group(), d.name()));
+        return Map.copyOf(labels);
     }
 
     private static <E> Map<String, String> table(E[] values, Function<E, String> code, Function<E, String> label) {

@@ -30,7 +30,11 @@ public class ReportController {
     private final TransactionTemplate transaction;
     private final HallClock clock;
 
-    public ReportController(ReportCatalogue catalogue, SqlSessionTemplate sql, TransactionTemplate transaction, HallClock clock) {
+    private final cn.yijianshi.catalog.Departments departments;
+
+    public ReportController(ReportCatalogue catalogue, SqlSessionTemplate sql, TransactionTemplate transaction, HallClock clock,
+                            cn.yijianshi.catalog.Departments departments) {
+        this.departments = departments;
         this.catalogue = catalogue;
         this.sql = sql;
         this.transaction = transaction;
@@ -48,8 +52,7 @@ public class ReportController {
     /** The departments a report may be filtered by, with their Chinese names (for the /reports page). */
     @GetMapping("/api/reports/departments")
     public List<Map<String, String>> departments() {
-        return cn.yijianshi.security.HallGroup.departments().stream()
-                .map(g -> Map.of("id", g.id(), "name", g.displayName())).toList();
+        return departments.all().stream().map(d -> Map.of("id", d.group(), "name", d.name())).toList();
     }
 
     @GetMapping("/api/reports/{name}.xlsx")

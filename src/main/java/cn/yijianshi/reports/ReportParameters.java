@@ -28,7 +28,7 @@ public record ReportParameters(LocalDate from, LocalDate to, String dept) {
             throw RefusedRequest.badInput("to", "统计区间最长十年", "the range may span at most ten years");
         }
         String department = dept == null || dept.isBlank() ? null : dept;
-        if (department != null && HallGroup.byId(department).isEmpty()) {
+        if (department != null && !cn.yijianshi.catalog.Departments.shipped().knowsGroup(department)) {
             throw RefusedRequest.badInput("dept", "没有这个部门：" + dept, "no such department: " + dept);
         }
         return new ReportParameters(start, end, department);

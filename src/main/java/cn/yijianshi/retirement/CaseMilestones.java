@@ -10,9 +10,11 @@ import org.springframework.stereotype.Component;
 public class CaseMilestones {
 
     private final CaseFile caseFile;
+    private final cn.yijianshi.casework.CitizenNotices notices;
 
-    public CaseMilestones(CaseFile caseFile) {
+    public CaseMilestones(CaseFile caseFile, cn.yijianshi.casework.CitizenNotices notices) {
         this.caseFile = caseFile;
+        this.notices = notices;
     }
 
     /** After 预审: records the outcome and its explanation. */
@@ -32,6 +34,6 @@ public class CaseMilestones {
         String caseId = execution.getProcessBusinessKey();
         caseFile.moveTo(caseId, CaseStatus.IN_PROGRESS);
         caseFile.record(caseId, null, "DEPARTMENTS_STARTED", "预审通过，社保、医保、公积金、档案并联办理");
-        caseFile.tellCitizen(caseId, "IN_PROGRESS", "您的退休一件事申请（" + caseId + "）已通过预审，相关部门正在并联办理。");
+        notices.tell(execution, "IN_PROGRESS");
     }
 }

@@ -3,39 +3,28 @@ package cn.yijianshi.retirement;
 import java.util.HashMap;
 import java.util.Map;
 
-import cn.yijianshi.intake.CaseIntakeRequest;
-import cn.yijianshi.intake.Matter;
-import cn.yijianshi.intake.MatterIntake;
+import cn.yijianshi.catalog.MatterExtension;
 import cn.yijianshi.intake.ResidentIdNumber;
 import cn.yijianshi.system.RefusedRequest;
 import org.springframework.stereotype.Component;
 
-/** What intake needs for 退休一件事: the retirement type, known material codes, and the starting facts. */
+/**
+ * The retirement matter's own intake (extension "retirement" in processes/retirement/matter.json): the original
+ * statutory age must fit the applicant's gender, and the facts its steps read (gender, birth date, type).
+ */
 @Component
-public class RetirementIntake implements MatterIntake {
+public class RetirementIntake implements MatterExtension {
 
-    private final MaterialCatalogue catalogue;
-
-    public RetirementIntake(MaterialCatalogue catalogue) {
-        this.catalogue = catalogue;
+    @Override
+    public String name() {
+        return "retirement";
     }
 
     @Override
-    public Matter matter() {
-        return Matter.RETIREMENT;
-    }
-
-    @Override
-    public boolean knowsMaterial(String code) {
-        return catalogue.knows(code);
-    }
-
-    @Override
-    public void check(CaseIntakeRequest request, ResidentIdNumber applicantId) {
-        RetirementFacts facts = request.retirement();
-        if (facts != null && facts.originalAge() != null) {
+    public void check(Map<String, Object> facts, ResidentIdNumber applicantId) {
+        if (facts.get("originalAge") instanceof Number age) {
             try {
-                OriginalRetirementAge.of(applicantId.gender(), facts.originalAge());
+                OriginalRetirementAge.of(applicantId.gender(), age.intValue());
             } catch (IllegalArgumentException e) {
                 throw RefusedRequest.badInput("retirement.originalAge", "原法定退休年龄与性别不符（男60；女55或50）",
                         "does not fit the applicant's gender (men 60; women 55 or 50)");
@@ -44,20 +33,40 @@ public class RetirementIntake implements MatterIntake {
     }
 
     @Override
-    public Map<String, Object> startVariables(CaseIntakeRequest request, ResidentIdNumber applicantId) {
-        RetirementFacts facts = request.retirement();
+    public Map<String, Object> startVariables(Map<String, Object> facts, ResidentIdNumber applicantId) {
         Map<String, Object> vars = new HashMap<>();
         vars.put("gender", applicantId.gender());
         vars.put("birthDate", applicantId.birthDate().toString());
-        vars.put("retirementType", facts == null || facts.type() == null ? RetirementType.NORMAL.name() : facts.type().name());
-        Integer originalAge = facts == null ? null : facts.originalAge();
+        vars.put("retirementType", facts.getOrDefault("retirementType", RetirementType.NORMAL.name()));
+        Integer originalAge = facts.get("originalAge") instanceof Number n ? n.intValue() : null;
         if (originalAge == null && "M".equals(applicantId.gender())) {
             originalAge = 60;
         }
         vars.put("originalAge", originalAge);
-        vars.put("contributionMonths", facts == null ? null : facts.contributionMonths());
-        vars.put("hasFundAccount", facts != null && Boolean.TRUE.equals(facts.hasFundAccount()));
-        vars.put("disputedSeniority", facts != null && Boolean.TRUE.equals(facts.disputedSeniority()));
+        vars.put("contributionMonths", facts.get("contributionMonths") instanceof Number n ? n.intValue() : null);
+        vars.put("hasFundAccount", Boolean.TRUE.equals(facts.get("hasFundAccount")));
+        vars.put("disputedSeniority", Boolean.TRUE.equals(facts.get("disputedSeniority")));
         return vars;
+    }
+
+    /** The body windows sent before the catalog ({@code "retirement": {...}}), as the intake form's facts. */
+    public static Map<String, Object> facts(RetirementFacts legacy) {
+        Map<String, Object> facts = new HashMap<>();
+        if (legacy.type() != null) {
+            facts.put("retirementType", legacy.type().name());
+        }
+        if (legacy.originalAge() != null) {
+            facts.put("originalAge", legacy.originalAge());
+        }
+        if (legacy.contributionMonths() != null) {
+            facts.put("contributionMonths", legacy.contributionMonths());
+        }
+        if (legacy.hasFundAccount() != null) {
+            facts.put("hasFundAccount", legacy.hasFundAccount());
+        }
+        if (legacy.disputedSeniority() != null) {
+            facts.put("disputedSeniority", legacy.disputedSeniority());
+        }
+        return facts;
     }
 }

@@ -25,27 +25,45 @@ public class DemoUsers implements IdentityStartup {
      * Camunda's web apps show "first name, last name": the whole Chinese name goes first, the role after
      * it, so Tasklist reads 王建国（帮办专家）, never 建国（帮办专家） 王.
      */
-    record DemoUser(String id, String name, String role, List<HallGroup> groups) {
+    record DemoUser(String id, String name, String role, List<String> groups) {
     }
 
     static final List<DemoUser> USERS = List.of(
-            new DemoUser("window1", "李敏", "（综合窗口）", List.of(HallGroup.WINDOW)),
-            new DemoUser("pension1", "张伟", "（社保经办）", List.of(HallGroup.DEPT_PENSION)),
-            new DemoUser("pension2", "刘洋", "（社保经办）", List.of(HallGroup.DEPT_PENSION)),
-            new DemoUser("medical1", "陈静", "（医保）", List.of(HallGroup.DEPT_MEDICAL)),
-            new DemoUser("fund1", "杨帆", "（公积金）", List.of(HallGroup.DEPT_FUND)),
-            new DemoUser("archives1", "赵磊", "（档案）", List.of(HallGroup.DEPT_ARCHIVES)),
-            new DemoUser("expert1", "王建国", "（帮办专家）", List.of(HallGroup.EXPERTS)),
-            new DemoUser("expert2", "孙丽华", "（帮办专家）", List.of(HallGroup.EXPERTS)),
-            new DemoUser("coord1", "周强", "（值班主任）", List.of(HallGroup.COORDINATORS)),
-            new DemoUser("manager1", "吴芳", "（管理者）", List.of(HallGroup.MANAGERS)),
-            new DemoUser("liaison1", "郑浩", "（仲裁联络员）", List.of(HallGroup.ARBITRATION_LIAISON)),
-            new DemoUser("demo", "演示管理员", "", List.of(HallGroup.values())));
+            new DemoUser("window1", "李敏", "（综合窗口）", List.of(HallGroup.WINDOW.id())),
+            new DemoUser("pension1", "张伟", "（社保经办）", List.of("dept-pension")),
+            new DemoUser("pension2", "刘洋", "（社保经办）", List.of("dept-pension")),
+            new DemoUser("medical1", "陈静", "（医保）", List.of("dept-medical")),
+            new DemoUser("fund1", "杨帆", "（公积金）", List.of("dept-fund")),
+            new DemoUser("archives1", "赵磊", "（档案）", List.of("dept-archives")),
+            new DemoUser("employment1", "黄蕾", "（就业服务）", List.of("dept-employment")),
+            new DemoUser("unemployment1", "何斌", "（失业保险）", List.of("dept-unemployment")),
+            new DemoUser("card1", "林晓", "（社保卡）", List.of("dept-card")),
+            new DemoUser("expert1", "王建国", "（帮办专家）", List.of(HallGroup.EXPERTS.id())),
+            new DemoUser("expert2", "孙丽华", "（帮办专家）", List.of(HallGroup.EXPERTS.id())),
+            new DemoUser("coord1", "周强", "（值班主任）", List.of(HallGroup.COORDINATORS.id())),
+            new DemoUser("manager1", "吴芳", "（管理者）", List.of(HallGroup.MANAGERS.id())),
+            new DemoUser("liaison1", "郑浩", "（仲裁联络员）", List.of(HallGroup.ARBITRATION_LIAISON.id())),
+            new DemoUser("demo", "演示管理员", "", List.of()));
 
     private final IdentityService identityService;
+    private final cn.yijianshi.catalog.Departments departments;
 
-    public DemoUsers(IdentityService identityService) {
+    public DemoUsers(IdentityService identityService, cn.yijianshi.catalog.Departments departments) {
         this.identityService = identityService;
+        this.departments = departments;
+    }
+
+    /** The demo administrator is in every group: every role and every department of processes/departments.json. */
+    private List<String> groupsOf(DemoUser demo) {
+        if (!demo.groups().isEmpty()) {
+            return demo.groups();
+        }
+        java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>();
+        for (HallGroup role : HallGroup.values()) {
+            all.add(role.id());
+        }
+        all.addAll(departments.workingGroups());
+        return List.copyOf(all);
     }
 
     @Override
@@ -60,10 +78,11 @@ public class DemoUsers implements IdentityStartup {
             user.setPassword(demo.id());
             user.setEmail(demo.id() + "@hall.example");
             identityService.saveUser(user);
-            for (HallGroup group : demo.groups()) {
-                identityService.createMembership(demo.id(), group.id());
+            List<String> groups = groupsOf(demo);
+            for (String group : groups) {
+                identityService.createMembership(demo.id(), group);
             }
-            log.info("created demo user {} in {}", demo.id(), demo.groups());
+            log.info("created demo user {} in {}", demo.id(), groups);
         }
     }
 }

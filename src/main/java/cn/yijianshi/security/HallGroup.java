@@ -3,13 +3,13 @@ package cn.yijianshi.security;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The hall's groups: Camunda identity groups, candidate groups of tasks, and Spring Security roles. */
+/**
+ * The hall's roles the platform itself knows (the window, the expert workstation, coordinators, managers, the
+ * arbitration liaison, administrators): Camunda groups and Spring Security roles. Departments (社保经办, 医保 ...)
+ * are data: {@link cn.yijianshi.catalog.Departments}.
+ */
 public enum HallGroup {
     WINDOW("window", "综合窗口"),
-    DEPT_PENSION("dept-pension", "社保经办"),
-    DEPT_MEDICAL("dept-medical", "医保"),
-    DEPT_FUND("dept-fund", "公积金"),
-    DEPT_ARCHIVES("dept-archives", "档案"),
     EXPERTS("experts", "帮办专家"),
     COORDINATORS("coordinators", "值班主任/协调员"),
     MANAGERS("managers", "管理者"),
@@ -50,9 +50,9 @@ public enum HallGroup {
                 .filter(a -> a.startsWith(AUTHORITY_PREFIX)).map(a -> a.substring(AUTHORITY_PREFIX.length())).toList();
     }
 
-    /** The groups that own tasks and issues: what a report can be filtered by. */
-    public static java.util.List<HallGroup> departments() {
-        return java.util.List.of(WINDOW, DEPT_PENSION, DEPT_MEDICAL, DEPT_FUND, DEPT_ARCHIVES, EXPERTS);
+    /** The roles whose members work tasks in Tasklist (departments aside). */
+    public static java.util.List<HallGroup> rolesWithTasks() {
+        return java.util.List.of(WINDOW, EXPERTS, COORDINATORS, ARBITRATION_LIAISON);
     }
 
     public static Optional<HallGroup> byId(String id) {

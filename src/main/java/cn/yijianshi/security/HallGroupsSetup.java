@@ -35,26 +35,37 @@ public class HallGroupsSetup implements IdentityStartup {
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
 
-    public HallGroupsSetup(IdentityService identityService, AuthorizationService authorizationService) {
+    private final cn.yijianshi.catalog.Departments departments;
+
+    public HallGroupsSetup(IdentityService identityService, AuthorizationService authorizationService,
+                           cn.yijianshi.catalog.Departments departments) {
+        this.departments = departments;
         this.identityService = identityService;
         this.authorizationService = authorizationService;
     }
 
     @Override
     public void run() {
-        for (HallGroup hallGroup : HallGroup.values()) {
-            if (identityService.createGroupQuery().groupId(hallGroup.id()).count() == 0) {
-                Group group = identityService.newGroup(hallGroup.id());
-                group.setName(hallGroup.displayName());
-                group.setType(hallGroup == HallGroup.ADMIN ? "SYSTEM" : "WORKFLOW");
-                identityService.saveGroup(group);
-                log.info("created group {} ({})", hallGroup.id(), hallGroup.displayName());
-            }
-            grant(hallGroup, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-            grant(hallGroup, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
-            grant(hallGroup, Resources.USER, ANY, Permissions.READ);
-            grant(hallGroup, Resources.GROUP, ANY, Permissions.READ);
+        java.util.Map<String, String> groups = new java.util.LinkedHashMap<>();
+        for (HallGroup role : HallGroup.values()) {
+            groups.put(role.id(), role.displayName());
         }
+        for (cn.yijianshi.catalog.Department department : departments.all()) {
+            groups.putIfAbsent(department.group(), department.name());
+        }
+        groups.forEach((id, name) -> {
+            if (identityService.createGroupQuery().groupId(id).count() == 0) {
+                Group group = identityService.newGroup(id);
+                group.setName(name);
+                group.setType(HallGroup.ADMIN.id().equals(id) ? "SYSTEM" : "WORKFLOW");
+                identityService.saveGroup(group);
+                log.info("created group {} ({})", id, name);
+            }
+            grant(id, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+            grant(id, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
+            grant(id, Resources.USER, ANY, Permissions.READ);
+            grant(id, Resources.GROUP, ANY, Permissions.READ);
+        });
         for (HallGroup watcher : COCKPIT_USERS) {
             grant(watcher, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
             grant(watcher, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY,
@@ -76,11 +87,15 @@ public class HallGroupsSetup implements IdentityStartup {
     }
 
     private void grant(HallGroup group, Resource resource, String resourceId, Permission... permissions) {
+        grant(group.id(), resource, resourceId, permissions);
+    }
+
+    private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
         Authorization existing = authorizationService.createAuthorizationQuery()
-                .groupIdIn(group.id()).resourceType(resource).resourceId(resourceId).singleResult();
+                .groupIdIn(group).resourceType(resource).resourceId(resourceId).singleResult();
         Authorization authorization = existing != null ? existing : authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
         if (existing == null) {
-            authorization.setGroupId(group.id());
+            authorization.setGroupId(group);
             authorization.setResource(resource);
             authorization.setResourceId(resourceId);
         }

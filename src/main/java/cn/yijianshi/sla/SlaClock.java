@@ -97,8 +97,7 @@ public class SlaClock {
 
     /** The policy that applies to this task of this case. */
     public SlaPolicies.Applicable policyOf(org.camunda.bpm.engine.delegate.DelegateTask task) {
-        return policies.forTaskOrFallback(task.getProcessDefinitionId().split(":")[0], task.getTaskDefinitionKey(),
-                priorityOf(task.getExecution()));
+        return policies.forCaseTask(task.getProcessDefinitionId(), task.getTaskDefinitionKey(), priorityOf(task.getExecution()));
     }
 
     static Priority priorityOf(DelegateExecution execution) {

@@ -43,7 +43,11 @@ public class SlaMonitor {
     private final HallCalendar calendar;
     private final MissingNotices missingNotices;
 
-    public SlaMonitor(SlaMapper records, HallClock clock, HallCalendar calendar, MissingNotices missingNotices) {
+    private final cn.yijianshi.catalog.Departments departments;
+
+    public SlaMonitor(SlaMapper records, HallClock clock, HallCalendar calendar, MissingNotices missingNotices,
+                      cn.yijianshi.catalog.Departments departments) {
+        this.departments = departments;
         this.records = records;
         this.clock = clock;
         this.calendar = calendar;
@@ -98,7 +102,7 @@ public class SlaMonitor {
     private Item item(SlaRecord r, Instant now, WorkingDayCalendar days) {
         SlaState state = r.stateAt(now);
         String groupName = r.getCandidateGroup() == null ? null
-                : HallGroup.byId(r.getCandidateGroup()).map(HallGroup::displayName).orElse(r.getCandidateGroup());
+                : departments.groupName(r.getCandidateGroup());
         return new Item(r.getCaseId(), r.getTaskId(), r.getTaskKey(), r.getTaskName(), r.getCandidateGroup(), groupName,
                 r.getAssignee(), state, state.displayName(), r.getLimitText(), clock.inHallZone(r.getStartedAt()),
                 clock.inHallZone(r.getWarnAt()), clock.inHallZone(r.getDueAt()),

@@ -18,7 +18,10 @@ public class SlaMonitorController {
 
     private final SlaMonitor monitor;
 
-    public SlaMonitorController(SlaMonitor monitor) {
+    private final cn.yijianshi.catalog.Departments departments;
+
+    public SlaMonitorController(SlaMonitor monitor, cn.yijianshi.catalog.Departments departments) {
+        this.departments = departments;
         this.monitor = monitor;
     }
 
@@ -42,7 +45,7 @@ public class SlaMonitorController {
             }
             wanted = SlaState.valueOf(state);
         }
-        if (group != null && HallGroup.byId(group).isEmpty()) {
+        if (group != null && !departments.knowsGroup(group)) {
             throw RefusedRequest.badInput("group", "没有这个用户组：" + group, "no such group: " + group);
         }
         return monitor.tasks(wanted, group);

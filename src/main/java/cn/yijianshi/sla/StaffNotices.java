@@ -17,7 +17,10 @@ public class StaffNotices {
     private final SlaMapper records;
     private final HallClock clock;
 
-    public StaffNotices(SlaMapper records, HallClock clock) {
+    private final cn.yijianshi.catalog.Departments departments;
+
+    public StaffNotices(SlaMapper records, HallClock clock, cn.yijianshi.catalog.Departments departments) {
+        this.departments = departments;
         this.records = records;
         this.clock = clock;
     }
@@ -35,7 +38,7 @@ public class StaffNotices {
     }
 
     private Item item(StaffNotice notice) {
-        String groupName = HallGroup.byId(notice.groupId()).map(HallGroup::displayName).orElse(notice.groupId());
+        String groupName = departments.groupName(notice.groupId());
         return new Item(notice.groupId(), groupName, notice.kind(), NoticeKind.displayNameOf(notice.kind()), notice.caseId(),
                 notice.message(), clock.inHallZone(notice.createdAt()),
                 notice.taskId() == null ? null : SlaMonitor.tasklistLink(notice.taskId()));

@@ -26,15 +26,14 @@ import org.springframework.stereotype.Component;
 @Order(4)
 public class TasklistFilters implements IdentityStartup {
 
-    private static final List<HallGroup> WORKING_GROUPS = List.of(HallGroup.WINDOW, HallGroup.DEPT_PENSION,
-            HallGroup.DEPT_MEDICAL, HallGroup.DEPT_FUND, HallGroup.DEPT_ARCHIVES, HallGroup.EXPERTS,
-            HallGroup.COORDINATORS, HallGroup.ARBITRATION_LIAISON);
-
     private final FilterService filters;
     private final TaskService tasks;
     private final AuthorizationService authorizations;
+    private final cn.yijianshi.catalog.Departments departments;
 
-    public TasklistFilters(FilterService filters, TaskService tasks, AuthorizationService authorizations) {
+    public TasklistFilters(FilterService filters, TaskService tasks, AuthorizationService authorizations,
+                           cn.yijianshi.catalog.Departments departments) {
+        this.departments = departments;
         this.filters = filters;
         this.tasks = tasks;
         this.authorizations = authorizations;
@@ -44,21 +43,24 @@ public class TasklistFilters implements IdentityStartup {
     public void run() {
         Filter mine = ensure("我的待办", -10, "分配给我的任务，按到期日排序",
                 sorted(tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}")));
-        for (HallGroup group : HallGroup.values()) {
-            if (group != HallGroup.ADMIN) {
-                grantRead(mine, group);
+        for (HallGroup role : HallGroup.values()) {
+            if (role != HallGroup.ADMIN) {
+                grantRead(mine, role.id());
             }
         }
+        for (String group : departments.workingGroups()) {
+            grantRead(mine, group);
+        }
         int order = 0;
-        for (HallGroup group : WORKING_GROUPS) {
-            String name = group.displayName();
+        for (String group : departments.workingGroups()) {
+            String name = departments.groupName(group);
             grantRead(ensure(name + "·待办", order++, name + "组待认领和办理中的任务",
-                    sorted(tasks.createTaskQuery().taskCandidateGroup(group.id()).includeAssignedTasks())), group);
+                    sorted(tasks.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks())), group);
             grantRead(ensure(name + "·即将超时", order++, "已过提醒点、尚未到期",
-                    sorted(tasks.createTaskQuery().taskCandidateGroup(group.id()).includeAssignedTasks()
+                    sorted(tasks.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks()
                             .followUpBeforeExpression("${now()}").dueAfterExpression("${now()}"))), group);
             grantRead(ensure(name + "·已超时", order++, "已超过承诺时限",
-                    sorted(tasks.createTaskQuery().taskCandidateGroup(group.id()).includeAssignedTasks()
+                    sorted(tasks.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks()
                             .dueBeforeExpression("${now()}"))), group);
         }
     }
@@ -77,13 +79,13 @@ public class TasklistFilters implements IdentityStartup {
         return filters.saveFilter(filter);
     }
 
-    private void grantRead(Filter filter, HallGroup group) {
-        if (authorizations.createAuthorizationQuery().groupIdIn(group.id()).resourceType(Resources.FILTER)
+    private void grantRead(Filter filter, String group) {
+        if (authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(Resources.FILTER)
                 .resourceId(filter.getId()).count() > 0) {
             return;
         }
         Authorization read = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
-        read.setGroupId(group.id());
+        read.setGroupId(group);
         read.setResource(Resources.FILTER);
         read.setResourceId(filter.getId());
         read.addPermission(Permissions.READ);

@@ -6,7 +6,6 @@ import java.util.Map;
 import cn.yijianshi.intake.CaseIntake;
 import cn.yijianshi.intake.CaseIntakeRequest;
 import cn.yijianshi.intake.Channel;
-import cn.yijianshi.intake.Matter;
 import cn.yijianshi.intake.Priority;
 import cn.yijianshi.retirement.RetirementFacts;
 import cn.yijianshi.retirement.RetirementType;
@@ -436,10 +435,10 @@ public class BenchRunner implements ApplicationRunner {
     private static CaseIntakeRequest request(int i, boolean complete) {
         // Men born in 1960 with 30 years of contributions: eligible today under the 2025 rules.
         String id = BenchIdNumbers.male(1960, 1 + i % 12, 1 + i % 28, i);
-        return new CaseIntakeRequest(Matter.RETIREMENT,
-                new CaseIntakeRequest.Applicant("测试" + i, id, "M", "13800138000"), Channel.WINDOW,
+        return new CaseIntakeRequest("RETIREMENT",
+                new CaseIntakeRequest.Applicant("测试" + i, id, null, "M", "13800138000"), Channel.WINDOW,
                 new CaseIntakeRequest.ServicePoint("BENCH-01", "压测网点"), null,
                 complete ? List.of("ID_CARD", "HUKOU", "APPLICATION_FORM", "ARCHIVES") : List.of("ID_CARD"),
-                Priority.NORMAL, new RetirementFacts(RetirementType.NORMAL, 60, 360, true, false));
+                Priority.NORMAL, null, new RetirementFacts(RetirementType.NORMAL, 60, 360, true, false));
     }
 }

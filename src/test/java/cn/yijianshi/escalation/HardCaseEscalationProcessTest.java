@@ -68,7 +68,7 @@ class HardCaseEscalationProcessTest {
             return issue(to);
         });
         slaTimer = mock(TaskListener.class);
-        Mocks.register("hardCase", new HardCaseSteps(ledger));
+        Mocks.register("hardCase", new HardCaseSteps(ledger, cn.yijianshi.catalog.Departments.shipped()));
         Mocks.register("taskActor", new cn.yijianshi.system.TaskActor());
         Mocks.register("expertClaim", new ExpertClaim());
         Mocks.register("issueHolder", new IssueHolder(ledger));

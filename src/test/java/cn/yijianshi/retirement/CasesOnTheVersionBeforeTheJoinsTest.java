@@ -70,7 +70,7 @@ class CasesOnTheVersionBeforeTheJoinsTest {
 
     private ProcessDefinition deploy(String retirement) {
         String id = repository.createDeployment().addClasspathResource(retirement)
-                .addClasspathResource("processes/retirement-materials.dmn").addClasspathResource("processes/retirement-eligibility.dmn")
+                .addClasspathResource("processes/retirement/retirement-materials.dmn").addClasspathResource("processes/retirement/retirement-eligibility.dmn")
                 .addClasspathResource("stubs/hard-case-escalation-stub.bpmn").enableDuplicateFiltering(false).deploy().getId();
         deployments.add(id);
         return repository.createProcessDefinitionQuery().deploymentId(id).processDefinitionKey(KEY).singleResult();
@@ -122,7 +122,7 @@ class CasesOnTheVersionBeforeTheJoinsTest {
         ProcessInstance running = accept("TX-20261122-000001");
         toDepartments(running);
 
-        ProcessDefinition current = deploy("processes/retirement-one-stop.bpmn");
+        ProcessDefinition current = deploy("processes/retirement/retirement-one-stop.bpmn");
         assertThat(current.getVersion()).isGreaterThan(before.getVersion());
         toCompletion(running);
         assertThat(BpmnAwareTests.historyService().createHistoricProcessInstanceQuery().processInstanceId(running.getId())

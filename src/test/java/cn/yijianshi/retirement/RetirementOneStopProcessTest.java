@@ -33,8 +33,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * for by delegates that only set the facts the route depends on; the route itself is the BPMN's. The
  * hard-case process it calls is stood in for by a one-task stub (its own paths are in HardCaseEscalationProcessTest).
  */
-@Deployment(resources = {"processes/retirement-one-stop.bpmn", "processes/retirement-materials.dmn",
-        "processes/retirement-eligibility.dmn", "stubs/hard-case-escalation-stub.bpmn"})
+@Deployment(resources = {"processes/retirement/retirement-one-stop.bpmn", "processes/retirement/retirement-materials.dmn",
+        "processes/retirement/retirement-eligibility.dmn", "stubs/hard-case-escalation-stub.bpmn"})
 class RetirementOneStopProcessTest {
 
     @RegisterExtension

@@ -32,17 +32,30 @@ import org.springframework.beans.factory.annotation.Autowired;
 class GroupTaskVisibilityTest {
 
     /** A member of each working group and the group's 待办 filter. */
-    private static final Map<HallGroup, String> MEMBER = new LinkedHashMap<>();
+    private static final Map<WorkingGroup, String> MEMBER = new LinkedHashMap<>();
+
+    /** A Camunda group that works tasks: a department of processes/departments.json or a role. */
+    record WorkingGroup(String id, String displayName) {
+        String name() {
+            return id.replace("-", "_").toUpperCase();
+        }
+    }
+
+    private static final WorkingGroup WINDOW = new WorkingGroup("window", "综合窗口");
+    private static final WorkingGroup COORDINATORS = new WorkingGroup("coordinators", "值班主任/协调员");
 
     static {
-        MEMBER.put(HallGroup.WINDOW, "window1");
-        MEMBER.put(HallGroup.DEPT_PENSION, "pension1");
-        MEMBER.put(HallGroup.DEPT_MEDICAL, "medical1");
-        MEMBER.put(HallGroup.DEPT_FUND, "fund1");
-        MEMBER.put(HallGroup.DEPT_ARCHIVES, "archives1");
-        MEMBER.put(HallGroup.EXPERTS, "expert1");
-        MEMBER.put(HallGroup.COORDINATORS, "coord1");
-        MEMBER.put(HallGroup.ARBITRATION_LIAISON, "liaison1");
+        MEMBER.put(WINDOW, "window1");
+        MEMBER.put(new WorkingGroup("dept-pension", "社保经办"), "pension1");
+        MEMBER.put(new WorkingGroup("dept-medical", "医保"), "medical1");
+        MEMBER.put(new WorkingGroup("dept-fund", "公积金"), "fund1");
+        MEMBER.put(new WorkingGroup("dept-archives", "档案"), "archives1");
+        MEMBER.put(new WorkingGroup("dept-employment", "就业服务"), "employment1");
+        MEMBER.put(new WorkingGroup("dept-unemployment", "失业保险"), "unemployment1");
+        MEMBER.put(new WorkingGroup("dept-card", "社保卡"), "card1");
+        MEMBER.put(new WorkingGroup("experts", "帮办专家"), "expert1");
+        MEMBER.put(COORDINATORS, "coord1");
+        MEMBER.put(new WorkingGroup("arbitration-liaison", "仲裁联络员"), "liaison1");
     }
 
     @Autowired
@@ -63,11 +76,11 @@ class GroupTaskVisibilityTest {
 
     @Test
     void everyGroupListsCountsClaimsAndCompletesItsOwnTaskAndNoOneElses() {
-        Map<HallGroup, Task> tasks = oneTaskPerGroup();
-        String instance = tasks.get(HallGroup.WINDOW).getProcessInstanceId();
+        Map<WorkingGroup, Task> tasks = oneTaskPerGroup();
+        String instance = tasks.get(WINDOW).getProcessInstanceId();
 
         for (var entry : MEMBER.entrySet()) {
-            HallGroup group = entry.getKey();
+            WorkingGroup group = entry.getKey();
             String user = entry.getValue();
             Task own = tasks.get(group);
             var filter = filterService.createFilterQuery().filterName(group.displayName() + "·待办").singleResult();
@@ -84,7 +97,7 @@ class GroupTaskVisibilityTest {
             List<String> seen = as(user, group, () -> taskService.createTaskQuery().processInstanceId(instance).list())
                     .stream().map(Task::getId).toList();
             long seenCount = as(user, group, () -> taskService.createTaskQuery().processInstanceId(instance).count());
-            if (group == HallGroup.COORDINATORS) {
+            if (group == COORDINATORS) {
                 assertThat(seen).as("coordinators watch every task (Cockpit)").containsExactlyInAnyOrderElementsOf(
                         tasks.values().stream().map(Task::getId).toList());
             } else {
@@ -120,13 +133,13 @@ class GroupTaskVisibilityTest {
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance).count()).isZero();
     }
 
-    private Map<HallGroup, Task> oneTaskPerGroup() {
+    private Map<WorkingGroup, Task> oneTaskPerGroup() {
         if (repositoryService.createProcessDefinitionQuery().processDefinitionKey("group-visibility").count() == 0) {
             repositoryService.createDeployment().addModelInstance("group-visibility.bpmn", model()).deploy();
         }
         String instance = runtimeService.startProcessInstanceByKey("group-visibility").getId();
-        Map<HallGroup, Task> tasks = new LinkedHashMap<>();
-        for (HallGroup group : MEMBER.keySet()) {
+        Map<WorkingGroup, Task> tasks = new LinkedHashMap<>();
+        for (WorkingGroup group : MEMBER.keySet()) {
             tasks.put(group, taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey("Task_" + key(group))
                     .singleResult());
         }
@@ -135,25 +148,25 @@ class GroupTaskVisibilityTest {
     }
 
     private static BpmnModelInstance model() {
-        List<HallGroup> groups = List.copyOf(MEMBER.keySet());
+        List<WorkingGroup> groups = List.copyOf(MEMBER.keySet());
         AbstractFlowNodeBuilder<?, ?> flow = Bpmn.createExecutableProcess("group-visibility").name("各组可见性")
                 .camundaHistoryTimeToLive(1).startEvent("Start_Visibility").name("开始")
                 .parallelGateway("Gateway_Fork").name("分派")
                 .userTask("Task_" + key(groups.get(0))).name(groups.get(0).displayName() + "办理")
                 .camundaCandidateGroups(groups.get(0).id())
                 .parallelGateway("Gateway_Join").name("汇合").endEvent("End_Visibility").name("结束");
-        for (HallGroup group : groups.subList(1, groups.size())) {
+        for (WorkingGroup group : groups.subList(1, groups.size())) {
             flow = flow.moveToNode("Gateway_Fork").userTask("Task_" + key(group)).name(group.displayName() + "办理")
                     .camundaCandidateGroups(group.id()).connectTo("Gateway_Join");
         }
         return flow.done();
     }
 
-    private static String key(HallGroup group) {
+    private static String key(WorkingGroup group) {
         return group.name().replace("_", "");
     }
 
-    private <T> T as(String user, HallGroup group, Supplier<T> work) {
+    private <T> T as(String user, WorkingGroup group, Supplier<T> work) {
         identityService.setAuthentication(user, List.of(group.id()));
         try {
             return work.get();

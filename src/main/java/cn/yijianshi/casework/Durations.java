@@ -1,15 +1,15 @@
-package cn.yijianshi.retirement;
+package cn.yijianshi.casework;
 
 import java.time.Period;
 import java.time.format.DateTimeParseException;
 
 /** Reads an ISO period such as P30D for a citizen: "30日". */
-final class Durations {
+public final class Durations {
 
     private Durations() {
     }
 
-    static String chinese(String isoPeriod) {
+    public static String chinese(String isoPeriod) {
         try {
             Period period = Period.parse(isoPeriod);
             return period.getDays() > 0 && period.getMonths() == 0 && period.getYears() == 0

@@ -1,4 +1,4 @@
-package cn.yijianshi.retirement;
+package cn.yijianshi.casework;
 
 import cn.yijianshi.intake.CaseFile;
 import cn.yijianshi.intake.CaseStatus;
@@ -14,21 +14,24 @@ import org.springframework.stereotype.Component;
 public class NotAcceptedNotice implements JavaDelegate {
 
     private final CaseFile caseFile;
+    private final CitizenNotices notices;
 
-    public NotAcceptedNotice(CaseFile caseFile) {
+    public NotAcceptedNotice(CaseFile caseFile, CitizenNotices notices) {
         this.caseFile = caseFile;
+        this.notices = notices;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         String caseId = execution.getProcessBusinessKey();
         Object decision = execution.getVariable("expertDecision");
-        String reason = decision != null && !"APPROVE".equals(decision)
-                ? "专家审核意见：" + execution.getVariable("expertOpinion")
+        Object given = execution.getVariable("rejectionReason");
+        String reason = given != null && !given.toString().isBlank() ? given.toString()
+                : decision != null && !"APPROVE".equals(decision) ? "专家审核意见：" + execution.getVariable("expertOpinion")
                 : String.valueOf(execution.getVariable("eligibilityExplanation"));
         execution.setVariable("rejectionReason", reason);
         caseFile.close(caseId, CaseStatus.NOT_ACCEPTED, reason);
         caseFile.record(caseId, null, "NOT_ACCEPTED", "不予受理：" + reason);
-        caseFile.tellCitizen(caseId, "NOT_ACCEPTED", "您的退休一件事申请（" + caseId + "）暂不予受理。" + reason);
+        notices.tell(execution, "NOT_ACCEPTED", java.util.Map.of("reason", reason));
     }
 }

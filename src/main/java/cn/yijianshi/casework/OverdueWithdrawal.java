@@ -1,4 +1,4 @@
-package cn.yijianshi.retirement;
+package cn.yijianshi.casework;
 
 import cn.yijianshi.intake.CaseFile;
 import cn.yijianshi.intake.CaseStatus;
@@ -11,9 +11,11 @@ import org.springframework.stereotype.Component;
 public class OverdueWithdrawal implements JavaDelegate {
 
     private final CaseFile caseFile;
+    private final CitizenNotices notices;
 
-    public OverdueWithdrawal(CaseFile caseFile) {
+    public OverdueWithdrawal(CaseFile caseFile, CitizenNotices notices) {
         this.caseFile = caseFile;
+        this.notices = notices;
     }
 
     @Override
@@ -22,7 +24,6 @@ public class OverdueWithdrawal implements JavaDelegate {
         String reason = "逾期未补正材料（补正期限 " + Durations.chinese(String.valueOf(execution.getVariable("supplementWait"))) + "）";
         caseFile.close(caseId, CaseStatus.WITHDRAWN, reason);
         caseFile.record(caseId, null, "WITHDRAWN", "撤回：" + reason);
-        caseFile.tellCitizen(caseId, "WITHDRAWN", "您的退休一件事申请（" + caseId + "）因" + reason
-                + "已撤回。材料备齐后可重新申请。");
+        notices.tell(execution, "WITHDRAWN", java.util.Map.of("reason", reason));
     }
 }

@@ -1,8 +1,10 @@
-package cn.yijianshi.retirement;
+package cn.yijianshi.casework;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.stream.Collectors;
 
+import cn.yijianshi.catalog.Matter;
 import cn.yijianshi.intake.CaseFile;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -17,36 +19,29 @@ import org.springframework.stereotype.Component;
 public class MissingMaterialsNotice implements JavaDelegate {
 
     private final CaseFile caseFile;
-    private final MaterialCatalogue catalogue;
+    private final CitizenNotices notices;
     private final String supplementWait;
 
-    public MissingMaterialsNotice(CaseFile caseFile, MaterialCatalogue catalogue,
-                                  @Value("${yijianshi.retirement.supplement-wait:P30D}") String supplementWait) {
+    public MissingMaterialsNotice(CaseFile caseFile, CitizenNotices notices,
+                                  @Value("${yijianshi.supplement-wait:${yijianshi.retirement.supplement-wait:P30D}}") String supplementWait) {
         this.caseFile = caseFile;
-        this.catalogue = catalogue;
+        this.notices = notices;
         this.supplementWait = supplementWait;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         String caseId = execution.getProcessBusinessKey();
+        Matter matter = notices.matterOf(execution);
         String missingCodes = (String) execution.getVariable("missingMaterialCodes");
         String missing = missingCodes == null || missingCodes.isBlank() ? "" : Arrays.stream(missingCodes.split(","))
-                .map(catalogue::nameOf).collect(Collectors.joining("、"));
+                .map(matter::materialName).collect(Collectors.joining("、"));
         Object note = execution.getVariable("materialsNote");
-        StringBuilder notice = new StringBuilder("【一次性告知】您的退休一件事申请（").append(caseId).append("）尚需补正：");
-        if (!missing.isEmpty()) {
-            notice.append(missing).append("。");
-        }
-        if (note != null && !note.toString().isBlank()) {
-            notice.append("窗口审核意见：").append(note).append("。");
-        }
-        notice.append("请在 ").append(Durations.chinese(supplementWait)).append(" 内补齐，逾期视为撤回。");
-
         execution.setVariable("supplementWait", supplementWait);
-        execution.setVariable("missingMaterialsNotice", notice.toString());
         caseFile.waitForCitizen(caseId);
-        caseFile.record(caseId, null, "MATERIALS_NOTICE", notice.toString());
-        caseFile.tellCitizen(caseId, "MATERIALS_NOTICE", notice.toString());
+        String notice = notices.tell(execution, "MATERIALS_NOTICE", Map.of("missing", missing,
+                "note", note == null ? "" : note.toString().trim(), "wait", Durations.chinese(supplementWait)));
+        execution.setVariable("missingMaterialsNotice", notice);
+        caseFile.record(caseId, null, "MATERIALS_NOTICE", notice);
     }
 }

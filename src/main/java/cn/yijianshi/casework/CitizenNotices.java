@@ -1,0 +1,58 @@
+package cn.yijianshi.casework;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.Template;
+import cn.yijianshi.catalog.Matter;
+import cn.yijianshi.catalog.MatterCatalog;
+import cn.yijianshi.intake.CaseFile;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * 实时告知: tells the citizen a milestone of the case in the words of the matter's own template (its matter file's
+ * {@code notices}), rendered with Mustache over the case's variables, and queues it with the template's SMS code.
+ * A milestone the matter has no template for is recorded on the timeline and not sent.
+ */
+@Component("citizenNotices")
+public class CitizenNotices {
+
+    private static final Mustache.Compiler MUSTACHE = Mustache.compiler().escapeHTML(false).emptyStringIsFalse(true)
+            .zeroIsFalse(true).defaultValue("");
+
+    private final MatterCatalog catalog;
+    private final CaseFile caseFile;
+    private final Map<String, Template> compiled = new java.util.concurrent.ConcurrentHashMap<>();
+
+    public CitizenNotices(MatterCatalog catalog, CaseFile caseFile) {
+        this.catalog = catalog;
+        this.caseFile = caseFile;
+    }
+
+    /** Tells the citizen {@code milestone} (IN_PROGRESS, COMPLETED ...), with {@code extra} values beside the case's variables. */
+    public String tell(DelegateExecution execution, String milestone, Map<String, Object> extra) {
+        String caseId = execution.getProcessBusinessKey();
+        Matter matter = matterOf(execution);
+        Map<String, Object> values = new HashMap<>(execution.getVariables());
+        values.put("caseId", caseId);
+        values.put("matterName", matter.name());
+        values.putAll(extra);
+        return matter.notice(milestone).map(notice -> {
+            String text = compiled.computeIfAbsent(notice.template(), MUSTACHE::compile).execute(values);
+            caseFile.tellCitizen(caseId, milestone, notice.sms(), text);
+            return text;
+        }).orElse("");
+    }
+
+    /** For BPMN expressions: {@code ${citizenNotices.tell(execution, 'IN_PROGRESS')}}. */
+    public String tell(DelegateExecution execution, String milestone) {
+        return tell(execution, milestone, Map.of());
+    }
+
+    public Matter matterOf(DelegateExecution execution) {
+        return catalog.byProcessDefinition(execution.getProcessDefinitionId()).orElseThrow(() -> new IllegalStateException(
+                "process " + execution.getProcessDefinitionId() + " has no matter file in its deployment"));
+    }
+}
