@@ -31,9 +31,11 @@ public class ReportController {
     private final HallClock clock;
 
     private final cn.yijianshi.catalog.Departments departments;
+    private final cn.yijianshi.catalog.MatterCatalog matters;
 
     public ReportController(ReportCatalogue catalogue, SqlSessionTemplate sql, TransactionTemplate transaction, HallClock clock,
-                            cn.yijianshi.catalog.Departments departments) {
+                            cn.yijianshi.catalog.Departments departments, cn.yijianshi.catalog.MatterCatalog matters) {
+        this.matters = matters;
         this.departments = departments;
         this.catalogue = catalogue;
         this.sql = sql;
@@ -58,7 +60,8 @@ public class ReportController {
     @GetMapping("/api/reports/{name}.xlsx")
     public ResponseEntity<StreamingResponseBody> download(@PathVariable String name, @RequestParam(required = false) String from,
                                                           @RequestParam(required = false) String to,
-                                                          @RequestParam(required = false) String dept, Authentication user) {
+                                                          @RequestParam(required = false) String dept,
+                                                          @RequestParam(required = false) String matter, Authentication user) {
         ReportDefinition report = catalogue.require(name);
         if (!catalogue.mayDownload(report, user.getAuthorities())) {
             throw RefusedRequest.forbidden("name", "无权下载「" + report.title() + "」", "not allowed to download " + name);
@@ -67,7 +70,11 @@ public class ReportController {
             throw RefusedRequest.badInput("dept", "「" + report.title() + "」不按部门筛选，请去掉部门",
                     report.name() + " is not filtered by department: leave dept out");
         }
-        ReportParameters parameters = ReportParameters.parse(from, to, dept);
+        if (matter != null && !matter.isBlank() && !report.parameters().contains("matter")) {
+            throw RefusedRequest.badInput("matter", "「" + report.title() + "」不按事项筛选，请去掉事项",
+                    report.name() + " is not filtered by matter: leave matter out");
+        }
+        ReportParameters parameters = ReportParameters.parse(from, to, dept, matter, key -> matters.find(key).isPresent());
         WorkbookWriter writer = new WorkbookWriter(sql, clock.zone(), clock.today());
         StreamingResponseBody body = out -> transaction.executeWithoutResult(status -> {
             try {

@@ -14,11 +14,21 @@ import cn.yijianshi.security.HallGroup;
 import cn.yijianshi.system.RefusedRequest;
 
 /** A report's range (whole days in the hall's zone, {@code to} included) and optional department. */
-public record ReportParameters(LocalDate from, LocalDate to, String dept) {
+public record ReportParameters(LocalDate from, LocalDate to, String dept, String matter) {
 
     static final int MAX_DAYS = 3660;
 
     public static ReportParameters parse(String from, String to, String dept) {
+        return parse(from, to, dept, null, key -> false);
+    }
+
+    /** With a matter filter: {@code knownMatter} says whether the catalog has the key. */
+    public static ReportParameters parse(String from, String to, String dept, String matter,
+                                         java.util.function.Predicate<String> knownMatter) {
+        String matterKey = matter == null || matter.isBlank() ? null : matter;
+        if (matterKey != null && !knownMatter.test(matterKey)) {
+            throw RefusedRequest.badInput("matter", "没有这个事项：" + matter, "no such matter: " + matter);
+        }
         LocalDate start = date("from", from);
         LocalDate end = date("to", to);
         if (end.isBefore(start)) {
@@ -31,7 +41,7 @@ public record ReportParameters(LocalDate from, LocalDate to, String dept) {
         if (department != null && !cn.yijianshi.catalog.Departments.shipped().knowsGroup(department)) {
             throw RefusedRequest.badInput("dept", "没有这个部门：" + dept, "no such department: " + dept);
         }
-        return new ReportParameters(start, end, department);
+        return new ReportParameters(start, end, department, matterKey);
     }
 
     /**
@@ -46,6 +56,7 @@ public record ReportParameters(LocalDate from, LocalDate to, String dept) {
         params.put("to", end);
         params.put("hallShifts", HallTimeShift.over(start, end, zone, stored));
         params.put("dept", dept);
+        params.put("matter", matter);
         params.put("today", today);
         params.put("weekStart", today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).atStartOfDay(zone).toInstant());
         return params;

@@ -116,7 +116,7 @@ class MatterCatalogTest {
                 .exchange("/api/matters", HttpMethod.GET, null, JSON_LIST).getBody();
         Map<String, Object> retirement = matters.stream().filter(m -> "RETIREMENT".equals(m.get("key"))).findFirst().orElseThrow();
         assertThat(retirement).containsEntry("name", "退休一件事").containsEntry("processKey", "retirement-one-stop")
-                .containsEntry("applicantKind", "PERSON").containsEntry("online", false);
+                .containsEntry("applicantKind", "PERSON").containsEntry("online", true);
         assertThat(retirement.get("departments").toString()).contains("社保经办", "dept-pension", "医保", "公积金", "档案");
 
         Map<String, Object> one = http.withBasicAuth("window1", "window1")
@@ -218,5 +218,20 @@ class MatterCatalogTest {
                 .isEqualTo("王芳，您的就业创业证补办（测试事项）（" + caseId + "）已办结，证号 1100012345，已邮寄。");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sla_record WHERE case_id = ? AND task_key = 'Task_IssueCertificate'",
                 Long.class, caseId)).isEqualTo(1);
+
+        // Managers' reports name the matter and take it as a filter.
+        String range = "from=2021-01-01&to=2030-12-31";
+        ResponseEntity<byte[]> onlyThis = http.withBasicAuth("manager1", "manager1")
+                .exchange("/api/reports/case-volume.xlsx?" + range + "&matter=TEST_CERTIFICATE", HttpMethod.GET, null, byte[].class);
+        assertThat(onlyThis.getStatusCode()).isEqualTo(HttpStatus.OK);
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(onlyThis.getBody()))) {
+            StringBuilder cells = new StringBuilder();
+            workbook.forEach(sheet -> sheet.forEach(row -> row.forEach(cell -> cells.append(cell).append('|'))));
+            assertThat(cells.toString()).contains("就业创业证补办（测试事项）", "事项：就业创业证补办（测试事项）").doesNotContain("退休一件事");
+        }
+        ResponseEntity<Map<String, Object>> noSuch = http.withBasicAuth("manager1", "manager1")
+                .exchange("/api/reports/case-volume.xlsx?" + range + "&matter=NO_SUCH", HttpMethod.GET, null, JSON);
+        assertThat(noSuch.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(noSuch.getBody()).containsEntry("field", "matter");
     }
 }
