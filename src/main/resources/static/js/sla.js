@@ -52,6 +52,7 @@
       var row = document.createElement('tr');
       row.className = 'item-' + item.state;
       cell(row, item.caseId);
+      cell(row, item.matterName || '');
       var link = document.createElement('a');
       link.href = item.tasklistLink;
       link.textContent = item.taskName;

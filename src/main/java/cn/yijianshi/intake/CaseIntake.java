@@ -126,6 +126,7 @@ public class CaseIntake {
             variables.putAll(extension.startVariables(kept, applicant.residentId()));
         }
         variables.put("matter", matter.key());
+        variables.put("matterName", matter.name());
         variables.put("caseId", hallCase.getCaseId());
         variables.put("priority", hallCase.getPriority().name());
         variables.put("taskPriority", hallCase.getPriority().taskPriority());

@@ -18,7 +18,7 @@ public class SlaMonitor {
     /** The most task steps {@link #tasks} lists at once, earliest due first; the counts are never cut. */
     public static final int MAX_LISTED = 5_000;
 
-    public record Item(String caseId, String taskId, String taskKey, String taskName, String group, String groupName,
+    public record Item(String caseId, String matter, String matterName, String taskId, String taskKey, String taskName, String group, String groupName,
                        String assignee, SlaState state, String stateName, String limit, OffsetDateTime started,
                        OffsetDateTime warnAt, OffsetDateTime dueAt, String tasklistLink, boolean provisional) {
         // provisional: the due date rests on a year without a loaded State Council holiday notice
@@ -103,7 +103,7 @@ public class SlaMonitor {
         SlaState state = r.stateAt(now);
         String groupName = r.getCandidateGroup() == null ? null
                 : departments.groupName(r.getCandidateGroup());
-        return new Item(r.getCaseId(), r.getTaskId(), r.getTaskKey(), r.getTaskName(), r.getCandidateGroup(), groupName,
+        return new Item(r.getCaseId(), r.getMatter(), cn.yijianshi.catalog.MatterNames.of(r.getMatter()), r.getTaskId(), r.getTaskKey(), r.getTaskName(), r.getCandidateGroup(), groupName,
                 r.getAssignee(), state, state.displayName(), r.getLimitText(), clock.inHallZone(r.getStartedAt()),
                 clock.inHallZone(r.getWarnAt()), clock.inHallZone(r.getDueAt()),
                 tasklistLink(r.getTaskId()), days.provisionalBetween(r.getStartedAt(), r.getDueAt()));

@@ -6,6 +6,7 @@ import java.time.Instant;
 public class SlaRecord {
     private Long id;
     private String kind;
+    private String matter;
     private String caseId;
     private String processInstanceId;
     private String processKey;
@@ -85,4 +86,8 @@ public class SlaRecord {
     public void setWorkingMinutes(Long workingMinutes) { this.workingMinutes = workingMinutes; }
     public SlaState getState() { return state; }
     public void setState(SlaState state) { this.state = state; }
+
+    /** The case's matter (read with the open steps list only). */
+    public String getMatter() { return matter; }
+    public void setMatter(String matter) { this.matter = matter; }
 }

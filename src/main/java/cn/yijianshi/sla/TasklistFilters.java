@@ -69,13 +69,27 @@ public class TasklistFilters implements IdentityStartup {
         return query.orderByDueDate().asc().orderByTaskPriority().desc();
     }
 
+    /** What Tasklist shows on each task card besides its name: the case, its matter and the applicant. */
+    static final List<Map<String, String>> CARD_VARIABLES = List.of(
+            Map.of("name", "caseId", "label", "办件编号"),
+            Map.of("name", "matterName", "label", "事项"),
+            Map.of("name", "applicantName", "label", "申请人"));
+
     private Filter ensure(String name, int priority, String description, TaskQuery query) {
+        Map<String, Object> properties = Map.of("priority", priority, "description", description, "refresh", true,
+                "variables", CARD_VARIABLES);
         Filter existing = filters.createFilterQuery().filterName(name).singleResult();
         if (existing != null) {
+            if (!CARD_VARIABLES.equals(existing.getProperties().get("variables"))) {
+                // Filters made before the catalog show no matter on their cards: add it, keep the rest.
+                Map<String, Object> updated = new java.util.HashMap<>(existing.getProperties());
+                updated.put("variables", CARD_VARIABLES);
+                existing.setProperties(updated);
+                return filters.saveFilter(existing);
+            }
             return existing;
         }
-        Filter filter = filters.newTaskFilter(name).setQuery(query)
-                .setProperties(Map.of("priority", priority, "description", description, "refresh", true));
+        Filter filter = filters.newTaskFilter(name).setQuery(query).setProperties(properties);
         return filters.saveFilter(filter);
     }
 

@@ -55,6 +55,10 @@ class MatterCatalogTest {
     TaskService taskService;
     @Autowired
     FormService formService;
+    @Autowired
+    org.camunda.bpm.engine.FilterService filterService;
+    @Autowired
+    org.camunda.bpm.engine.RuntimeService runtimeService;
 
     static byte[] zip(UnaryOperator<String> change) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -200,6 +204,17 @@ class MatterCatalogTest {
         String later = (String) intake(Map.of("lostOn", "2026-10-02", "delivery", "PICKUP")).getBody().get("caseId");
         work("window1", task(later, "Task_ReviewMaterials"), Map.of("materialsDecision", "COMPLETE"));
         assertThat(deployedFormText(task(later, "Task_IssueCertificate"))).contains("补发证件编号");
+
+        var filter = filterService.createFilterQuery().filterName("就业服务·待办").singleResult();
+        assertThat(filter.getProperties().get("variables").toString()).as("Tasklist cards show the matter")
+                .contains("matterName", "事项", "caseId");
+        assertThat(runtimeService.getVariable(issue.getProcessInstanceId(), "matterName")).isEqualTo("就业创业证补办（测试事项）");
+
+        List<Map<String, Object>> watched = http.withBasicAuth("coord1", "coord1")
+                .exchange("/api/sla/tasks?group=dept-employment", HttpMethod.GET, null, JSON_LIST).getBody();
+        assertThat(watched).filteredOn(item -> caseId.equals(item.get("caseId"))).singleElement()
+                .satisfies(item -> assertThat(item).containsEntry("matter", "TEST_CERTIFICATE")
+                        .containsEntry("matterName", "就业创业证补办（测试事项）").containsEntry("limit", "2个工作日"));
 
         work("employment1", issue, Map.of("certificateNumber", "1100012345", "mailed", true));
 
