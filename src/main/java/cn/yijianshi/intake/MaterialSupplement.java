@@ -40,8 +40,7 @@ public class MaterialSupplement {
     @Transactional
     public void supply(String caseId, List<String> codes, String clerk) {
         HallCase hallCase = lookup.require(caseId);
-        MaterialCodes.check("materials", codes, matters.byProcessDefinition(processDefinitionOf(hallCase))
-                .orElseGet(() -> matters.require("matter", hallCase.getMatter())));
+        MaterialCodes.check("materials", codes, matterOf(hallCase));
         if (hallCase.getStatus() != CaseStatus.WAITING_FOR_MATERIALS) {
             throw RefusedRequest.conflict("caseId", "该办件当前不在补正材料阶段（" + hallCase.getStatus().displayName() + "）",
                     "the case is not waiting for materials (" + hallCase.getStatus() + ")");
@@ -61,9 +60,12 @@ public class MaterialSupplement {
         }
     }
 
-    private String processDefinitionOf(HallCase hallCase) {
+    /** The matter file of the version the case runs on (its materials may differ from the latest version's). */
+    private cn.yijianshi.catalog.Matter matterOf(HallCase hallCase) {
         var instance = hallCase.getProcessInstanceId() == null ? null : runtimeService.createProcessInstanceQuery()
                 .processInstanceId(hallCase.getProcessInstanceId()).singleResult();
-        return instance == null ? "none:0:none" : instance.getProcessDefinitionId();
+        return (instance == null ? java.util.Optional.<cn.yijianshi.catalog.Matter>empty()
+                : matters.byProcessDefinition(instance.getProcessDefinitionId()))
+                .orElseGet(() -> matters.require("matter", hallCase.getMatter()));
     }
 }
