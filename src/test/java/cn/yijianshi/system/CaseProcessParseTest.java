@@ -80,7 +80,7 @@ class CaseProcessParseTest {
     @Test
     void everyUserTaskOfTheReferralHasTheTimerItsFirstVersionCarriedInItsBpmn() {
         ProcessDefinition pasted = deployResource("processes-history/arbitration-referral-v1.bpmn");
-        ProcessDefinition current = deployResource("processes/arbitration-referral.bpmn");
+        ProcessDefinition current = deployResource("processes/arbitration/arbitration-referral.bpmn");
 
         Set<String> userTasks = repository.getBpmnModelInstance(current.getId()).getModelElementsByType(UserTask.class)
                 .stream().map(UserTask::getId).collect(Collectors.toSet());
