@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns a policy into instants on the working-day calendar. BPMN uses it as the bean {@code sla}: every
- * user task of a case process carries one timeout listener ({@link SlaTimer}) whose timer cycle is
- * {@code ${sla.timerCycle(execution)}}; the limits themselves are data.
+ * user task of a case process gets one timeout listener ({@link SlaTimer}, from the engine plugin) whose
+ * timer cycle is {@code ${sla.timerCycle(execution)}}; the limits themselves are data.
  */
 @Component("sla")
 public class SlaClock {

@@ -1,5 +1,6 @@
 package cn.yijianshi.system;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
@@ -15,7 +16,11 @@ import org.camunda.bpm.engine.impl.util.xml.Namespace;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
-/** Attaches every {@link CaseTaskListener} bean to the user tasks of processes marked {@code caseProcess=true}. */
+/**
+ * The engine plugin of case processes (marked {@code caseProcess=true}): every {@link CaseTaskListener} bean is
+ * attached to each of their user tasks, and each gets the SLA timer ({@link CaseProcessParse}). A matter's BPMN
+ * names neither.
+ */
 @Component
 public class CaseTaskListeners extends AbstractProcessEnginePlugin {
 
@@ -30,8 +35,9 @@ public class CaseTaskListeners extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
+        configuration.setBpmnParseFactory(CaseProcessParse::new);
         if (configuration.getCustomPostBPMNParseListeners() == null) {
-            configuration.setCustomPostBPMNParseListeners(new java.util.ArrayList<>());
+            configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
         }
         configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
             @Override

@@ -39,7 +39,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Every path of 劳动争议仲裁转介; the commission's events arrive as the messages the API correlates. Every end, when a
  * ledger issue is linked, goes through 登记仲裁结果 and 回访确认 (销号, or back to the experts: the hard case is stood in for).
  */
-@Deployment(resources = {"processes/arbitration-referral.bpmn", "stubs/hard-case-escalation-stub.bpmn"})
+@Deployment(resources = {"processes/arbitration/arbitration-referral.bpmn", "stubs/hard-case-escalation-stub.bpmn"})
 class ArbitrationReferralProcessTest {
 
     @RegisterExtension
@@ -401,7 +401,7 @@ class ArbitrationReferralProcessTest {
     @Test
     void everyStepHasAReadableIdAChineseNameAndAPlaceInTheDiagram() throws java.io.IOException {
         BpmnModelInstance model;
-        try (var in = getClass().getClassLoader().getResourceAsStream("processes/arbitration-referral.bpmn")) {
+        try (var in = getClass().getClassLoader().getResourceAsStream("processes/arbitration/arbitration-referral.bpmn")) {
             model = Bpmn.readModelFromStream(in);
         }
         var nodes = model.getModelElementsByType(FlowNode.class);

@@ -124,7 +124,7 @@ class RunningReferralsMigrationTest {
         assertThat(awaitingAward).isWaitingAt("Gateway_AwardWait");
         assertThat(task(informing)).hasDefinitionKey("Task_InformOutcome");
 
-        ProcessDefinition current = deploy("processes/arbitration-referral.bpmn");
+        ProcessDefinition current = deploy("processes/arbitration/arbitration-referral.bpmn");
         assertThat(current.getVersion()).isGreaterThan(old.getVersion());
         RunningReferralsMigration migration = new RunningReferralsMigration(repository, runtime);
         assertThat(migration.migrateToLatest()).isEqualTo(5);
@@ -171,7 +171,7 @@ class RunningReferralsMigrationTest {
         commission("ZC-6", "ArbitrationRejected", Map.of("outcome", "REJECTED"));
         assertThat(task(callBack)).hasDefinitionKey("Task_CallBack");
 
-        deploy("processes/arbitration-referral.bpmn");
+        deploy("processes/arbitration/arbitration-referral.bpmn");
         assertThat(new RunningReferralsMigration(repository, runtime).migrateToLatest()).isEqualTo(1);
         tasks.complete(task(callBack).getId(), Map.of("callbackSatisfied", "YES", "callbackResult", "满意"));
         verify(steps).closeIssue(any());

@@ -43,7 +43,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every path of 疑难件专家帮办, with the ledger stood in for and checked for what the steps write to it. */
-@Deployment(resources = "processes/hard-case-escalation.bpmn")
+@Deployment(resources = "processes/hard-case/hard-case-escalation.bpmn")
 class HardCaseEscalationProcessTest {
 
     @RegisterExtension

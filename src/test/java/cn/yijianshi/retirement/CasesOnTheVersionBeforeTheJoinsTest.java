@@ -56,7 +56,7 @@ class CasesOnTheVersionBeforeTheJoinsTest {
         Mocks.register("pensionEstimateStep", noop);
         Mocks.register("completionNotice", noop);
         Mocks.register("hardCaseFlag", new HardCaseFlag(mock(CaseFile.class)));
-        Mocks.register("fourEyes", new FourEyes());
+        Mocks.register("fourEyes", new FourEyesOfEarlierVersions());
         Mocks.register("sla", TestCalendars.slaClock());
         Mocks.register("slaTimer", (TaskListener) task -> { });
     }

@@ -62,7 +62,6 @@ class RetirementOneStopProcessTest {
         Mocks.register("pensionEstimateStep", noop);
         Mocks.register("completionNotice", noop);
         Mocks.register("hardCaseFlag", new HardCaseFlag(mock(CaseFile.class)));
-        Mocks.register("fourEyes", new FourEyes());
         Mocks.register("sla", TestCalendars.slaClock());
         Mocks.register("slaTimer", (TaskListener) task -> { });
     }
@@ -251,6 +250,22 @@ class RetirementOneStopProcessTest {
         assertThat(task(pi)).isNotAssigned();
         work(pi, "Task_ApproveRetirement", "pension2", withVariables("approvalDecision", "APPROVE"));
         assertThat(pi).isEnded();
+    }
+
+    @Test
+    void whoeverAssessedOrReassessedThePensionCannotApproveIt() {
+        ProcessInstance pi = accept("NORMAL", false);
+        reviewComplete(pi);
+        departmentsDone(pi, false);
+        work(pi, "Task_ApproveRetirement", "pension2", withVariables("approvalDecision", "RETURN", "approvalOpinion", "指数有误"));
+        work(pi, "Task_ReassessPension", "pension3", withVariables("approvedMonthlyPension", 3100));
+        assertThatThrownBy(() -> work(pi, "Task_ApproveRetirement", "pension3", withVariables("approvalDecision", "APPROVE")))
+                .hasMessageContaining("四眼原则：退休审批人不能是重新核定养老金人（pension3）");
+        assertThatThrownBy(() -> work(pi, "Task_ApproveRetirement", "pension1", withVariables("approvalDecision", "APPROVE")))
+                .hasMessageContaining("四眼原则：退休审批人不能是养老金核定人（pension1）");
+        assertThat(task(pi)).hasDefinitionKey("Task_ApproveRetirement").isNotAssigned();
+        work(pi, "Task_ApproveRetirement", "pension2", withVariables("approvalDecision", "APPROVE"));
+        assertThat(pi).isEnded().hasPassed("End_Completed");
     }
 
     @Test

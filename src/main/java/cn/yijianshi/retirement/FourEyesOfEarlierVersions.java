@@ -7,11 +7,14 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * 四眼原则: the person who approves the retirement (退休审批) must not be the one who assessed the
- * pension (养老金核定). Enforced when the approval is claimed or assigned and again when completed.
+ * 四眼原则 as the versions of 退休一件事 deployed before it was declared on the task (their BPMN names
+ * {@code ${fourEyes}}): the person who approves the retirement (退休审批) must not be the one who assessed the
+ * pension (养老金核定, the last assessor in {@code pensionAssessedBy}). Enforced when the approval is claimed or
+ * assigned and again when completed. Cases started on the current version use the declared four eyes
+ * ({@link cn.yijianshi.casework.FourEyes}); this one goes when no case of an earlier version runs.
  */
 @Component("fourEyes")
-public class FourEyes implements TaskListener {
+public class FourEyesOfEarlierVersions implements TaskListener {
 
     static final String ASSESSED_BY = "pensionAssessedBy";
 

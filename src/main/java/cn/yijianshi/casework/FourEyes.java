@@ -1,0 +1,118 @@
+package cn.yijianshi.casework;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+import cn.yijianshi.system.CaseTaskListener;
+import cn.yijianshi.system.RefusedRequest;
+import cn.yijianshi.system.TaskActor;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import org.springframework.stereotype.Component;
+
+/**
+ * 四眼原则, declared on a task: a user task whose extension property {@code fourEyesAgainst} names other user tasks
+ * (their ids, comma-separated) may not be done by whoever did one of them,
+ *
+ * <pre>{@code <camunda:property name="fourEyesAgainst" value="Task_AssessPension,Task_ReassessPension" />}</pre>
+ *
+ * Whoever completes a task so named is recorded in the variable {@code performedBy_<task id>} (the named task must
+ * be claimed first, or the step would have no performer); that person is refused (409) the declaring task when it is
+ * claimed or assigned to them and again when they complete it. The engine plugin attaches this to every user task of
+ * a case process; a matter's BPMN only declares the property.
+ */
+@Component("declaredFourEyes")
+public class FourEyes implements CaseTaskListener {
+
+    public static final String PROPERTY = "fourEyesAgainst";
+    public static final String PERFORMED_BY = "performedBy_";
+
+    @Override
+    public String event() {
+        return EVENTNAME_COMPLETE;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        String actor = TaskActor.of(task);
+        UserTask step = (UserTask) task.getBpmnModelElementInstance();
+        List<String> against = against(step);
+        if (!against.isEmpty()) {
+            if (actor == null) {
+                throw claimFirst(step);
+            }
+            refuseIfSame(task, step, against, actor);
+        }
+        if (isNamedByAnother(step)) {
+            if (actor == null) {
+                throw claimFirst(step);
+            }
+            task.getExecution().setVariable(PERFORMED_BY + step.getId(), actor);
+        }
+    }
+
+    /** A declaring task claimed by, or assigned to, whoever did a task it names is refused at once. */
+    @Component
+    public static class WhenAssigned implements CaseTaskListener {
+
+        @Override
+        public String event() {
+            return EVENTNAME_ASSIGNMENT;
+        }
+
+        @Override
+        public void notify(DelegateTask task) {
+            UserTask step = (UserTask) task.getBpmnModelElementInstance();
+            List<String> against = against(step);
+            if (task.getAssignee() != null && !against.isEmpty()) {
+                refuseIfSame(task, step, against, task.getAssignee());
+            }
+        }
+    }
+
+    private static void refuseIfSame(DelegateTask task, UserTask step, List<String> against, String actor) {
+        for (String other : against) {
+            if (actor.equals(task.getVariable(PERFORMED_BY + other))) {
+                ModelElementInstance named = step.getModelInstance().getModelElementById(other);
+                String otherName = named instanceof FlowElement element && element.getName() != null ? element.getName() : other;
+                throw RefusedRequest.conflict("assignee",
+                        "四眼原则：" + step.getName() + "人不能是" + otherName + "人（" + actor + "）",
+                        "four eyes: whoever did " + other + " must not do " + step.getId() + " (" + actor + ")");
+            }
+        }
+    }
+
+    private static RefusedRequest claimFirst(UserTask step) {
+        return RefusedRequest.conflict("assignee", step.getName() + "须由认领人完成（请先认领）",
+                step.getId() + " must be claimed before it is completed");
+    }
+
+    /** The tasks whose performer may not do this one. */
+    static List<String> against(UserTask step) {
+        String value = property(step);
+        if (value == null) {
+            return List.of();
+        }
+        return Arrays.stream(value.split(",")).map(String::trim).filter(id -> !id.isEmpty()).toList();
+    }
+
+    private static boolean isNamedByAnother(UserTask step) {
+        return step.getModelInstance().getModelElementsByType(UserTask.class).stream()
+                .anyMatch(other -> against(other).contains(step.getId()));
+    }
+
+    private static String property(UserTask step) {
+        if (step.getExtensionElements() == null) {
+            return null;
+        }
+        return step.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
+                .flatMap(properties -> properties.getCamundaProperties().stream())
+                .filter(property -> PROPERTY.equals(property.getCamundaName()))
+                .map(CamundaProperty::getCamundaValue).filter(Objects::nonNull).findFirst().orElse(null);
+    }
+}
