@@ -27,7 +27,9 @@ import org.springframework.stereotype.Component;
  * yes/no, date), lists of rows (dynamiclist), and {@code conditional.hide} evaluated with Camunda's own FEEL
  * engine, so a hidden field is neither required nor kept. A field may ask for an ID check through its custom
  * properties: {@code "properties": {"check": "residentId"}} (GB 11643) or {@code "creditCode"} (GB 32100).
- * The first wrong field is refused with 400 naming it ({@code facts.hireDate}, {@code facts.employees[1].idNumber}).
+ * A group with a {@code path} is one nested object ({@code facts.employee}), as form-js keeps it.
+ * The first wrong field is refused with 400 naming it ({@code facts.hireDate}, {@code facts.employees[1].idNumber},
+ * {@code facts.employee.idNumber}).
  */
 @Component
 public class IntakeFormRules {
@@ -65,7 +67,9 @@ public class IntakeFormRules {
             if (hidden(component, facts, context)) {
                 continue;
             }
-            if (type.equals("group")) {
+            if (type.equals("group") && !component.path("path").asText("").isBlank()) {
+                checkObject(component, facts, context, prefix, kept);
+            } else if (type.equals("group")) {
                 checkComponents(component.path("components"), facts, context, prefix, kept);
             } else if (type.equals("dynamiclist")) {
                 checkList(component, facts, context, prefix, kept);
@@ -95,6 +99,10 @@ public class IntakeFormRules {
         if (!(value instanceof Collection<?> rows)) {
             throw RefusedRequest.badInput(field, "应为列表", "must be a list");
         }
+        int min = Math.max(list.path("properties").path("minRows").asInt(0), list.path("validate").path("required").asBoolean() ? 1 : 0);
+        if (rows.size() < min) {
+            throw RefusedRequest.badInput(field, "至少填写" + min + "行", "at least " + min + " rows are required");
+        }
         int max = list.path("properties").path("maxRows").asInt(500);
         if (rows.size() > max) {
             throw RefusedRequest.badInput(field, "最多" + max + "行", "at most " + max + " rows");
@@ -120,6 +128,35 @@ public class IntakeFormRules {
             index++;
         }
         kept.put(path, keptRows);
+    }
+
+    /**
+     * A group with a {@code path} (form-js nests its fields' values under it): one object, {@code facts.employee},
+     * whose fields are checked like the top level's and named {@code facts.employee.idNumber}. Its FEEL sees the
+     * outer facts besides its own fields.
+     */
+    private void checkObject(JsonNode group, Map<String, Object> facts, Map<String, Object> context, String prefix,
+                             Map<String, Object> kept) {
+        String path = group.get("path").asText();
+        String field = prefix + "." + path;
+        Object value = facts.get(path);
+        if (value != null && !(value instanceof Map<?, ?>)) {
+            throw RefusedRequest.badInput(field, label(group) + "应为一组字段", "must be an object");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> objectFacts = value == null ? Map.of() : (Map<String, Object>) value;
+        Map<String, Object> objectContext = new HashMap<>(context);
+        objectContext.putAll(facts);
+        Map<String, Object> keptObject = new HashMap<>();
+        checkComponents(group.path("components"), objectFacts, objectContext, field, keptObject);
+        for (String key : objectFacts.keySet()) {
+            if (!keptObject.containsKey(key) && !declared(group.path("components"), key)) {
+                throw RefusedRequest.badInput(field + "." + key, "表单没有这一项", "the form has no such field");
+            }
+        }
+        if (value != null) {
+            kept.put(path, keptObject);
+        }
     }
 
     private Object checkValue(JsonNode component, String type, Object value, String field) {
@@ -253,7 +290,8 @@ public class IntakeFormRules {
             if (key.equals(component.path("key").asText(null)) || key.equals(component.path("path").asText(null))) {
                 return true;
             }
-            if (component.path("type").asText().equals("group") && declared(component.path("components"), key)) {
+            if (component.path("type").asText().equals("group") && component.path("path").asText("").isBlank()
+                    && declared(component.path("components"), key)) {
                 return true;
             }
         }
