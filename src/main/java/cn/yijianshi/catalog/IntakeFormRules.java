@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
  * required, pattern, minLength/maxLength, min/max, the options of a select or radio, the kind of value (number,
  * yes/no, date), lists of rows (dynamiclist), and {@code conditional.hide} evaluated with Camunda's own FEEL
  * engine, so a hidden field is neither required nor kept. A field may ask for an ID check through its custom
- * properties: {@code "properties": {"check": "residentId"}} (GB 11643) or {@code "creditCode"} (GB 32100).
+ * properties: {@code "properties": {"check": "residentId"}} (GB 11643), {@code "creditCode"} (GB 32100), or
+ * {@code "caseRef"} (the applicant's own completed case, of the matter the properties name).
  * A group with a {@code path} is one nested object ({@code facts.employee}), as form-js keeps it.
  * The first wrong field is refused with 400 naming it ({@code facts.hireDate}, {@code facts.employees[1].idNumber},
  * {@code facts.employee.idNumber}).
@@ -38,10 +39,21 @@ public class IntakeFormRules {
     private static final java.util.Set<String> INPUTS = java.util.Set.of("textfield", "textarea", "number", "select",
             "radio", "checkbox", "checklist", "taglist", "datetime");
 
-    private final HallClock clock;
+    /** The context key under which the applicant's ID number or credit code is given (for {@code caseRef}). */
+    public static final String APPLICANT_NUMBER = "applicantNumber";
 
+    private final HallClock clock;
+    private final CaseReferences references;
+
+    /** Without the hall's cases: a {@code caseRef} field is refused (unit tests of forms that have none). */
     public IntakeFormRules(HallClock clock) {
+        this(clock, caseId -> java.util.Optional.empty());
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public IntakeFormRules(HallClock clock, CaseReferences references) {
         this.clock = clock;
+        this.references = references;
     }
 
     /**
@@ -77,7 +89,7 @@ public class IntakeFormRules {
                     && !component.path("disabled").asBoolean()) {
                 String key = component.get("key").asText();
                 Object value = facts.get(key);
-                Object checked = checkValue(component, type, value, prefix + "." + key);
+                Object checked = checkValue(component, type, value, prefix + "." + key, context);
                 if (checked != null) {
                     kept.put(key, checked);
                 }
@@ -159,7 +171,7 @@ public class IntakeFormRules {
         }
     }
 
-    private Object checkValue(JsonNode component, String type, Object value, String field) {
+    private Object checkValue(JsonNode component, String type, Object value, String field, Map<String, Object> context) {
         JsonNode validate = component.path("validate");
         boolean blank = value == null || (value instanceof String s && s.isBlank())
                 || (value instanceof Collection<?> c && c.isEmpty());
@@ -186,7 +198,7 @@ public class IntakeFormRules {
                 values.forEach(v -> option(component, v, field));
                 yield List.copyOf(values);
             }
-            default -> text(component, validate, value, field);
+            default -> text(component, validate, value, field, context);
         };
     }
 
@@ -231,7 +243,7 @@ public class IntakeFormRules {
                 "must be one of: " + String.join(", ", allowed));
     }
 
-    private Object text(JsonNode component, JsonNode validate, Object value, String field) {
+    private Object text(JsonNode component, JsonNode validate, Object value, String field, Map<String, Object> context) {
         if (!(value instanceof String text)) {
             throw RefusedRequest.badInput(field, label(component) + "应为文字", "must be text");
         }
@@ -257,10 +269,32 @@ public class IntakeFormRules {
             case "creditCode" -> CreditCode.problem(text).ifPresent(p -> {
                 throw RefusedRequest.badInput(field, p[0], p[1]);
             });
+            case "caseRef" -> caseRef(component, text.trim(), field, context);
             default -> {
             }
         }
         return text.trim();
+    }
+
+    /**
+     * {@code "properties": {"check": "caseRef", "matter": "<matter key>"}}: the text names a case of this hall, of that
+     * matter (when given), applied for by the same applicant, and already 办结 (COMPLETED).
+     */
+    private void caseRef(JsonNode component, String caseId, String field, Map<String, Object> context) {
+        CaseReferences.Referenced referenced = references.find(caseId).orElseThrow(() -> RefusedRequest.badInput(field,
+                "查无此办件：" + caseId, "no case " + caseId + " in this hall"));
+        String matter = component.path("properties").path("matter").asText("");
+        if (!matter.isEmpty() && !matter.equals(referenced.matter())) {
+            throw RefusedRequest.badInput(field, caseId + "不是" + MatterNames.of(matter) + "的办件",
+                    caseId + " is not a case of " + matter);
+        }
+        Object applicant = context.get(APPLICANT_NUMBER);
+        if (applicant == null || !applicant.toString().equalsIgnoreCase(referenced.applicantNumber())) {
+            throw RefusedRequest.badInput(field, caseId + "不是申请人本人的办件", caseId + " is not the applicant's own case");
+        }
+        if (!"COMPLETED".equals(referenced.status())) {
+            throw RefusedRequest.badInput(field, caseId + "尚未办结", caseId + " has not been completed");
+        }
     }
 
     private static boolean matches(String pattern, String text) {

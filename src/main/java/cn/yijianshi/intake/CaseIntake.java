@@ -155,6 +155,7 @@ public class CaseIntake {
             context.put("applicantKind", kind.name());
             context.put("applicantGender", gender);
             context.put("channel", channel.name());
+            context.put(IntakeFormRules.APPLICANT_NUMBER, number);
             return context;
         }
     }

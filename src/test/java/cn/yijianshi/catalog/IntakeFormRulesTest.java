@@ -102,4 +102,33 @@ class IntakeFormRulesTest {
         assertThat(refusedField(() -> check(Map.of("employees", List.of())))).isEqualTo("facts.employees");
         assertThat(refusedField(() -> check(Map.of("employees", kept.get("employees"), "name", "王芳")))).isEqualTo("facts.name");
     }
+
+    private static final String REFERRING_FORM = """
+            {"id": "test-stop", "components": [
+              {"type": "textfield", "key": "benefitCaseId", "label": "原办件编号", "validate": {"required": true},
+               "properties": {"check": "caseRef", "matter": "BENEFIT"}}]}""";
+
+    private static String refusedReference(String caseId, String applicant) throws Exception {
+        CaseReferences cases = id -> java.util.Optional.ofNullable(Map.of(
+                "BF-1", new CaseReferences.Referenced("BENEFIT", WORKER, "COMPLETED"),
+                "BF-2", new CaseReferences.Referenced("BENEFIT", WORKER, "IN_PROGRESS"),
+                "OT-1", new CaseReferences.Referenced("OTHER", WORKER, "COMPLETED")).get(id));
+        IntakeFormRules withCases = new IntakeFormRules(new HallClock("Asia/Shanghai"), cases);
+        JsonNode referring = new ObjectMapper().readTree(REFERRING_FORM);
+        try {
+            withCases.check(referring, Map.of("benefitCaseId", caseId), Map.of(IntakeFormRules.APPLICANT_NUMBER, applicant));
+            return null;
+        } catch (RefusedRequest e) {
+            return e.toProblem().field() + " " + e.toProblem().message();
+        }
+    }
+
+    @Test
+    void aCaseReferenceMustNameTheApplicantsOwnCompletedCaseOfTheNamedMatter() throws Exception {
+        assertThat(refusedReference("BF-1", WORKER)).isNull();
+        assertThat(refusedReference("BF-9", WORKER)).startsWith("facts.benefitCaseId").contains("查无此办件");
+        assertThat(refusedReference("OT-1", WORKER)).contains("不是");
+        assertThat(refusedReference("BF-1", ResidentIdNumber.withCheckCharacter("11010519800101123"))).contains("不是申请人本人的办件");
+        assertThat(refusedReference("BF-2", WORKER)).contains("尚未办结");
+    }
 }
