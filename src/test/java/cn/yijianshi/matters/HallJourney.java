@@ -80,6 +80,21 @@ final class HallJourney {
         assertThat(done.getStatusCode()).as(done.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
     }
 
+    /** Claims the task and tries to complete it with values its form does not take: 400 naming the field; nothing changes. */
+    String refusedCompletion(String user, String caseId, String taskKey, Map<String, Object> form) {
+        String id = (String) task(user, caseId, taskKey).get("id");
+        http.withBasicAuth(user, user).exchange("/engine-rest/task/" + id + "/claim", HttpMethod.POST,
+                new HttpEntity<>(Map.of("userId", user)), String.class);
+        Map<String, Object> variables = new HashMap<>();
+        form.forEach((name, value) -> variables.put(name, Map.of("value", value, "type", typeOf(value))));
+        ResponseEntity<Map<String, Object>> refused = http.withBasicAuth(user, user).exchange("/engine-rest/task/" + id + "/complete",
+                HttpMethod.POST, new HttpEntity<>(Map.of("variables", variables)), JSON);
+        assertThat(refused.getStatusCode()).as(String.valueOf(refused.getBody())).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((String) refused.getBody().get("messageZh")).isNotBlank();
+        assertThat(task(user, caseId, taskKey).get("id")).as("the task is still open").isEqualTo(id);
+        return (String) refused.getBody().get("field");
+    }
+
     /** Nobody outside the task's group sees it in Tasklist. */
     void hiddenFrom(String user, String caseId, String taskKey) {
         List<Map<String, Object>> tasks = http.withBasicAuth(user, user).exchange(

@@ -57,6 +57,11 @@ class SocialSecurityCardJourneyTest {
         hall.work("card1", caseId, "Task_ReportLoss", "social-security-card-report-loss", Map.of("lossResult", "REPORTED"));
         Map<String, Object> replace = hall.task("card1", caseId, "Task_ReplaceAndMailCard");
         assertThat(((Number) replace.get("priority")).intValue()).isEqualTo(50);
+        // The form's rules hold on the server too (checkTaskForms): no mailing without a well-formed tracking number.
+        assertThat(hall.refusedCompletion("card1", caseId, "Task_ReplaceAndMailCard",
+                Map.of("newCardNo", "A12345678", "mailedOn", "2026-12-01"))).isEqualTo("trackingNumber");
+        assertThat(hall.refusedCompletion("card1", caseId, "Task_ReplaceAndMailCard",
+                Map.of("newCardNo", "A12345678", "trackingNumber", "SF1234567890", "mailedOn", "2026-12-01"))).isEqualTo("trackingNumber");
         hall.work("card1", caseId, "Task_ReplaceAndMailCard", "social-security-card-replace",
                 Map.of("newCardNo", "A12345678", "trackingNumber", "1012345678901", "mailedOn", "2026-12-01"));
         assertThat(hall.view(caseId)).containsEntry("status", "COMPLETED");

@@ -51,6 +51,8 @@ class UnemploymentJourneyTest {
         hall.hiddenFrom("unemployment1", caseId, "Task_RegisterUnemployment");
         hall.work("employment1", caseId, "Task_RegisterUnemployment", "unemployment-register",
                 Map.of("registrationNo", "SYDJ-2026-0042", "registrationDate", "2026-11-30"));
+        assertThat(hall.refusedCompletion("unemployment1", caseId, "Task_ApproveBenefit",
+                Map.of("benefitDecision", "APPROVE"))).isEqualTo("monthlyBenefit");
         hall.work("unemployment1", caseId, "Task_ApproveBenefit", "unemployment-approve-benefit",
                 Map.of("benefitDecision", "APPROVE", "monthlyBenefit", 1980));
         hall.work("medical1", caseId, "Task_MedicalDuringBenefit", "unemployment-medical",
