@@ -46,6 +46,7 @@ final class CaseStepStandIns {
             Mocks.register(bean, (JavaDelegate) execution -> steps.ran.add(bean));
         }
         Mocks.register("departmentsStarted", (ExecutionListener) execution -> steps.ran.add("departmentsStarted"));
+        Mocks.register("casePriority", (ExecutionListener) execution -> steps.ran.add("casePriority"));
         return steps;
     }
 

@@ -69,6 +69,7 @@ class SocialSecurityCardJourneyTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void aDaughterForHerFatherInHospitalGoesThroughTheGreenChannelWithAPowerOfAttorney() {
         String caseId = hall.open(byDaughterForHolderInHospital("DAMAGED",
                 List.of("ID_CARD", "PHOTO", "DAMAGED_CARD", "POWER_OF_ATTORNEY", "PROXY_ID_CARD")));
@@ -76,6 +77,11 @@ class SocialSecurityCardJourneyTest {
         assertThat(hall.notice(caseId, "IN_PROGRESS")).contains("绿色通道").doesNotContain("挂失");
         Map<String, Object> replace = hall.task("card1", caseId, "Task_ReplaceAndMailCard");
         assertThat(((Number) replace.get("priority")).intValue()).as("urgent in Tasklist").isEqualTo(80);
+        Map<String, Object> urgent = hall.view(caseId);
+        assertThat(urgent).containsEntry("priority", "URGENT");
+        assertThat((List<Map<String, Object>>) urgent.get("timeline")).extracting(e -> e.get("event")).contains("PRIORITY_CHANGED");
+        assertThat(jdbc.queryForObject("SELECT limit_text FROM sla_record WHERE case_id = ? AND kind = 'CASE'", String.class, caseId))
+                .as("the promise is the urgent one").isEqualTo("2个工作日");
         hall.work("card1", caseId, "Task_ReplaceAndMailCard", "social-security-card-replace",
                 Map.of("newCardNo", "B98765432", "trackingNumber", "EA123456789CN", "mailedOn", "2026-12-01"));
         assertThat(hall.notice(caseId, "COMPLETED")).contains("EA123456789CN", "绿色通道");
