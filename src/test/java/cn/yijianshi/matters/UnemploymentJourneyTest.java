@@ -33,6 +33,25 @@ class UnemploymentJourneyTest {
         hall = new HallJourney(http, jdbc);
     }
 
+    @Test
+    void theHallListsTheNewMattersWithTheirDepartmentsChannelsAndIntakeForms() {
+        List<Map<String, Object>> matters = http.withBasicAuth("window1", "window1").exchange("/api/matters",
+                org.springframework.http.HttpMethod.GET, null, HallJourney.JSON_LIST).getBody();
+        assertThat(matters).extracting(m -> m.get("key"))
+                .contains("UNEMPLOYMENT", "UNEMPLOYMENT_STOP", "EMPLOYEE_HIRING", "SOCIAL_SECURITY_CARD", "RETIREMENT");
+        Map<String, Object> stop = matters.stream().filter(m -> "UNEMPLOYMENT_STOP".equals(m.get("key"))).findFirst().orElseThrow();
+        assertThat(stop).containsEntry("online", true).containsEntry("applicantKind", "PERSON");
+        assertThat(stop.get("channels").toString()).contains("ONLINE");
+        Map<String, Object> hiring = matters.stream().filter(m -> "EMPLOYEE_HIRING".equals(m.get("key"))).findFirst().orElseThrow();
+        assertThat(hiring).containsEntry("applicantKind", "ORGANIZATION").containsEntry("processKey", "employee-hiring");
+        assertThat(hiring.get("departments").toString()).contains("dept-employment", "dept-pension", "dept-medical", "dept-fund");
+
+        Map<String, Object> unemployment = http.withBasicAuth("window1", "window1").exchange("/api/matters/UNEMPLOYMENT",
+                org.springframework.http.HttpMethod.GET, null, HallJourney.JSON).getBody();
+        assertThat(((Map<?, ?>) unemployment.get("intakeForm")).get("id")).isEqualTo("unemployment-intake");
+        assertThat(unemployment.get("materials").toString()).contains("解除或终止劳动关系的证明");
+    }
+
     static Map<String, Object> claim(String name, List<String> materials) {
         Map<String, Object> body = HallJourney.personIntake("UNEMPLOYMENT", name, CLAIMANT, materials);
         HallJourney.facts(body).putAll(Map.of("separationDate", "2026-10-31", "lastEmployer", "北京某某科技有限公司",
