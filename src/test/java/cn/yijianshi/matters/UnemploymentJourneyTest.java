@@ -178,6 +178,13 @@ class UnemploymentJourneyTest {
                 Map.of("stopDecision", "STOP", "stopFromMonth", "2026-12"));
         assertThat(hall.view(caseId)).containsEntry("status", "COMPLETED");
         assertThat(hall.notice(caseId, "COMPLETED")).contains(benefitCase, "2026-12");
+
+        // Asked again, the office finds the payments already stopped and says so.
+        String again = hall.open(stop(benefitCase));
+        hall.work("unemployment1", again, "Task_StopBenefit", "unemployment-stop-stop-benefit",
+                Map.of("stopDecision", "REFUSE", "rejectionReason", "该办件的失业保险金已自2026-12起停发，无需重复申请。"));
+        assertThat(hall.view(again)).containsEntry("status", "NOT_ACCEPTED");
+        assertThat(hall.notice(again, "NOT_ACCEPTED")).contains("无需重复申请");
     }
 
     @Test
