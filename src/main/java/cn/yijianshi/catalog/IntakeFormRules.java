@@ -26,8 +26,11 @@ import org.springframework.stereotype.Component;
  * required, pattern, minLength/maxLength, min/max, the options of a select or radio, the kind of value (number,
  * yes/no, date), lists of rows (dynamiclist), and {@code conditional.hide} evaluated with Camunda's own FEEL
  * engine, so a hidden field is neither required nor kept. A field may ask for an ID check through its custom
- * properties: {@code "properties": {"check": "residentId"}} (GB 11643) or {@code "creditCode"} (GB 32100).
- * The first wrong field is refused with 400 naming it ({@code facts.hireDate}, {@code facts.employees[1].idNumber}).
+ * properties: {@code "properties": {"check": "residentId"}} (GB 11643), {@code "creditCode"} (GB 32100), or
+ * {@code "caseRef"} (the applicant's own completed case, of the matter the properties name).
+ * A group with a {@code path} is one nested object ({@code facts.employee}), as form-js keeps it.
+ * The first wrong field is refused with 400 naming it ({@code facts.hireDate}, {@code facts.employees[1].idNumber},
+ * {@code facts.employee.idNumber}).
  */
 @Component
 public class IntakeFormRules {
@@ -36,10 +39,21 @@ public class IntakeFormRules {
     private static final java.util.Set<String> INPUTS = java.util.Set.of("textfield", "textarea", "number", "select",
             "radio", "checkbox", "checklist", "taglist", "datetime");
 
-    private final HallClock clock;
+    /** The context key under which the applicant's ID number or credit code is given (for {@code caseRef}). */
+    public static final String APPLICANT_NUMBER = "applicantNumber";
 
+    private final HallClock clock;
+    private final CaseReferences references;
+
+    /** Without the hall's cases: a {@code caseRef} field is refused (unit tests of forms that have none). */
     public IntakeFormRules(HallClock clock) {
+        this(clock, caseId -> java.util.Optional.empty());
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public IntakeFormRules(HallClock clock, CaseReferences references) {
         this.clock = clock;
+        this.references = references;
     }
 
     /**
@@ -65,7 +79,9 @@ public class IntakeFormRules {
             if (hidden(component, facts, context)) {
                 continue;
             }
-            if (type.equals("group")) {
+            if (type.equals("group") && !component.path("path").asText("").isBlank()) {
+                checkObject(component, facts, context, prefix, kept);
+            } else if (type.equals("group")) {
                 checkComponents(component.path("components"), facts, context, prefix, kept);
             } else if (type.equals("dynamiclist")) {
                 checkList(component, facts, context, prefix, kept);
@@ -73,7 +89,7 @@ public class IntakeFormRules {
                     && !component.path("disabled").asBoolean()) {
                 String key = component.get("key").asText();
                 Object value = facts.get(key);
-                Object checked = checkValue(component, type, value, prefix + "." + key);
+                Object checked = checkValue(component, type, value, prefix + "." + key, context);
                 if (checked != null) {
                     kept.put(key, checked);
                 }
@@ -94,6 +110,10 @@ public class IntakeFormRules {
         }
         if (!(value instanceof Collection<?> rows)) {
             throw RefusedRequest.badInput(field, "应为列表", "must be a list");
+        }
+        int min = Math.max(list.path("properties").path("minRows").asInt(0), list.path("validate").path("required").asBoolean() ? 1 : 0);
+        if (rows.size() < min) {
+            throw RefusedRequest.badInput(field, "至少填写" + min + "行", "at least " + min + " rows are required");
         }
         int max = list.path("properties").path("maxRows").asInt(500);
         if (rows.size() > max) {
@@ -122,7 +142,36 @@ public class IntakeFormRules {
         kept.put(path, keptRows);
     }
 
-    private Object checkValue(JsonNode component, String type, Object value, String field) {
+    /**
+     * A group with a {@code path} (form-js nests its fields' values under it): one object, {@code facts.employee},
+     * whose fields are checked like the top level's and named {@code facts.employee.idNumber}. Its FEEL sees the
+     * outer facts besides its own fields.
+     */
+    private void checkObject(JsonNode group, Map<String, Object> facts, Map<String, Object> context, String prefix,
+                             Map<String, Object> kept) {
+        String path = group.get("path").asText();
+        String field = prefix + "." + path;
+        Object value = facts.get(path);
+        if (value != null && !(value instanceof Map<?, ?>)) {
+            throw RefusedRequest.badInput(field, label(group) + "应为一组字段", "must be an object");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> objectFacts = value == null ? Map.of() : (Map<String, Object>) value;
+        Map<String, Object> objectContext = new HashMap<>(context);
+        objectContext.putAll(facts);
+        Map<String, Object> keptObject = new HashMap<>();
+        checkComponents(group.path("components"), objectFacts, objectContext, field, keptObject);
+        for (String key : objectFacts.keySet()) {
+            if (!keptObject.containsKey(key) && !declared(group.path("components"), key)) {
+                throw RefusedRequest.badInput(field + "." + key, "表单没有这一项", "the form has no such field");
+            }
+        }
+        if (value != null) {
+            kept.put(path, keptObject);
+        }
+    }
+
+    private Object checkValue(JsonNode component, String type, Object value, String field, Map<String, Object> context) {
         JsonNode validate = component.path("validate");
         boolean blank = value == null || (value instanceof String s && s.isBlank())
                 || (value instanceof Collection<?> c && c.isEmpty());
@@ -149,7 +198,7 @@ public class IntakeFormRules {
                 values.forEach(v -> option(component, v, field));
                 yield List.copyOf(values);
             }
-            default -> text(component, validate, value, field);
+            default -> text(component, validate, value, field, context);
         };
     }
 
@@ -194,7 +243,7 @@ public class IntakeFormRules {
                 "must be one of: " + String.join(", ", allowed));
     }
 
-    private Object text(JsonNode component, JsonNode validate, Object value, String field) {
+    private Object text(JsonNode component, JsonNode validate, Object value, String field, Map<String, Object> context) {
         if (!(value instanceof String text)) {
             throw RefusedRequest.badInput(field, label(component) + "应为文字", "must be text");
         }
@@ -220,10 +269,32 @@ public class IntakeFormRules {
             case "creditCode" -> CreditCode.problem(text).ifPresent(p -> {
                 throw RefusedRequest.badInput(field, p[0], p[1]);
             });
+            case "caseRef" -> caseRef(component, text.trim(), field, context);
             default -> {
             }
         }
         return text.trim();
+    }
+
+    /**
+     * {@code "properties": {"check": "caseRef", "matter": "<matter key>"}}: the text names a case of this hall, of that
+     * matter (when given), applied for by the same applicant, and already 办结 (COMPLETED).
+     */
+    private void caseRef(JsonNode component, String caseId, String field, Map<String, Object> context) {
+        CaseReferences.Referenced referenced = references.find(caseId).orElseThrow(() -> RefusedRequest.badInput(field,
+                "查无此办件：" + caseId, "no case " + caseId + " in this hall"));
+        String matter = component.path("properties").path("matter").asText("");
+        if (!matter.isEmpty() && !matter.equals(referenced.matter())) {
+            throw RefusedRequest.badInput(field, caseId + "不是" + MatterNames.of(matter) + "的办件",
+                    caseId + " is not a case of " + matter);
+        }
+        Object applicant = context.get(APPLICANT_NUMBER);
+        if (applicant == null || !applicant.toString().equalsIgnoreCase(referenced.applicantNumber())) {
+            throw RefusedRequest.badInput(field, caseId + "不是申请人本人的办件", caseId + " is not the applicant's own case");
+        }
+        if (!"COMPLETED".equals(referenced.status())) {
+            throw RefusedRequest.badInput(field, caseId + "尚未办结", caseId + " has not been completed");
+        }
     }
 
     private static boolean matches(String pattern, String text) {
@@ -253,7 +324,8 @@ public class IntakeFormRules {
             if (key.equals(component.path("key").asText(null)) || key.equals(component.path("path").asText(null))) {
                 return true;
             }
-            if (component.path("type").asText().equals("group") && declared(component.path("components"), key)) {
+            if (component.path("type").asText().equals("group") && component.path("path").asText("").isBlank()
+                    && declared(component.path("components"), key)) {
                 return true;
             }
         }

@@ -83,7 +83,7 @@ public record Matter(
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
         if (key == null || !KEY.matcher(key).matches()) {
-            problems.add("key 须为大写字母、数字和下划线（2-32位），如 UNEMPLOYMENT");
+            problems.add("key 须为大写字母、数字和下划线（2-32位），如 PENSION_TRANSFER");
         }
         if (name == null || name.isBlank()) {
             problems.add("name（事项中文名）必须填写");
@@ -92,7 +92,7 @@ public record Matter(
             problems.add("caseIdPrefix 须为2-4个大写字母");
         }
         if (processKey == null || !PROCESS_KEY.matcher(processKey).matches()) {
-            problems.add("processKey 须为小写字母、数字和连字符，如 unemployment-one-stop");
+            problems.add("processKey 须为小写字母、数字和连字符，如 pension-transfer");
         }
         if (applicantKind == null) {
             problems.add("applicantKind 必须为 PERSON 或 ORGANIZATION");

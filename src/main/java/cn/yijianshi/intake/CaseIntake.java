@@ -119,8 +119,9 @@ public class CaseIntake {
                 + "，收到材料 " + request.materialsOrEmpty().size() + " 项");
 
         // The process carries what its steps and forms read (the facts the intake form kept, and the matter's own
-        // where it has an extension); how the case came in (channel, service point, clerk) stays on the case
-        // record, where the case view and the reports read it.
+        // where it has an extension), and the channel, which a matter's rules may route on (帮办代办 needs a
+        // 委托书); the rest of how the case came in (service point, clerk) stays on the case record, where the
+        // case view and the reports read it.
         Map<String, Object> variables = new HashMap<>(kept);
         if (extension != null) {
             variables.putAll(extension.startVariables(kept, applicant.residentId()));
@@ -128,6 +129,7 @@ public class CaseIntake {
         variables.put("matter", matter.key());
         variables.put("matterName", matter.name());
         variables.put("caseId", hallCase.getCaseId());
+        variables.put("channel", request.channel().name());
         variables.put("priority", hallCase.getPriority().name());
         variables.put("taskPriority", hallCase.getPriority().taskPriority());
         variables.put("applicantName", request.applicant().name());
@@ -154,6 +156,7 @@ public class CaseIntake {
             context.put("applicantKind", kind.name());
             context.put("applicantGender", gender);
             context.put("channel", channel.name());
+            context.put(IntakeFormRules.APPLICANT_NUMBER, number);
             return context;
         }
     }

@@ -21,6 +21,9 @@ public interface CaseMapper {
 
     int updateStatus(@Param("caseId") String caseId, @Param("status") CaseStatus status);
 
+    @org.apache.ibatis.annotations.Update("UPDATE hall_case SET priority = #{priority} WHERE case_id = #{caseId}")
+    int updatePriority(@Param("caseId") String caseId, @Param("priority") Priority priority);
+
     int close(@Param("caseId") String caseId, @Param("status") CaseStatus status, @Param("reason") String reason,
               @Param("closedAt") Instant closedAt);
 

@@ -47,6 +47,27 @@ public class CaseSla {
         });
     }
 
+    /**
+     * The case's priority changed after intake (a matter's rule routes it URGENT, e.g. a 绿色通道): its promise is
+     * counted again from 受理 at that priority's limit, the time already spent waiting for the citizen still not counted.
+     */
+    public void reprioritise(String caseId, String matter, Priority priority) {
+        SlaRecord record = records.openCase(caseId);
+        if (record == null || priority.name().equals(record.getPriority())) {
+            return;
+        }
+        policies.forCase(matter, priority).ifPresent(policy -> {
+            Deadline deadline = sla.deadline(policy, record.getStartedAt());
+            WorkingDayCalendar days = calendar.current();
+            Duration waited = Duration.ofMinutes(record.getPausedMinutes());
+            record.setPriority(priority.name());
+            record.setLimitText(policy.limit().chinese());
+            record.setDueAt(shift(days, deadline.dueAt(), waited));
+            record.setWarnAt(shift(days, deadline.warnAt(), waited));
+            records.reprioritise(record);
+        });
+    }
+
     public void pause(String caseId) {
         SlaRecord record = records.openCase(caseId);
         if (record != null && record.getPausedAt() == null) {

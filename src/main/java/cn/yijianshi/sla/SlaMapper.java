@@ -27,6 +27,11 @@ public interface SlaMapper {
 
     int update(SlaRecord record);
 
+    /** The priority, limit, warning point and due date of a record whose case changed priority. */
+    @org.apache.ibatis.annotations.Update("UPDATE sla_record SET priority = #{priority}, limit_text = #{limitText}, "
+            + "warn_at = #{warnAt}, due_at = #{dueAt} WHERE id = #{id}")
+    int reprioritise(SlaRecord record);
+
     /** Every open record counted by kind, candidate group and state as of {@code now}. */
     List<OpenCount> openCounts(@Param("now") Instant now);
 
