@@ -45,6 +45,10 @@ final class CaseStepStandIns {
         for (String bean : List.of("overdueWithdrawal", "notAcceptedNotice", "completionNotice")) {
             Mocks.register(bean, (JavaDelegate) execution -> steps.ran.add(bean));
         }
+        // The engine plugin gives every user task of a case process its SLA timer: the clock computes it, the
+        // listener does nothing here (SlaTimersTest covers what it does).
+        Mocks.register("sla", cn.yijianshi.TestCalendars.slaClock());
+        Mocks.register("slaTimer", (org.camunda.bpm.engine.delegate.TaskListener) task -> { });
         Mocks.register("departmentsStarted", (ExecutionListener) execution -> steps.ran.add("departmentsStarted"));
         Mocks.register("casePriority", (ExecutionListener) execution -> steps.ran.add("casePriority"));
         return steps;
