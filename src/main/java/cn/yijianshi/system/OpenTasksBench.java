@@ -47,12 +47,15 @@ public class OpenTasksBench {
     private final SlaMonitor slaMonitor;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
+    /** {@code --bench.open-tasks-sql}: the engine's SQL rewritten, timed in turns with the engine's own; or null. */
+    private final TaskQuerySqlRewrite rewrite;
 
     private final List<String> templates = new ArrayList<>();
     private int copiesMade;
 
     OpenTasksBench(Function<Integer, String> caseToDepartments, TaskService taskService, IdentityService identityService,
-                   FilterService filterService, SlaMonitor slaMonitor, JdbcTemplate jdbc, TransactionTemplate transaction) {
+                   FilterService filterService, SlaMonitor slaMonitor, JdbcTemplate jdbc, TransactionTemplate transaction,
+                   TaskQuerySqlRewrite rewrite) {
         this.caseToDepartments = caseToDepartments;
         this.taskService = taskService;
         this.identityService = identityService;
@@ -60,9 +63,12 @@ public class OpenTasksBench {
         this.slaMonitor = slaMonitor;
         this.jdbc = jdbc;
         this.transaction = transaction;
+        this.rewrite = rewrite;
     }
 
-    public record Level(long openTasks, Bench.Timing list, Bench.Timing count, Bench.Timing overview) {
+    /** The timings at one number of open tasks; the rewritten ones are null unless {@code --bench.open-tasks-sql}. */
+    public record Level(long openTasks, Bench.Timing list, Bench.Timing count, Bench.Timing overview,
+                        Bench.Timing rewrittenList, Bench.Timing rewrittenCount) {
     }
 
     /** Grows the open tasks to each of {@code levels} in turn and times the three reads at each. */
@@ -226,19 +232,70 @@ public class OpenTasksBench {
             count.run();
             sla.run();
         }
-        Bench.Timing listTiming = Bench.time(rounds, i -> list.run());
-        Bench.Timing countTiming = Bench.time(rounds, i -> count.run());
+        Bench.Timing listTiming;
+        Bench.Timing countTiming;
+        Bench.Timing rewrittenList = null;
+        Bench.Timing rewrittenCount = null;
+        int[] rewrittenListed = {0};
+        long[] rewrittenCounted = {0};
+        if (rewrite == null) {
+            listTiming = Bench.time(rounds, i -> list.run());
+            countTiming = Bench.time(rounds, i -> count.run());
+        } else {
+            Runnable rewrittenListRun = () -> {
+                rewrite.active(true);
+                try {
+                    as(groups, () -> rewrittenListed[0] = filterService.<Task>listPage(filter.getId(), 0, 15).size());
+                } finally {
+                    rewrite.active(false);
+                }
+            };
+            Runnable rewrittenCountRun = () -> {
+                rewrite.active(true);
+                try {
+                    as(groups, () -> rewrittenCounted[0] = filterService.count(filter.getId()));
+                } finally {
+                    rewrite.active(false);
+                }
+            };
+            rewrittenListRun.run(); // warm-up
+            rewrittenCountRun.run();
+            Bench.Timing[] lists = Bench.timeInTurns(rounds, i -> list.run(), i -> rewrittenListRun.run());
+            Bench.Timing[] counts = Bench.timeInTurns(rounds, i -> count.run(), i -> rewrittenCountRun.run());
+            listTiming = lists[0];
+            rewrittenList = lists[1];
+            countTiming = counts[0];
+            rewrittenCount = counts[1];
+        }
         Bench.Timing overviewTiming = Bench.time(rounds, i -> sla.run());
         long slaOpen = overview[0].byGroup().getOrDefault(DEPARTMENT, Map.of()).entrySet().stream()
                 .filter(e -> e.getKey() != SlaState.PAUSED).mapToLong(Map.Entry::getValue).sum();
         System.out.printf("== %d open tasks (%s: %d) ==%n", open, DEPARTMENT, groupTasks);
         System.out.println(listTiming.summary("  Tasklist list, " + DEPARTMENT_USER + ", 15 by due date then priority"));
         System.out.println(countTiming.summary("  Tasklist count, " + DEPARTMENT_USER));
+        if (rewrite != null) {
+            System.out.println(rewrittenList.summary("  rewritten SQL: Tasklist list, " + DEPARTMENT_USER));
+            System.out.println(rewrittenCount.summary("  rewritten SQL: Tasklist count, " + DEPARTMENT_USER));
+        }
         System.out.println(overviewTiming.summary("  SLA overview (/api/sla/overview)"));
         System.out.printf("  figures: list %d rows, count %d, SLA overview %s open %d, open tasks of the group %d: %s%n",
                 listed[0], counted[0], DEPARTMENT, slaOpen, groupTasks,
                 listed[0] == Math.min(15, groupTasks) && counted[0] == groupTasks && slaOpen == groupTasks ? "right" : "WRONG");
-        return new Level(open, listTiming, countTiming, overviewTiming);
+        if (rewrite != null) {
+            List<String> engineIds = new ArrayList<>();
+            List<String> rewrittenIds = new ArrayList<>();
+            as(groups, () -> filterService.<Task>listPage(filter.getId(), 0, 15).forEach(t -> engineIds.add(t.getId())));
+            rewrite.active(true);
+            try {
+                as(groups, () -> filterService.<Task>listPage(filter.getId(), 0, 15).forEach(t -> rewrittenIds.add(t.getId())));
+            } finally {
+                rewrite.active(false);
+            }
+            System.out.printf("  figures with the rewritten SQL: list %d rows, count %d, the same tasks in the same order: %s%n",
+                    rewrittenListed[0], rewrittenCounted[0], rewrittenListed[0] == Math.min(15, groupTasks)
+                            && rewrittenCounted[0] == groupTasks && engineIds.equals(rewrittenIds) ? "right" : "WRONG");
+        }
+        return new Level(open, listTiming, countTiming, overviewTiming, rewrittenList, rewrittenCount);
     }
 
     private void as(List<String> groups, Runnable work) {
