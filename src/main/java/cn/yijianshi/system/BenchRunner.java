@@ -66,6 +66,8 @@ public class BenchRunner implements ApplicationRunner {
     private final org.springframework.jdbc.core.JdbcTemplate jdbc;
     private final String openTasks;
     private final int openTasksRounds;
+    private final String openTasksSql;
+    private final String openTasksWithoutIndex;
     private final org.camunda.bpm.engine.FilterService filterService;
     private final cn.yijianshi.sla.SlaMonitor slaMonitor;
 
@@ -79,6 +81,8 @@ public class BenchRunner implements ApplicationRunner {
                        org.mybatis.spring.SqlSessionTemplate sqlSession,
                        org.springframework.transaction.support.TransactionTemplate transactionTemplate,
                        @Value("${bench.open-tasks:}") String openTasks, @Value("${bench.open-tasks-rounds:30}") int openTasksRounds,
+                       @Value("${bench.open-tasks-sql:}") String openTasksSql,
+                       @Value("${bench.open-tasks-without-index:}") String openTasksWithoutIndex,
                        org.camunda.bpm.engine.FilterService filterService, cn.yijianshi.sla.SlaMonitor slaMonitor) {
         this.intake = intake;
         this.runtimeService = runtimeService;
@@ -98,6 +102,8 @@ public class BenchRunner implements ApplicationRunner {
         this.transactionTemplate = transactionTemplate;
         this.openTasks = openTasks;
         this.openTasksRounds = openTasksRounds;
+        this.openTasksSql = openTasksSql;
+        this.openTasksWithoutIndex = openTasksWithoutIndex;
         this.filterService = filterService;
         this.slaMonitor = slaMonitor;
     }
@@ -138,9 +144,37 @@ public class BenchRunner implements ApplicationRunner {
         List<Integer> levels = java.util.Arrays.stream(openTasks.split(",")).map(String::trim)
                 .map(Integer::parseInt).sorted().toList();
         System.out.println("== yijianshi bench: open tasks " + levels + " ==");
+        OpenTasksBench.Variant variant = null;
+        if (!openTasksSql.isBlank()) {
+            // A measurement of SQL the engine does not send: see TaskQuerySqlRewrite.
+            TaskQuerySqlRewrite rewrite = new TaskQuerySqlRewrite(openTasksSql, identityService);
+            ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration())
+                    .getSqlSessionFactory().getConfiguration().addInterceptor(rewrite);
+            variant = new OpenTasksBench.Variant("rewritten SQL (" + openTasksSql + ")", () -> rewrite.active(true),
+                    () -> rewrite.active(false));
+        } else if (!openTasksWithoutIndex.isBlank()) {
+            // MariaDB's ignored indexes (10.6 and later): the optimizer does not see the index while it is ignored.
+            String index = openTasksWithoutIndex;
+            String table = TasklistIndexes.INDEXES.stream().filter(i -> i.name().equals(index)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("bench.open-tasks-without-index: not one of Tasklist's "
+                            + "indexes: " + index)).table();
+            variant = new OpenTasksBench.Variant("with " + index + " (the other timings: without it)",
+                    () -> jdbc.execute("ALTER TABLE " + table + " ALTER INDEX " + index + " NOT IGNORED"),
+                    () -> jdbc.execute("ALTER TABLE " + table + " ALTER INDEX " + index + " IGNORED"));
+        }
+        if (variant != null) {
+            System.out.println("open tasks: list and count also timed " + variant.name() + ", in turns");
+        }
         OpenTasksBench bench = new OpenTasksBench(this::caseAtStage, taskService, identityService, filterService, slaMonitor,
-                jdbc, transactionTemplate);
-        List<OpenTasksBench.Level> measured = bench.run(levels, openTasksRounds);
+                jdbc, transactionTemplate, variant);
+        List<OpenTasksBench.Level> measured;
+        try {
+            measured = bench.run(levels, openTasksRounds);
+        } finally {
+            if (!openTasksWithoutIndex.isBlank() && variant != null) {
+                variant.on().run(); // the database keeps the index in use, as the application made it
+            }
+        }
         OpenTasksBench.Level last = measured.get(measured.size() - 1);
         StringBuilder json = new StringBuilder("{");
         for (OpenTasksBench.Level level : measured) {
@@ -149,6 +183,13 @@ public class BenchRunner implements ApplicationRunner {
                     level.openTasks(), level.list().percentileMillis(50), level.list().percentileMillis(95),
                     level.count().percentileMillis(50), level.count().percentileMillis(95),
                     level.overview().percentileMillis(50), level.overview().percentileMillis(95)));
+            if (level.variantList() != null) {
+                json.setLength(json.length() - 3);
+                json.append(String.format(java.util.Locale.ROOT, ", \"variant_list_p50_ms\": %.1f, \"variant_list_p95_ms\": %.1f, "
+                        + "\"variant_count_p50_ms\": %.1f, \"variant_count_p95_ms\": %.1f}, ",
+                        level.variantList().percentileMillis(50), level.variantList().percentileMillis(95),
+                        level.variantCount().percentileMillis(50), level.variantCount().percentileMillis(95)));
+            }
         }
         json.append(String.format(java.util.Locale.ROOT, "\"open_tasks\": %d, \"tasklist_p95_ms\": %.1f, "
                 + "\"tasklist_count_p95_ms\": %.1f, \"sla_overview_p95_ms\": %.1f}", last.openTasks(),

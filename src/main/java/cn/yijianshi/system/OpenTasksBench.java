@@ -47,12 +47,15 @@ public class OpenTasksBench {
     private final SlaMonitor slaMonitor;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
+    /** A change timed in turns with the hall as it is ({@code --bench.open-tasks-sql}, ...), or null. */
+    private final Variant variant;
 
     private final List<String> templates = new ArrayList<>();
     private int copiesMade;
 
     OpenTasksBench(Function<Integer, String> caseToDepartments, TaskService taskService, IdentityService identityService,
-                   FilterService filterService, SlaMonitor slaMonitor, JdbcTemplate jdbc, TransactionTemplate transaction) {
+                   FilterService filterService, SlaMonitor slaMonitor, JdbcTemplate jdbc, TransactionTemplate transaction,
+                   Variant variant) {
         this.caseToDepartments = caseToDepartments;
         this.taskService = taskService;
         this.identityService = identityService;
@@ -60,9 +63,19 @@ public class OpenTasksBench {
         this.slaMonitor = slaMonitor;
         this.jdbc = jdbc;
         this.transaction = transaction;
+        this.variant = variant;
     }
 
-    public record Level(long openTasks, Bench.Timing list, Bench.Timing count, Bench.Timing overview) {
+    /**
+     * Something the bench compares with the hall as it is: the list and the count are timed once without it and once
+     * with it, in turns, so a busy spell of the machine weighs on both alike. Switching happens outside the timing.
+     */
+    public record Variant(String name, Runnable on, Runnable off) {
+    }
+
+    /** The timings at one number of open tasks; the variant's are null unless one is compared. */
+    public record Level(long openTasks, Bench.Timing list, Bench.Timing count, Bench.Timing overview,
+                        Bench.Timing variantList, Bench.Timing variantCount) {
     }
 
     /** Grows the open tasks to each of {@code levels} in turn and times the three reads at each. */
@@ -116,6 +129,24 @@ public class OpenTasksBench {
             }
         }
         copiesMade += copiesPerTemplate;
+        if (mysql()) {
+            // Tens of thousands of rows arrive here in seconds, and InnoDB recalculates a table's statistics in the
+            // background some time after a tenth of it changed; a hall grows over months. Without this, the first
+            // level after a big copy is sometimes timed on plans made from the old statistics.
+            jdbc.queryForList("ANALYZE TABLE ACT_RU_TASK, ACT_RU_IDENTITYLINK, ACT_RU_AUTHORIZATION, ACT_RU_JOB, sla_record");
+        }
+        // The pool keeps each connection's server-side prepared statements (cachePrepStmts), and MariaDB keeps some
+        // choices made when a statement was first prepared; prepared at 1,000 tasks, a query was timed at 100,000 on
+        // them. A hall's connections live 30 minutes (Hikari's maxLifetime) while its tasks grow over months: new
+        // connections here, as after a restart.
+        try {
+            javax.sql.DataSource dataSource = jdbc.getDataSource();
+            if (dataSource != null && dataSource.isWrapperFor(com.zaxxer.hikari.HikariDataSource.class)) {
+                dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class).getHikariPoolMXBean().softEvictConnections();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
         System.out.printf("open tasks: %d copies made in %.1f s%n", (long) copiesPerTemplate * templates.size(),
                 (System.nanoTime() - start) / 1e9);
     }
@@ -226,19 +257,72 @@ public class OpenTasksBench {
             count.run();
             sla.run();
         }
-        Bench.Timing listTiming = Bench.time(rounds, i -> list.run());
-        Bench.Timing countTiming = Bench.time(rounds, i -> count.run());
+        Bench.Timing listTiming;
+        Bench.Timing countTiming;
+        Bench.Timing variantList = null;
+        Bench.Timing variantCount = null;
+        int[] variantListed = {0};
+        long[] variantCounted = {0};
+        if (variant == null) {
+            listTiming = Bench.time(rounds, i -> list.run());
+            countTiming = Bench.time(rounds, i -> count.run());
+        } else {
+            Runnable variantListRun = () -> as(groups, () -> variantListed[0] = filterService.<Task>listPage(filter.getId(), 0, 15).size());
+            Runnable variantCountRun = () -> as(groups, () -> variantCounted[0] = filterService.count(filter.getId()));
+            Bench.Timing[] lists = inTurns(rounds, list, variantListRun);
+            Bench.Timing[] counts = inTurns(rounds, count, variantCountRun);
+            listTiming = lists[0];
+            variantList = lists[1];
+            countTiming = counts[0];
+            variantCount = counts[1];
+        }
         Bench.Timing overviewTiming = Bench.time(rounds, i -> sla.run());
         long slaOpen = overview[0].byGroup().getOrDefault(DEPARTMENT, Map.of()).entrySet().stream()
                 .filter(e -> e.getKey() != SlaState.PAUSED).mapToLong(Map.Entry::getValue).sum();
         System.out.printf("== %d open tasks (%s: %d) ==%n", open, DEPARTMENT, groupTasks);
         System.out.println(listTiming.summary("  Tasklist list, " + DEPARTMENT_USER + ", 15 by due date then priority"));
         System.out.println(countTiming.summary("  Tasklist count, " + DEPARTMENT_USER));
+        if (variant != null) {
+            System.out.println(variantList.summary("  " + variant.name() + ": Tasklist list, " + DEPARTMENT_USER));
+            System.out.println(variantCount.summary("  " + variant.name() + ": Tasklist count, " + DEPARTMENT_USER));
+        }
         System.out.println(overviewTiming.summary("  SLA overview (/api/sla/overview)"));
         System.out.printf("  figures: list %d rows, count %d, SLA overview %s open %d, open tasks of the group %d: %s%n",
                 listed[0], counted[0], DEPARTMENT, slaOpen, groupTasks,
                 listed[0] == Math.min(15, groupTasks) && counted[0] == groupTasks && slaOpen == groupTasks ? "right" : "WRONG");
-        return new Level(open, listTiming, countTiming, overviewTiming);
+        if (variant != null) {
+            List<String> engineIds = new ArrayList<>();
+            List<String> variantIds = new ArrayList<>();
+            as(groups, () -> filterService.<Task>listPage(filter.getId(), 0, 15).forEach(t -> engineIds.add(t.getId())));
+            variant.on().run();
+            try {
+                as(groups, () -> filterService.<Task>listPage(filter.getId(), 0, 15).forEach(t -> variantIds.add(t.getId())));
+            } finally {
+                variant.off().run();
+            }
+            System.out.printf("  figures %s: list %d rows, count %d, the same tasks in the same order: %s%n", variant.name(),
+                    variantListed[0], variantCounted[0], variantListed[0] == Math.min(15, groupTasks)
+                            && variantCounted[0] == groupTasks && engineIds.equals(variantIds) ? "right" : "WRONG");
+        }
+        return new Level(open, listTiming, countTiming, overviewTiming, variantList, variantCount);
+    }
+
+    /** Times {@code asIs} and {@code changed} (with {@link #variant} on) in turns, after one warm-up of each. */
+    private Bench.Timing[] inTurns(int rounds, Runnable asIs, Runnable changed) {
+        long[][] nanos = {new long[rounds], new long[rounds]};
+        for (int i = -1; i < rounds; i++) {
+            for (int which = 0; which < 2; which++) {
+                (which == 0 ? variant.off() : variant.on()).run();
+                long t0 = System.nanoTime();
+                (which == 0 ? asIs : changed).run();
+                if (i >= 0) {
+                    nanos[which][i] = System.nanoTime() - t0;
+                }
+            }
+        }
+        variant.off().run();
+        return new Bench.Timing[] {new Bench.Timing(nanos[0], java.util.Arrays.stream(nanos[0]).sum()),
+                new Bench.Timing(nanos[1], java.util.Arrays.stream(nanos[1]).sum())};
     }
 
     private void as(List<String> groups, Runnable work) {
