@@ -70,6 +70,9 @@ public class BenchRunner implements ApplicationRunner {
     private final String openTasksWithoutIndex;
     private final org.camunda.bpm.engine.FilterService filterService;
     private final cn.yijianshi.sla.SlaMonitor slaMonitor;
+    private final int matterRounds;
+    private final cn.yijianshi.intake.CaseLookup caseLookup;
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
 
     public BenchRunner(CaseIntake intake, RuntimeService runtimeService, TaskService taskService,
                        IdentityService identityService, RepositoryService repositoryService, HistoryService historyService,
@@ -83,7 +86,12 @@ public class BenchRunner implements ApplicationRunner {
                        @Value("${bench.open-tasks:}") String openTasks, @Value("${bench.open-tasks-rounds:30}") int openTasksRounds,
                        @Value("${bench.open-tasks-sql:}") String openTasksSql,
                        @Value("${bench.open-tasks-without-index:}") String openTasksWithoutIndex,
-                       org.camunda.bpm.engine.FilterService filterService, cn.yijianshi.sla.SlaMonitor slaMonitor) {
+                       org.camunda.bpm.engine.FilterService filterService, cn.yijianshi.sla.SlaMonitor slaMonitor,
+                       @Value("${bench.matters:20}") int matterRounds, com.fasterxml.jackson.databind.ObjectMapper json,
+                       cn.yijianshi.intake.CaseLookup caseLookup) {
+        this.caseLookup = caseLookup;
+        this.matterRounds = matterRounds;
+        this.json = json;
         this.intake = intake;
         this.runtimeService = runtimeService;
         this.taskService = taskService;
@@ -127,6 +135,9 @@ public class BenchRunner implements ApplicationRunner {
         System.out.println(ours.summary("retirement case (6 human tasks, claimed and completed)"));
         System.out.println(bare.summary("bare BPMN (6 user tasks, no listeners or forms)"));
         System.out.printf("ratio ours/bare (cases/s): %.2f%n", ours.perSecond() / bare.perSecond());
+        if (matterRounds > 0) {
+            new MixedMattersBench(intake, caseLookup, taskService, identityService, json).run(matterRounds);
+        }
         if (timers > 0) {
             slaTimers(timers);
         }
