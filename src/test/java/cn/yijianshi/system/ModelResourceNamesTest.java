@@ -14,10 +14,10 @@ class ModelResourceNamesTest {
     @Test
     void aModelInsideThePackagedJarKeepsItsFolder() throws MalformedURLException {
         assertThat(ModelResourceNames.nameOf(new UrlResource(
-                "jar:nested:/opt/hall/yijianshi.jar/!BOOT-INF/classes/!/processes/unemployment/matter.json")))
+                "jar:file:/opt/hall/yijianshi.jar!/BOOT-INF/classes/processes/unemployment/matter.json")))
                 .contains("processes/unemployment/matter.json");
         assertThat(ModelResourceNames.nameOf(new UrlResource(
-                "jar:nested:/opt/hall/yijianshi.jar/!BOOT-INF/classes/!/forms/retirement/intake.form")))
+                "jar:file:/opt/hall/yijianshi.jar!/BOOT-INF/classes/forms/retirement/intake.form")))
                 .contains("forms/retirement/intake.form");
     }
 
