@@ -90,7 +90,7 @@ public class ServicePointImport {
         }
         long read = System.nanoTime();
         check(rows, problems);
-        log.info("read {} rows in {} ms, checked in {} ms", rows.size(), (read - start) / 1_000_000, (System.nanoTime() - read) / 1_000_000);
+        log.debug("read {} rows in {} ms, checked in {} ms", rows.size(), (read - start) / 1_000_000, (System.nanoTime() - read) / 1_000_000);
         if (!problems.isEmpty()) {
             throw refusal(problems);
         }
@@ -192,7 +192,7 @@ public class ServicePointImport {
         }
         long t = System.nanoTime();
         registry.write(points);
-        log.info("wrote {} points in {} ms", points.size(), (System.nanoTime() - t) / 1_000_000);
+        log.debug("wrote {} points in {} ms", points.size(), (System.nanoTime() - t) / 1_000_000);
         for (String code : replaced) {
             String oldPath = before.get(code).getPath();
             if (!oldPath.equals(byCode.get(code).getPath())) {
