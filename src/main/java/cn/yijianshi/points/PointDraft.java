@@ -16,7 +16,7 @@ public record PointDraft(String code, String name, String level, String parentCo
                          List<String> matters, String address, Double lat, Double lng, String officeHours,
                          String phone, Boolean active) {
 
-    static final Pattern CODE = Pattern.compile("[A-Z0-9][A-Z0-9_-]{0,31}");
+    static final Pattern CODE = Pattern.compile("[A-Z0-9][A-Z0-9-]{0,31}");
     static final Pattern MATTER = Pattern.compile("[A-Z][A-Z0-9_]{1,31}");
     static final int MAX_MATTERS = 200;
 
@@ -33,8 +33,8 @@ public record PointDraft(String code, String name, String level, String parentCo
         if (blank(code)) {
             problems.add(new Problem("code", "必须填写网点代码", "is required"));
         } else if (!CODE.matcher(code).matches()) {
-            problems.add(new Problem("code", "网点代码只能由大写字母、数字、- 和 _ 组成（最长32位），如 BN-P-0001",
-                    "capitals, digits, - and _ only (at most 32), e.g. BN-P-0001"));
+            problems.add(new Problem("code", "网点代码只能由大写字母、数字和 - 组成（最长32位），如 BN-P-0001",
+                    "capitals, digits and - only (at most 32), e.g. BN-P-0001"));
         }
         if (blank(name)) {
             problems.add(new Problem("name", "必须填写网点名称", "is required"));

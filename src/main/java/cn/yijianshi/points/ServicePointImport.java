@@ -196,7 +196,7 @@ public class ServicePointImport {
         for (String code : replaced) {
             String oldPath = before.get(code).getPath();
             if (!oldPath.equals(byCode.get(code).getPath())) {
-                mapper.movePaths(oldPath, byCode.get(code).getPath());
+                registry.move(oldPath, byCode.get(code).getPath());
             }
         }
         return new int[] {points.size() - replaced.size(), replaced.size()};

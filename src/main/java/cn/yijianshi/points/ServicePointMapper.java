@@ -24,8 +24,9 @@ public interface ServicePointMapper {
     /** Codes and levels of the points among {@code codes} that exist. */
     List<ServicePoint> levelsOf(@Param("codes") Collection<String> codes);
 
+    /** {@code under}: a LIKE pattern ({@link ServicePointRegistry#subtree}). */
     List<ServicePoint> list(@Param("level") PointLevel level, @Param("matter") String matter,
-                            @Param("under") String pathPrefix, @Param("limit") int limit);
+                            @Param("under") String under, @Param("limit") int limit);
 
     /** Active points inside the box that handle the matter (any, when null): the nearest are picked in Java. */
     List<ServicePoint> inBox(@Param("matter") String matter, @Param("level") PointLevel level,
@@ -33,7 +34,10 @@ public interface ServicePointMapper {
                              @Param("lngMin") double lngMin, @Param("lngMax") double lngMax);
 
     /** Moves a subtree: every path that starts with {@code oldPrefix} gets {@code newPrefix} instead. */
-    int movePaths(@Param("oldPrefix") String oldPrefix, @Param("newPrefix") String newPrefix);
+    int movePaths(@Param("oldPrefix") String oldPrefix, @Param("oldPattern") String oldPattern,
+                  @Param("newPrefix") String newPrefix);
+
+    List<String> childLevels(@Param("code") String code);
 
     long count();
 

@@ -69,8 +69,14 @@ public class ServicePointRegistry {
         if (!code.equals(draft.code())) {
             throw RefusedRequest.badInput("code", "网点代码不能修改（路径中为 " + code + "）", "the code cannot change (the path says " + code + ")");
         }
-        refuseProblems(draft);
+        refuseProblems(draft, true);
         ServicePoint point = draft.toPoint();
+        for (String child : mapper.childLevels(code)) {
+            if (!point.getPointLevel().mayParent(PointLevel.valueOf(child))) {
+                throw RefusedRequest.badInput("level", "本网点下有" + PointLevel.valueOf(child).displayName() + "网点，层级须高于它们",
+                        "the point has " + child + " points under it: its level must stand above theirs");
+            }
+        }
         String newPath = pathUnder(point.getParentCode()) + point.getCode() + "/";
         if (newPath.startsWith(old.getPath()) && !newPath.equals(old.getPath())) {
             throw RefusedRequest.badInput("parentCode", "上级网点不能是本网点的下级", "the parent cannot be one of the point's own descendants");
@@ -80,13 +86,32 @@ public class ServicePointRegistry {
         mapper.deleteAll(List.of(code));
         write(List.of(point));
         if (!newPath.equals(old.getPath())) {
-            mapper.movePaths(old.getPath(), newPath);
+            move(old.getPath(), newPath);
         }
         return point;
     }
 
+    /** Every path under {@code oldPath} (the point itself included) moves under {@code newPath}. */
+    void move(String oldPath, String newPath) {
+        mapper.movePaths(oldPath, subtree(oldPath), newPath);
+    }
+
+    /**
+     * The LIKE pattern of a point's subtree: its path with LIKE's own characters escaped (codes typed before the
+     * registry may hold _ or %), then %. Backslash is the default escape character of both H2 and MySQL/MariaDB.
+     */
+    public static String subtree(String path) {
+        return path.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
     private void refuseProblems(PointDraft draft) {
-        List<PointDraft.Problem> problems = draft.problems(this::levelOf);
+        refuseProblems(draft, false);
+    }
+
+    /** {@code registered}: the code is already in the registry (a code typed before it may not follow today's rule). */
+    private void refuseProblems(PointDraft draft, boolean registered) {
+        List<PointDraft.Problem> problems = new ArrayList<>(draft.problems(this::levelOf));
+        problems.removeIf(p -> registered && p.field().equals("code"));
         if (!problems.isEmpty()) {
             List<ApiProblem.FieldError> errors = problems.stream()
                     .map(p -> new ApiProblem.FieldError(p.field(), p.message(), p.messageEn())).toList();
@@ -144,8 +169,8 @@ public class ServicePointRegistry {
 
     /** Points by level, matter and place in the hierarchy (a point and everything under it), in hierarchy order. */
     public List<ServicePoint> list(PointLevel level, String matter, String under, int limit) {
-        String prefix = under == null ? null : require("under", under).getPath();
-        return withMatters(mapper.list(level, matter, prefix, limit));
+        String pattern = under == null ? null : subtree(require("under", under).getPath());
+        return withMatters(mapper.list(level, matter, pattern, limit));
     }
 
     /** A point and how far it is, in metres. */

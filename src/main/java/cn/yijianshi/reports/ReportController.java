@@ -86,7 +86,8 @@ public class ReportController {
         if (point != null && !point.isBlank()) {
             var chosen = points.find(point.trim()).orElseThrow(() -> RefusedRequest.badInput("point",
                     "没有这个服务网点：" + point, "no such service point: " + point));
-            parameters = parameters.under(chosen.getCode(), chosen.getName(), chosen.getPath());
+            parameters = parameters.under(chosen.getCode(), chosen.getName(),
+                    cn.yijianshi.points.ServicePointRegistry.subtree(chosen.getPath()));
         }
         ReportParameters chosenParameters = parameters;
         WorkbookWriter writer = new WorkbookWriter(sql, clock.zone(), clock.today());

@@ -15,7 +15,8 @@ import cn.yijianshi.system.RefusedRequest;
 
 /**
  * A report's range (whole days in the hall's zone, {@code to} included), optional department and matter, and
- * optional service point (its path in the registry: the point and every point below it).
+ * optional service point ({@code pointPath}: the LIKE pattern of its subtree in the registry, the point and every
+ * point below it, see ServicePointRegistry.subtree).
  */
 public record ReportParameters(LocalDate from, LocalDate to, String dept, String matter, String point, String pointName,
                                String pointPath) {

@@ -218,5 +218,13 @@ class ServicePointRegistryApiTest {
         assertThat(answer.getBody()).containsEntry("field", "parentCode");
         ResponseEntity<Map<String, Object>> partner = register("demo", point("UP-P1", "没有事项的合作点", "PARTNER", "partnerKind", "BANK"));
         assertThat(partner.getBody()).containsEntry("field", "matters");
+
+        assertThat(register("demo", point("UP_D1", "上级区", "DISTRICT")).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(register("demo", point("UP-D1", "上级区", "DISTRICT")).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(register("demo", point("UP-T1", "下级镇", "TOWN", "parentCode", "UP-D1")).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        ResponseEntity<Map<String, Object>> demoted = http.withBasicAuth("demo", "demo").exchange("/api/service-points/UP-D1",
+                HttpMethod.PUT, new HttpEntity<>(point("UP-D1", "上级区", "COMMUNITY")), JSON);
+        assertThat(demoted.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(demoted.getBody()).containsEntry("field", "level");
     }
 }
