@@ -24,7 +24,10 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
-/** 服务网点办件统计: a district sees the cases of its towns and villages; the point filter takes the points below it. */
+/**
+ * 服务网点办件统计 and the SLA monitor by point: a district sees the cases of its towns and villages; the point filter
+ * takes the points below it.
+ */
 @HallIntegrationTest
 class ServicePointReportTest {
 
@@ -89,5 +92,16 @@ class ServicePointReportTest {
                 "/api/reports/service-points.xlsx?from=2026-11-24&to=2026-11-24&point=NO-SUCH", HttpMethod.GET, null, JSON);
         assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(unknown.getBody()).containsEntry("field", "point");
+
+        // the SLA monitor's open steps, of a district and everything below it, or of one town
+        assertThat(openSteps("RPT-D")).hasSize(3);
+        assertThat(openSteps("RPT-T")).hasSize(2);
+        assertThat(http.withBasicAuth("coord1", "coord1").exchange("/api/sla/tasks?point=NO-SUCH", HttpMethod.GET, null,
+                JSON).getBody()).containsEntry("field", "point");
+    }
+
+    private java.util.List<Map<String, Object>> openSteps(String point) {
+        return http.withBasicAuth("coord1", "coord1").exchange("/api/sla/tasks?point=" + point, HttpMethod.GET, null,
+                new ParameterizedTypeReference<java.util.List<Map<String, Object>>>() { }).getBody();
     }
 }
