@@ -64,6 +64,14 @@ class MysqlServicePointImportTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM service_point WHERE code LIKE ?", Long.class, prefix + "%"))
                 .isEqualTo(20_000L);
 
+        // a second sheet in the same JVM: POI's classes loaded and compiled (the first import pays for that)
+        byte[] secondSheet = RegistrySheets.network(prefix.replace("-", "W-"), TWENTY_THOUSAND);
+        long again = System.nanoTime();
+        ResponseEntity<Map<String, Object>> warm = http.withBasicAuth("demo", "demo").exchange(
+                "/api/admin/service-points/import", HttpMethod.POST, new HttpEntity<>(secondSheet, headers), JSON);
+        System.out.printf("[registry] MariaDB: imported 20,000 more points (warm) in %d ms%n", (System.nanoTime() - again) / 1_000_000);
+        assertThat(warm.getBody()).containsEntry("imported", 20_000);
+
         List<Map<String, Object>> nearest = http.withBasicAuth("window1", "window1").exchange(
                 "/api/service-points?matter=RETIREMENT&near=29.5630,106.5516&limit=10", HttpMethod.GET, null, LIST).getBody();
         assertThat(nearest).hasSize(10);
