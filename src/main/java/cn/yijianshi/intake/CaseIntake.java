@@ -17,6 +17,10 @@ import cn.yijianshi.catalog.IntakeFormRules;
 import cn.yijianshi.catalog.Matter;
 import cn.yijianshi.catalog.MatterCatalog;
 import cn.yijianshi.catalog.MatterExtension;
+import cn.yijianshi.family.FamilyBinding;
+import cn.yijianshi.family.FamilyBindings;
+import cn.yijianshi.points.PointAtIntake;
+import cn.yijianshi.points.ServicePoint;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.yijianshi.sla.CaseSla;
 import cn.yijianshi.system.HallClock;
@@ -49,10 +53,14 @@ public class CaseIntake {
     private final IntakeFormRules formRules;
     private final List<MatterExtension> extensions;
     private final CaseSla caseSla;
+    private final PointAtIntake points;
+    private final FamilyBindings family;
 
     public CaseIntake(CaseMapper cases, CaseNumbers numbers, CaseTimeline timeline, RuntimeService runtimeService,
                       HallClock clock, ObjectMapper json, MatterCatalog matters, IntakeFormRules formRules,
-                      List<MatterExtension> extensions, CaseSla caseSla) {
+                      List<MatterExtension> extensions, CaseSla caseSla, PointAtIntake points, FamilyBindings family) {
+        this.points = points;
+        this.family = family;
         this.formRules = formRules;
         this.extensions = extensions;
         this.cases = cases;
@@ -96,6 +104,8 @@ public class CaseIntake {
             throw RefusedRequest.badInput("proxy", "帮办代办必须填写代办人（姓名、身份证号码、关系）",
                     "is required when channel is PROXY (name, idNumber, relation)");
         }
+        ServicePoint point = points.resolve(request.servicePoint() == null ? null : request.servicePoint().code(), clerk, matter);
+        FamilyBinding binding = request.channel() == Channel.FAMILY ? familyBinding(request, applicant) : null;
         MaterialCodes.check("materials", request.materialsOrEmpty(), matter);
         Map<String, Object> facts = new HashMap<>(request.factsOrEmpty());
         if (request.retirement() != null) {
@@ -109,14 +119,19 @@ public class CaseIntake {
             extension.check(kept, applicant.residentId());
         }
 
-        HallCase hallCase = newCase(request, matter, applicant, idempotencyKey, clerk);
+        HallCase hallCase = newCase(request, matter, applicant, point, idempotencyKey, clerk);
         cases.insert(hallCase);
         for (String code : request.materialsOrEmpty()) {
             cases.insertMaterial(hallCase.getCaseId(), code, hallCase.getAcceptedAt(), clerk);
         }
         timeline.record(hallCase.getCaseId(), clerk, "ACCEPTED", "受理：" + matter.name() + "，"
-                + request.channel().displayName() + "，" + request.servicePoint().name()
+                + request.channel().displayName() + "，" + point.getName()
                 + "，收到材料 " + request.materialsOrEmpty().size() + " 项");
+        if (binding != null) {
+            family.recordUse(binding.getId(), hallCase.getCaseId(), clerk);
+            timeline.record(hallCase.getCaseId(), clerk, "FAMILY_AGENT", "亲情代办：代办人 " + binding.getAgentName()
+                    + "（" + binding.getRelation() + "），绑定 " + binding.getId() + "，有效至 " + binding.getExpiresOn());
+        }
 
         // The process carries what its steps and forms read (the facts the intake form kept, and the matter's own
         // where it has an extension), and the channel, which a matter's rules may route on (帮办代办 needs a
@@ -142,6 +157,20 @@ public class CaseIntake {
 
         log.info("accepted case {} ({}) for applicant {} by {}", hallCase.getCaseId(), matter.key(), applicant.masked(), clerk);
         return IntakeResult.of(hallCase, false);
+    }
+
+    /** 亲情代办 needs the agent (in {@code proxy}) and a binding in force between agent and applicant: 403 otherwise. */
+    private FamilyBinding familyBinding(CaseIntakeRequest request, Applicant applicant) {
+        if (request.proxy() == null) {
+            throw RefusedRequest.badInput("proxy", "亲情代办必须填写代办人（姓名、身份证号码、关系）",
+                    "is required when channel is FAMILY (name, idNumber, relation)");
+        }
+        if (applicant.kind() != ApplicantKind.PERSON) {
+            throw RefusedRequest.badInput("channel", "亲情代办只为个人办理", "FAMILY is for persons only");
+        }
+        return family.inForce(applicant.number(), request.proxy().idNumber()).orElseThrow(() -> RefusedRequest.forbidden(
+                "proxy", "代办人与申请人之间没有有效的亲情代办绑定（须经本人同意绑定，一年内有效）",
+                "the agent has no binding in force with the applicant (bound with the applicant's consent, for a year)"));
     }
 
     /** The applicant as the matter's applicant kind requires: a person by resident ID, an organization by credit code. */
@@ -204,8 +233,8 @@ public class CaseIntake {
         }
     }
 
-    private HallCase newCase(CaseIntakeRequest request, Matter matter, Applicant applicant, String idempotencyKey,
-                             String clerk) {
+    private HallCase newCase(CaseIntakeRequest request, Matter matter, Applicant applicant, ServicePoint point,
+                             String idempotencyKey, String clerk) {
         HallCase c = new HallCase();
         c.setCaseId(numbers.next(matter.caseIdPrefix(), clock.today()));
         c.setMatter(matter.key());
@@ -216,8 +245,8 @@ public class CaseIntake {
         c.setApplicantGender(applicant.gender());
         c.setApplicantPhone(request.applicant().phone());
         c.setChannel(request.channel());
-        c.setServicePointCode(request.servicePoint().code());
-        c.setServicePointName(request.servicePoint().name());
+        c.setServicePointCode(point.getCode());
+        c.setServicePointName(point.getName());
         if (request.proxy() != null) {
             c.setProxyName(request.proxy().name());
             c.setProxyIdNumber(request.proxy().idNumber().toUpperCase());

@@ -21,7 +21,7 @@ public record CaseIntakeRequest(
         @NotBlank(message = "必须填写事项|is required") @Size(max = 32, message = "事项代码过长|too long") String matter,
         @NotNull(message = "必须填写申请人|is required") @Valid Applicant applicant,
         @NotNull(message = "必须填写受理渠道|is required") Channel channel,
-        @NotNull(message = "必须填写服务网点|is required") @Valid ServicePoint servicePoint,
+        @Valid ServicePoint servicePoint,
         @Valid Proxy proxy,
         @Size(max = 50, message = "材料最多50项|at most 50 items")
         List<@NotBlank(message = "材料代码不能为空|must not be blank") @Size(max = 64, message = "材料代码过长|too long") String> materials,
@@ -39,9 +39,14 @@ public record CaseIntakeRequest(
             String phone) {
     }
 
+    /**
+     * Where the case is accepted, by the registry's code (cn.yijianshi.points); left out, the clerk's own point (or the
+     * hall's default). {@code name} is still taken from windows that send it, but not checked: the case records the
+     * registry's name.
+     */
     public record ServicePoint(
             @NotBlank(message = "必须填写网点代码|is required") @Size(max = 32, message = "网点代码过长|too long") String code,
-            @NotBlank(message = "必须填写网点名称|is required") @Size(max = 100, message = "网点名称过长|too long") String name) {
+            @Size(max = 100, message = "网点名称过长|too long") String name) {
     }
 
     public record Proxy(

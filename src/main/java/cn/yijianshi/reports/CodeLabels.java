@@ -30,6 +30,8 @@ final class CodeLabels {
             "issue-status", table(IssueStatus.values(), IssueStatus::name, IssueStatus::displayName),
             "referral-status", table(ReferralStatus.values(), ReferralStatus::name, ReferralStatus::displayName),
             "sla-state", table(SlaState.values(), SlaState::name, SlaState::displayName),
+            "point-level", table(cn.yijianshi.points.PointLevel.values(), cn.yijianshi.points.PointLevel::name,
+                    cn.yijianshi.points.PointLevel::displayName),
             "dept", departmentsAndRoles());
 
     /** Hall users (login ids), named from Camunda's identity by the workbook writer, not from an enum. */

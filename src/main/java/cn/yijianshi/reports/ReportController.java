@@ -32,9 +32,12 @@ public class ReportController {
 
     private final cn.yijianshi.catalog.Departments departments;
     private final cn.yijianshi.catalog.MatterCatalog matters;
+    private final cn.yijianshi.points.ServicePointRegistry points;
 
     public ReportController(ReportCatalogue catalogue, SqlSessionTemplate sql, TransactionTemplate transaction, HallClock clock,
-                            cn.yijianshi.catalog.Departments departments, cn.yijianshi.catalog.MatterCatalog matters) {
+                            cn.yijianshi.catalog.Departments departments, cn.yijianshi.catalog.MatterCatalog matters,
+                            cn.yijianshi.points.ServicePointRegistry points) {
+        this.points = points;
         this.matters = matters;
         this.departments = departments;
         this.catalogue = catalogue;
@@ -61,7 +64,8 @@ public class ReportController {
     public ResponseEntity<StreamingResponseBody> download(@PathVariable String name, @RequestParam(required = false) String from,
                                                           @RequestParam(required = false) String to,
                                                           @RequestParam(required = false) String dept,
-                                                          @RequestParam(required = false) String matter, Authentication user) {
+                                                          @RequestParam(required = false) String matter,
+                                                          @RequestParam(required = false) String point, Authentication user) {
         ReportDefinition report = catalogue.require(name);
         if (!catalogue.mayDownload(report, user.getAuthorities())) {
             throw RefusedRequest.forbidden("name", "无权下载「" + report.title() + "」", "not allowed to download " + name);
@@ -74,11 +78,22 @@ public class ReportController {
             throw RefusedRequest.badInput("matter", "「" + report.title() + "」不按事项筛选，请去掉事项",
                     report.name() + " is not filtered by matter: leave matter out");
         }
+        if (point != null && !point.isBlank() && !report.parameters().contains("point")) {
+            throw RefusedRequest.badInput("point", "「" + report.title() + "」不按服务网点筛选，请去掉网点",
+                    report.name() + " is not filtered by service point: leave point out");
+        }
         ReportParameters parameters = ReportParameters.parse(from, to, dept, matter, key -> matters.find(key).isPresent());
+        if (point != null && !point.isBlank()) {
+            var chosen = points.find(point.trim()).orElseThrow(() -> RefusedRequest.badInput("point",
+                    "没有这个服务网点：" + point, "no such service point: " + point));
+            parameters = parameters.under(chosen.getCode(), chosen.getName(),
+                    cn.yijianshi.points.ServicePointRegistry.subtree(chosen.getPath()));
+        }
+        ReportParameters chosenParameters = parameters;
         WorkbookWriter writer = new WorkbookWriter(sql, clock.zone(), clock.today());
         StreamingResponseBody body = out -> transaction.executeWithoutResult(status -> {
             try {
-                writer.write(report, parameters, out);
+                writer.write(report, chosenParameters, out);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

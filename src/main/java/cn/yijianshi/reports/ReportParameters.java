@@ -13,8 +13,13 @@ import java.util.Map;
 import cn.yijianshi.security.HallGroup;
 import cn.yijianshi.system.RefusedRequest;
 
-/** A report's range (whole days in the hall's zone, {@code to} included) and optional department. */
-public record ReportParameters(LocalDate from, LocalDate to, String dept, String matter) {
+/**
+ * A report's range (whole days in the hall's zone, {@code to} included), optional department and matter, and
+ * optional service point ({@code pointPath}: the LIKE pattern of its subtree in the registry, the point and every
+ * point below it, see ServicePointRegistry.subtree).
+ */
+public record ReportParameters(LocalDate from, LocalDate to, String dept, String matter, String point, String pointName,
+                               String pointPath) {
 
     static final int MAX_DAYS = 3660;
 
@@ -41,7 +46,12 @@ public record ReportParameters(LocalDate from, LocalDate to, String dept, String
         if (department != null && !cn.yijianshi.catalog.Departments.shipped().knowsGroup(department)) {
             throw RefusedRequest.badInput("dept", "没有这个部门：" + dept, "no such department: " + dept);
         }
-        return new ReportParameters(start, end, department, matterKey);
+        return new ReportParameters(start, end, department, matterKey, null, null, null);
+    }
+
+    /** The same, limited to a service point and the points below it. */
+    public ReportParameters under(String code, String name, String path) {
+        return new ReportParameters(from, to, dept, matter, code, name, path);
     }
 
     /**
@@ -57,6 +67,7 @@ public record ReportParameters(LocalDate from, LocalDate to, String dept, String
         params.put("hallShifts", HallTimeShift.over(start, end, zone, stored));
         params.put("dept", dept);
         params.put("matter", matter);
+        params.put("pointPath", pointPath);
         params.put("today", today);
         params.put("weekStart", today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).atStartOfDay(zone).toInstant());
         return params;

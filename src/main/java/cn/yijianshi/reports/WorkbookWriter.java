@@ -125,7 +125,9 @@ public class WorkbookWriter {
         text(sheet.createRow(r++).createCell(0), report.title(), styles.title, styles);
         text(sheet.createRow(r++).createCell(0), "统计区间：" + parameters.from() + " 至 " + parameters.to()
                 + (parameters.dept() == null ? "" : "　部门：" + CodeLabels.label("dept", parameters.dept()))
-                + (parameters.matter() == null ? "" : "　事项：" + CodeLabels.label("matter", parameters.matter())), styles.text, styles);
+                + (parameters.matter() == null ? "" : "　事项：" + CodeLabels.label("matter", parameters.matter()))
+                + (parameters.point() == null ? "" : "　网点：" + parameters.pointName() + "（" + parameters.point() + "，含下级）"),
+                styles.text, styles);
         r++;
         Map<String, Object> figures = sql.selectOne(NAMESPACE + report.summary().query(), params);
         for (ReportDefinition.Figure figure : report.summary().figures()) {

@@ -44,8 +44,13 @@ public interface SlaMapper {
     List<OpenCount> openCountsByAssignee(@Param("group") String group, @Param("now") Instant now);
 
     /** Open task steps, earliest due first; {@code group} and {@code state} (as of {@code now}) narrow them when given. */
-    List<SlaRecord> openTasks(@Param("group") String group, @Param("state") SlaState state, @Param("now") Instant now,
-                              @Param("limit") int limit);
+    default List<SlaRecord> openTasks(String group, SlaState state, Instant now, int limit) {
+        return openTasks(group, state, null, now, limit);
+    }
+
+    /** The same, also narrowed to the cases accepted at a point or below it ({@code pointPath}: a subtree's LIKE pattern). */
+    List<SlaRecord> openTasks(@Param("group") String group, @Param("state") SlaState state,
+                              @Param("pointPath") String pointPath, @Param("now") Instant now, @Param("limit") int limit);
 
     /** Open records (tasks and cases) due on or after {@code dueFrom}, after {@code afterId} in id order: one batch. */
     List<SlaRecord> openDueFrom(@Param("dueFrom") Instant dueFrom, @Param("afterId") long afterId, @Param("limit") int limit);

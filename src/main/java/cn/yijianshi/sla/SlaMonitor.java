@@ -84,8 +84,13 @@ public class SlaMonitor {
 
     /** Open task steps, earliest due first, at most {@link #MAX_LISTED}; {@code state} and {@code group} narrow them. */
     public List<Item> tasks(SlaState state, String group) {
+        return tasks(state, group, null);
+    }
+
+    /** The same, of the cases accepted at a service point or below it ({@code pointPath}: its subtree's LIKE pattern). */
+    public List<Item> tasks(SlaState state, String group, String pointPath) {
         Instant now = clock.now();
-        return items(records.openTasks(group, state, now, MAX_LISTED), now);
+        return items(records.openTasks(group, state, pointPath, now, MAX_LISTED), now);
     }
 
     /** Counts of open tasks per group and state, for the metrics. */

@@ -19,8 +19,11 @@ public class SlaMonitorController {
     private final SlaMonitor monitor;
 
     private final cn.yijianshi.catalog.Departments departments;
+    private final cn.yijianshi.points.ServicePointRegistry points;
 
-    public SlaMonitorController(SlaMonitor monitor, cn.yijianshi.catalog.Departments departments) {
+    public SlaMonitorController(SlaMonitor monitor, cn.yijianshi.catalog.Departments departments,
+                                cn.yijianshi.points.ServicePointRegistry points) {
+        this.points = points;
         this.departments = departments;
         this.monitor = monitor;
     }
@@ -36,7 +39,8 @@ public class SlaMonitorController {
 
     @GetMapping("/api/sla/tasks")
     public List<SlaMonitor.Item> tasks(@RequestParam(required = false) String state,
-                                       @RequestParam(required = false) String group) {
+                                       @RequestParam(required = false) String group,
+                                       @RequestParam(required = false) String point) {
         SlaState wanted = null;
         if (state != null) {
             if (!state.equals("ON_TRACK") && !state.equals("AT_RISK") && !state.equals("BREACHED")) {
@@ -48,6 +52,12 @@ public class SlaMonitorController {
         if (group != null && !departments.knowsGroup(group)) {
             throw RefusedRequest.badInput("group", "没有这个用户组：" + group, "no such group: " + group);
         }
-        return monitor.tasks(wanted, group);
+        String pointPath = null;
+        if (point != null && !point.isBlank()) {
+            var chosen = points.find(point.trim()).orElseThrow(() -> RefusedRequest.badInput("point",
+                    "没有这个服务网点：" + point, "no such service point: " + point));
+            pointPath = cn.yijianshi.points.ServicePointRegistry.subtree(chosen.getPath());
+        }
+        return monitor.tasks(wanted, group, pointPath);
     }
 }
