@@ -58,7 +58,7 @@ class EmployeeHiringJourneyTest {
         body.put("matter", "EMPLOYEE_HIRING");
         body.put("applicant", new HashMap<>(Map.of("name", "北京某某科技有限公司", "creditCode", EMPLOYER, "phone", "010-65001234")));
         body.put("channel", "WINDOW");
-        body.put("servicePoint", Map.of("code", "SP-002", "name", "朝阳区人社服务大厅"));
+        body.put("servicePoint", Map.of("code", "SP-001", "name", "丰台区人社服务大厅"));
         body.put("materials", materials);
         Map<String, Object> facts = new HashMap<>();
         facts.put("employees", new ArrayList<>(employees));
