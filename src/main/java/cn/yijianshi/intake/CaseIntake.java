@@ -78,7 +78,7 @@ public class CaseIntake {
             throw RefusedRequest.conflict("Idempotency-Key", "该幂等键已用于另一份不同的申请",
                     "this key was already used for a different application");
         }
-        return java.util.Optional.of(IntakeResult.of(existing, true));
+        return java.util.Optional.of(IntakeResult.of(existing, true, promisedBy(existing.getCaseId())));
     }
 
     @Transactional
@@ -97,6 +97,11 @@ public class CaseIntake {
                     "is required when channel is PROXY (name, idNumber, relation)");
         }
         MaterialCodes.check("materials", request.materialsOrEmpty(), matter);
+        if (request.priorityOrDefault() == Priority.URGENT
+                && (request.priorityReason() == null || request.priorityReason().isBlank())) {
+            throw RefusedRequest.badInput("priorityReason", "加急（绿色通道）必须填写原因",
+                    "is required when priority is URGENT");
+        }
         Map<String, Object> facts = new HashMap<>(request.factsOrEmpty());
         if (request.retirement() != null) {
             facts.putAll(cn.yijianshi.retirement.RetirementIntake.facts(request.retirement()));
@@ -139,7 +144,12 @@ public class CaseIntake {
         hallCase.setProcessInstanceId(instance.getId());
 
         log.info("accepted case {} ({}) for applicant {} by {}", hallCase.getCaseId(), matter.key(), applicant.masked(), clerk);
-        return IntakeResult.of(hallCase, false);
+        return IntakeResult.of(hallCase, false, promisedBy(hallCase.getCaseId()));
+    }
+
+    /** The promised completion (the whole-case SLA record's due date), as the receipt prints it. */
+    private java.time.OffsetDateTime promisedBy(String caseId) {
+        return caseSla.due(caseId).map(clock::inHallZone).orElse(null);
     }
 
     /** The applicant as the matter's applicant kind requires: a person by resident ID, an organization by credit code. */
@@ -221,6 +231,7 @@ public class CaseIntake {
             c.setProxyRelation(request.proxy().relation());
         }
         c.setPriority(request.priorityOrDefault());
+        c.setPriorityReason(request.priorityOrDefault() == Priority.URGENT ? request.priorityReason().trim() : null);
         c.setIdempotencyKey(idempotencyKey);
         c.setRequestDigest(idempotencyKey == null ? null : digest(request));
         c.setAcceptedBy(clerk);

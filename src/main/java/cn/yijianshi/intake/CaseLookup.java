@@ -59,7 +59,8 @@ public class CaseLookup {
                 c.getPriority(), c.getAcceptedBy(), clock.inHallZone(c.getAcceptedAt()), clock.inHallZone(c.getClosedAt()),
                 c.getOutcomeReason(), c.getProcessInstanceId(), cases.materialCodes(caseId), steps, events,
                 c.getRatingScore() == null ? null
-                        : new CaseView.Rating(c.getRatingScore(), c.getRatingComment(), clock.inHallZone(c.getRatedAt())));
+                        : new CaseView.Rating(c.getRatingScore(), c.getRatingComment(), clock.inHallZone(c.getRatedAt())),
+                c.getPriority().displayName(), c.getPriorityReason());
     }
 
     private CaseView.OpenStep step(Task task, WorkingDayCalendar days) {

@@ -9,7 +9,7 @@ public record CaseView(
         Applicant applicant, Channel channel, String channelName, String servicePointCode, String servicePointName,
         Priority priority, String acceptedBy, OffsetDateTime acceptedAt, OffsetDateTime closedAt, String outcomeReason,
         String processInstanceId, List<String> materials, List<OpenStep> openSteps, List<Event> timeline,
-        Rating rating) {
+        Rating rating, String priorityName, String priorityReason) {
 
     public record Applicant(String name, String kind, String idNumber, String gender, String phone) {
     }

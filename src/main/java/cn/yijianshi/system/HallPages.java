@@ -12,6 +12,7 @@ public class HallPages implements WebMvcConfigurer {
     public void addViewControllers(ViewControllerRegistry registry) {
         registry.addViewController("/sla").setViewName("forward:/sla.html");
         registry.addViewController("/reports").setViewName("forward:/reports.html");
+        registry.addViewController("/window").setViewName("forward:/window.html");
         registry.addRedirectViewController("/", "/camunda/app/tasklist/");
     }
 }
