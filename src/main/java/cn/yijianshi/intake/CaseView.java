@@ -9,7 +9,17 @@ public record CaseView(
         Applicant applicant, Channel channel, String channelName, String servicePointCode, String servicePointName,
         Priority priority, String acceptedBy, OffsetDateTime acceptedAt, OffsetDateTime closedAt, String outcomeReason,
         String processInstanceId, List<String> materials, List<OpenStep> openSteps, List<Event> timeline,
-        Rating rating, String priorityName, String priorityReason) {
+        Rating rating, String priorityName, String priorityReason, List<Material> receivedMaterials,
+        List<Material> missingMaterials, String materialsNote, OffsetDateTime supplementDue, List<Notice> notices,
+        OffsetDateTime promisedBy) {
+
+    /** A material by its code and its name in the matter's file. */
+    public record Material(String code, String name) {
+    }
+
+    /** A message sent (or queued) to the citizen; the phone number masked. */
+    public record Notice(String kind, OffsetDateTime at, String recipient, String text, String status) {
+    }
 
     public record Applicant(String name, String kind, String idNumber, String gender, String phone) {
     }

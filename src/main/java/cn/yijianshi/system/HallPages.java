@@ -13,6 +13,9 @@ public class HallPages implements WebMvcConfigurer {
         registry.addViewController("/sla").setViewName("forward:/sla.html");
         registry.addViewController("/reports").setViewName("forward:/reports.html");
         registry.addViewController("/window").setViewName("forward:/window.html");
+        registry.addViewController("/cases").setViewName("forward:/cases.html");
+        registry.addViewController("/cases/{caseId}").setViewName("forward:/case.html");
+        registry.addViewController("/cases/{caseId}/print/{paper}").setViewName("forward:/print.html");
         registry.addRedirectViewController("/", "/camunda/app/tasklist/");
     }
 }
