@@ -27,9 +27,13 @@ public class CaseController {
     private final MaterialSupplement supplement;
     private final CaseRating rating;
     private final LockConflictRetry retry;
+    private final CaseVisibility visibility;
+    private final CaseSearch search;
 
     public CaseController(CaseIntake intake, CaseLookup lookup, MaterialSupplement supplement, CaseRating rating,
-                          LockConflictRetry retry) {
+                          LockConflictRetry retry, CaseVisibility visibility, CaseSearch search) {
+        this.visibility = visibility;
+        this.search = search;
         this.intake = intake;
         this.retry = retry;
         this.lookup = lookup;
@@ -82,8 +86,26 @@ public class CaseController {
         return lookup.view(caseId);
     }
 
+    /** A case the caller may see ({@link CaseVisibility}): 403 for another point's or department's case. */
     @GetMapping("/{caseId}")
-    public CaseView get(@PathVariable String caseId) {
+    public CaseView get(@PathVariable String caseId, org.springframework.security.core.Authentication user) {
+        visibility.require(caseId, user);
         return lookup.view(caseId);
+    }
+
+    /** 办件查询: by case id, by applicant name and days accepted, by the ID number's last 6 characters. */
+    @GetMapping
+    public java.util.List<CaseSearch.Found> search(
+            @org.springframework.web.bind.annotation.RequestParam(required = false) @Size(max = 32) String caseId,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) @Size(max = 50) String name,
+            @org.springframework.web.bind.annotation.RequestParam(required = false)
+            @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
+            java.time.LocalDate from,
+            @org.springframework.web.bind.annotation.RequestParam(required = false)
+            @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
+            java.time.LocalDate to,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) @Size(max = 6) String idLast6,
+            org.springframework.security.core.Authentication user) {
+        return search.search(caseId, name, from, to, idLast6, user);
     }
 }

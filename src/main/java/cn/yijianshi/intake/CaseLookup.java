@@ -28,11 +28,13 @@ public class CaseLookup {
     private final org.camunda.bpm.engine.HistoryService history;
     private final org.camunda.bpm.engine.ManagementService management;
     private final cn.yijianshi.sla.CaseSla caseSla;
+    private final cn.yijianshi.catalog.Departments departments;
 
     public CaseLookup(CaseMapper cases, CaseTimeline timeline, TaskService taskService, HallClock clock,
                       HallCalendar calendar, cn.yijianshi.catalog.MatterCatalog matters, cn.yijianshi.notify.OutboxMapper outbox,
                       org.camunda.bpm.engine.HistoryService history, org.camunda.bpm.engine.ManagementService management,
-                      cn.yijianshi.sla.CaseSla caseSla) {
+                      cn.yijianshi.sla.CaseSla caseSla, cn.yijianshi.catalog.Departments departments) {
+        this.departments = departments;
         this.caseSla = caseSla;
         this.matters = matters;
         this.outbox = outbox;
@@ -74,7 +76,15 @@ public class CaseLookup {
                         : new CaseView.Rating(c.getRatingScore(), c.getRatingComment(), clock.inHallZone(c.getRatedAt())),
                 c.getPriority().displayName(), c.getPriorityReason(), materials(c, cases.materialCodes(caseId)),
                 materials(c, missingCodes(c)), variable(c, "materialsNote"), supplementDue(c), notices(caseId),
-                caseSla.due(caseId).map(clock::inHallZone).orElse(null));
+                caseSla.due(caseId).map(clock::inHallZone).orElse(null),
+                cases.steps(caseId).stream().map(s -> new CaseView.Step(s.taskName(), s.candidateGroup(),
+                        groupName(s.candidateGroup()), s.assignee(), clock.inHallZone(s.startedAt()),
+                        clock.inHallZone(s.dueAt()), clock.inHallZone(s.completedAt()), s.state())).toList());
+    }
+
+    private String groupName(String group) {
+        return group == null ? null : cn.yijianshi.security.HallGroup.byId(group)
+                .map(cn.yijianshi.security.HallGroup::displayName).orElseGet(() -> departments.groupName(group));
     }
 
     private List<CaseView.Material> materials(HallCase c, List<String> codes) {

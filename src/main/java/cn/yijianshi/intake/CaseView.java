@@ -11,7 +11,12 @@ public record CaseView(
         String processInstanceId, List<String> materials, List<OpenStep> openSteps, List<Event> timeline,
         Rating rating, String priorityName, String priorityReason, List<Material> receivedMaterials,
         List<Material> missingMaterials, String materialsNote, OffsetDateTime supplementDue, List<Notice> notices,
-        OffsetDateTime promisedBy) {
+        OffsetDateTime promisedBy, List<Step> steps) {
+
+    /** Each step of the case, open or done: which department, who did it, when, against which due date. */
+    public record Step(String name, String group, String groupName, String assignee, OffsetDateTime started,
+                       OffsetDateTime due, OffsetDateTime completed, String state) {
+    }
 
     /** A material by its code and its name in the matter's file. */
     public record Material(String code, String name) {
