@@ -25,12 +25,11 @@ public class CaseController {
     private final CaseIntake intake;
     private final CaseLookup lookup;
     private final MaterialSupplement supplement;
-    private final CaseRating rating;
     private final LockConflictRetry retry;
     private final CaseVisibility visibility;
     private final CaseSearch search;
 
-    public CaseController(CaseIntake intake, CaseLookup lookup, MaterialSupplement supplement, CaseRating rating,
+    public CaseController(CaseIntake intake, CaseLookup lookup, MaterialSupplement supplement,
                           LockConflictRetry retry, CaseVisibility visibility, CaseSearch search) {
         this.visibility = visibility;
         this.search = search;
@@ -38,19 +37,11 @@ public class CaseController {
         this.retry = retry;
         this.lookup = lookup;
         this.supplement = supplement;
-        this.rating = rating;
     }
 
     public record SupplementRequest(
             @jakarta.validation.constraints.NotEmpty(message = "至少补正一项材料|at least one material is required")
             java.util.List<@jakarta.validation.constraints.NotBlank(message = "材料代码不能为空|must not be blank") String> materials) {
-    }
-
-    public record RatingRequest(
-            @jakarta.validation.constraints.NotNull(message = "必须评分|is required")
-            @jakarta.validation.constraints.Min(value = 1, message = "评分为1到5星|must be 1 to 5")
-            @jakarta.validation.constraints.Max(value = 5, message = "评分为1到5星|must be 1 to 5") Integer score,
-            @Size(max = 500, message = "评价内容最多500字|at most 500 characters") String comment) {
     }
 
     @PostMapping
@@ -76,13 +67,6 @@ public class CaseController {
     @PostMapping("/{caseId}/materials")
     public CaseView supply(@PathVariable String caseId, @RequestBody @Valid SupplementRequest request, Principal clerk) {
         supplement.supply(caseId, request.materials(), clerk.getName());
-        return lookup.view(caseId);
-    }
-
-    /** 好差评, once the case is 办结. */
-    @PostMapping("/{caseId}/rating")
-    public CaseView rate(@PathVariable String caseId, @RequestBody @Valid RatingRequest request, Principal clerk) {
-        rating.rate(caseId, request.score(), request.comment(), clerk.getName());
         return lookup.view(caseId);
     }
 

@@ -35,7 +35,8 @@ public class WebSecurity {
                 .authenticationProvider(users)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/camunda/**", "/login", "/login.html", "/css/**", "/js/**", "/favicon.ico",
-                                "/error", "/403.html", "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                                "/error", "/403.html", "/api/public/**", "/progress", "/progress.html",
+                                "/rate/*", "/rate.html", "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/api/admin/**").hasAuthority(HallGroup.ADMIN.authority())
                         .requestMatchers("/window", "/window.html").hasAnyAuthority(HallGroup.WINDOW.authority(),
                                 HallGroup.ADMIN.authority())

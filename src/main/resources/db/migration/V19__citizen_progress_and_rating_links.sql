@@ -1,0 +1,23 @@
+-- The citizen's own pages. Failed progress checks (wrong case id or ID digits) by client address, so a guesser is
+-- slowed down on every node alike (> 5 a minute from one address: 429); rows older than a day are deleted as new
+-- ones come.
+CREATE TABLE progress_attempt (
+  id             BIGINT AUTO_INCREMENT PRIMARY KEY,
+  client_address VARCHAR(64) NOT NULL,
+  case_id        VARCHAR(32),
+  attempted_at   ${datetime} NOT NULL
+) ${tableOptions};
+
+CREATE INDEX ix_progress_attempt_address ON progress_attempt (client_address, attempted_at);
+
+-- 好差评 by the person served: one-time links (/rate/{token}) sent with the 办结 notice. Only the token's SHA-256 is
+-- kept, so the table alone does not let anyone rate.
+CREATE TABLE rating_link (
+  token_hash  VARCHAR(64) NOT NULL PRIMARY KEY,
+  case_id     VARCHAR(32) NOT NULL,
+  created_at  ${datetime} NOT NULL,
+  expires_at  ${datetime} NOT NULL,
+  used_at     ${datetime}
+) ${tableOptions};
+
+CREATE INDEX ix_rating_link_case ON rating_link (case_id);
