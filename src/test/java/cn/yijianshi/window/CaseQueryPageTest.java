@@ -113,6 +113,19 @@ class CaseQueryPageTest {
                     .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
             assertThat(http.withBasicAuth("coord1", "coord1").exchange("/api/cases/" + caseId, HttpMethod.GET, null, JSON)
                     .getStatusCode()).isEqualTo(HttpStatus.OK);
+            // Once 审核材料 passes, 档案 has a step in the case and sees it, in the search too.
+            assertThat(http.withBasicAuth("archives1", "archives1").exchange("/api/cases/" + caseId, HttpMethod.GET, null, JSON)
+                    .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+            var review = taskService.createTaskQuery().processInstanceBusinessKey(caseId).taskDefinitionKey("Task_ReviewMaterials")
+                    .singleResult();
+            TaskWork.claimAndComplete(identityService, taskService, review, "window1", List.of("window"),
+                    Map.of("materialsDecision", "COMPLETE"));
+            assertThat(taskService.createTaskQuery().processInstanceBusinessKey(caseId).taskCandidateGroup("dept-archives").count())
+                    .isEqualTo(1);
+            assertThat(http.withBasicAuth("archives1", "archives1").exchange("/api/cases/" + caseId, HttpMethod.GET, null, JSON)
+                    .getStatusCode()).isEqualTo(HttpStatus.OK);
+            assertThat(http.withBasicAuth("archives1", "archives1").exchange("/api/cases?caseId=" + caseId, HttpMethod.GET, null, LIST)
+                    .getBody()).singleElement().satisfies(row -> assertThat(row.get("steps").toString()).contains("档案"));
             assertThat(http.withBasicAuth("coord1", "coord1").exchange("/api/cases?idLast6=" + TestCitizens.RETIRING_MAN.substring(12),
                     HttpMethod.GET, null, LIST).getBody()).extracting(row -> row.get("caseId")).contains(caseId, theirs);
 
