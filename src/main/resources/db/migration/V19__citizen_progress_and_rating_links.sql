@@ -21,3 +21,17 @@ CREATE TABLE rating_link (
 ) ${tableOptions};
 
 CREATE INDEX ix_rating_link_case ON rating_link (case_id);
+
+-- After 10 failed progress checks on one case in a day, its progress needs a one-time code sent to the phone on file
+-- (so a stranger guessing digits cannot lock the citizen out, nor read on). Only the code's SHA-256 is kept.
+CREATE TABLE progress_code (
+  id          BIGINT AUTO_INCREMENT PRIMARY KEY,
+  case_id     VARCHAR(32) NOT NULL,
+  code_hash   VARCHAR(64) NOT NULL,
+  created_at  ${datetime} NOT NULL,
+  expires_at  ${datetime} NOT NULL,
+  used_at     ${datetime}
+) ${tableOptions};
+
+CREATE INDEX ix_progress_code_case ON progress_code (case_id, created_at);
+CREATE INDEX ix_progress_attempt_case ON progress_attempt (case_id, attempted_at);

@@ -8,9 +8,12 @@
     $('progress').hidden = true;
     fetch('/api/public/progress', {
       method: 'POST', headers: { 'Accept': 'application/json', 'Content-Type': 'application/json' },
-      body: JSON.stringify({ caseId: $('caseId').value.trim(), idNumberLast6: $('idNumberLast6').value.trim() })
+      body: JSON.stringify({ caseId: $('caseId').value.trim(), idNumberLast6: $('idNumberLast6').value.trim(),
+        code: $('code-box').hidden ? null : ($('code').value.trim() || null) })
     }).then(function (r) {
       return r.json().catch(function () { return {}; }).then(function (b) {
+        // Many failed checks on this case today: a code was sent to the phone on file; ask for it.
+        if (b.field === 'code') { $('code-box').hidden = false; $('code').value = ''; $('code').focus(); }
         if (!r.ok) { throw new Error(b.message ? b.message.replace(/^[\w.]+：/, '') : '查询失败，请稍后再试'); }
         return b;
       });

@@ -29,7 +29,8 @@ public class CitizenController {
     }
 
     public record ProgressRequest(@Size(max = 32, message = "办件编号过长|too long") String caseId,
-                                  @Size(max = 6, message = "请输入证件号码后6位|the last 6 characters") String idNumberLast6) {
+                                  @Size(max = 6, message = "请输入证件号码后6位|the last 6 characters") String idNumberLast6,
+                                  @Size(max = 6, message = "验证码为6位数字|6 digits") String code) {
     }
 
     public record RatingRequest(
@@ -41,7 +42,7 @@ public class CitizenController {
 
     @PostMapping("/api/public/progress")
     public ProgressCheck.Progress progress(@RequestBody @Valid ProgressRequest request, HttpServletRequest http) {
-        return progress.check(request.caseId(), request.idNumberLast6(), http.getRemoteAddr());
+        return progress.check(request.caseId(), request.idNumberLast6(), request.code(), http.getRemoteAddr());
     }
 
     /** What the rating page shows before the citizen taps: the matter and the case id. */

@@ -22,6 +22,18 @@ public interface CitizenMapper {
     @Delete("DELETE FROM progress_attempt WHERE attempted_at < #{before}")
     int forgetBefore(@Param("before") Instant before);
 
+    @Select("SELECT COUNT(*) FROM progress_attempt WHERE case_id = #{caseId} AND attempted_at >= #{since}")
+    int failedOnCaseSince(@Param("caseId") String caseId, @Param("since") Instant since);
+
+    @Insert("INSERT INTO progress_code (case_id, code_hash, created_at, expires_at) VALUES (#{caseId}, #{hash}, #{at}, #{expiresAt})")
+    void issueCode(@Param("caseId") String caseId, @Param("hash") String hash, @Param("at") Instant at,
+                   @Param("expiresAt") Instant expiresAt);
+
+    /** Uses the case's unused, unexpired code with this hash: 1 when there was one. */
+    @Update("UPDATE progress_code SET used_at = #{at} WHERE case_id = #{caseId} AND code_hash = #{hash} "
+            + "AND used_at IS NULL AND expires_at > #{at}")
+    int useCode(@Param("caseId") String caseId, @Param("hash") String hash, @Param("at") Instant at);
+
     @Insert("INSERT INTO rating_link (token_hash, case_id, created_at, expires_at) VALUES (#{hash}, #{caseId}, #{at}, #{expiresAt})")
     void issue(@Param("hash") String hash, @Param("caseId") String caseId, @Param("at") Instant at,
                @Param("expiresAt") Instant expiresAt);

@@ -88,7 +88,7 @@ class CitizenPagesTest {
         ClockUtil.setCurrentTime(Date.from(TestCalendars.hall("2026-11-24T10:00")));
         transactions.executeWithoutResult(s -> jdbc.update("DELETE FROM progress_attempt"));
         for (int i = 0; i < 5; i++) {
-            assertThat(progress(caseId, "00000" + i).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+            assertThat(progress("TX-20261124-00000" + i, last6).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         }
         ResponseEntity<Map<String, Object>> slowed = progress(caseId, last6);
         assertThat(slowed.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
@@ -108,6 +108,51 @@ class CitizenPagesTest {
         }
         ClockUtil.setCurrentTime(Date.from(TestCalendars.hall("2026-11-24T10:01:01")));
         assertThat(progress(caseId, last6).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void afterTenFailedChecksOnOneCaseInADayItsProgressNeedsACodeSentToThePhoneOnFile() {
+        String caseId = accept("韩梅");
+        String last6 = TestCitizens.RETIRING_MAN.substring(12);
+        ClockUtil.setCurrentTime(Date.from(TestCalendars.hall("2026-11-24T15:00")));
+        // Ten strangers' guesses today, from other addresses (each below the per-address limit).
+        for (int i = 0; i < 10; i++) {
+            java.sql.Timestamp at = java.sql.Timestamp.from(TestCalendars.hall("2026-11-24T09:00").plusSeconds(60L * i));
+            String address = "203.0.113." + i;
+            transactions.executeWithoutResult(s -> jdbc.update(
+                    "INSERT INTO progress_attempt (client_address, case_id, attempted_at) VALUES (?, ?, ?)", address, caseId, at));
+        }
+        assertThat(progress(caseId, "999999").getStatusCode()).as("wrong digits still answer 404, no code sent")
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(codesSent(caseId)).isEmpty();
+
+        try (HallBrowser browser = HallBrowser.open(port)) {
+            browser.go("/progress");
+            browser.driver().findElement(By.id("caseId")).sendKeys(caseId);
+            browser.driver().findElement(By.id("idNumberLast6")).sendKeys(last6);
+            browser.driver().findElement(By.id("check")).click();
+            browser.waitForText(By.id("error"), "验证码已发送至申请时登记的手机（尾号8000）", Duration.ofSeconds(20));
+            assertThat(browser.driver().findElement(By.id("code")).isDisplayed()).isTrue();
+            assertThat(codesSent(caseId)).hasSize(1);
+            java.util.regex.Matcher code = java.util.regex.Pattern.compile("验证码 (\\d{6})").matcher(codesSent(caseId).get(0));
+            assertThat(code.find()).isTrue();
+            browser.driver().findElement(By.id("code")).sendKeys(code.group(1));
+            browser.driver().findElement(By.id("check")).click();
+            browser.waitForText(By.id("progress"), "退休一件事", Duration.ofSeconds(20));
+        }
+        // The code works once.
+        ResponseEntity<Map<String, Object>> again = http.exchange("/api/public/progress", HttpMethod.POST,
+                new HttpEntity<>(Map.of("caseId", caseId, "idNumberLast6", last6, "code", "000000")), JSON);
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(again.getBody()).containsEntry("field", "code");
+        // The next hall day the digits are enough again.
+        ClockUtil.setCurrentTime(Date.from(TestCalendars.hall("2026-11-25T09:00")));
+        assertThat(progress(caseId, last6).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    private java.util.List<String> codesSent(String caseId) {
+        return jdbc.queryForList("SELECT message FROM notification_outbox WHERE case_id = ? AND kind = 'PROGRESS_CODE' ORDER BY id",
+                String.class, caseId);
     }
 
     @Test
