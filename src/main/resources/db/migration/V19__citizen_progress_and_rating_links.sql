@@ -35,3 +35,18 @@ CREATE TABLE progress_code (
 
 CREATE INDEX ix_progress_code_case ON progress_code (case_id, created_at);
 CREATE INDEX ix_progress_attempt_case ON progress_attempt (case_id, attempted_at);
+
+-- 好差评 at the window: the clerk asks, the 评价器 facing the citizen (paired with the clerk's station: logged in as
+-- the clerk) shows the case, the citizen taps 1-5. One rating of the window's service per request; the 办结 link
+-- rates the whole case apart from it.
+CREATE TABLE window_rating (
+  id            BIGINT AUTO_INCREMENT PRIMARY KEY,
+  case_id       VARCHAR(32)  NOT NULL,
+  clerk         VARCHAR(64)  NOT NULL,
+  requested_at  ${datetime}  NOT NULL,
+  score         INT,
+  rating_comment VARCHAR(500),
+  rated_at      ${datetime}
+) ${tableOptions};
+
+CREATE INDEX ix_window_rating_clerk ON window_rating (clerk, requested_at);

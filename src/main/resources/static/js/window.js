@@ -255,6 +255,17 @@
 
   $('next').addEventListener('click', function () { location.reload(); });
 
+  // 好差评 at the window: the citizen rates on the 评价器 paired with this station (/rate/window), never the clerk.
+  $('ask-rating').addEventListener('click', function () {
+    fetch('/api/window/rating-requests', {
+      method: 'POST', credentials: 'same-origin', headers: { 'Accept': 'application/json', 'Content-Type': 'application/json' },
+      body: JSON.stringify({ caseId: $('case-id').textContent })
+    }).then(function (r) {
+      if (!r.ok) { throw new Error('未能发送到评价器（' + r.status + '）'); }
+      $('rating-asked').hidden = false;
+    }).catch(function (e) { fail(e.message); });
+  });
+
   // ---- start: who is at the window, which matters
   get('/api/window/station').then(function (s) {
     station = s;

@@ -34,6 +34,10 @@ public class WebSecurity {
         http
                 .authenticationProvider(users)
                 .authorizeHttpRequests(auth -> auth
+                        // The 评价器 facing the citizen is paired with a clerk's station: it runs in the clerk's login.
+                        .requestMatchers("/rate/window", "/rate-window.html", "/api/window/rating-request",
+                                "/api/window/rating-requests", "/api/window/ratings")
+                        .hasAnyAuthority(HallGroup.WINDOW.authority(), HallGroup.ADMIN.authority())
                         .requestMatchers("/camunda/**", "/login", "/login.html", "/css/**", "/js/**", "/favicon.ico",
                                 "/error", "/403.html", "/api/public/**", "/progress", "/progress.html",
                                 "/rate/*", "/rate.html", "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
