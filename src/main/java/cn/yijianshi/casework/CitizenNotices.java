@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * 实时告知: tells the citizen a milestone of the case in the words of the matter's own template (its matter file's
  * {@code notices}), rendered with Mustache over the case's variables, and queues it with the template's SMS code.
- * A milestone the matter has no template for is recorded on the timeline and not sent.
+ * A milestone the matter has no template for is recorded on the timeline and not sent. Besides the case's variables a
+ * template may use {@code {{rateLink}}}, a one-time 好差评 link for the person served (e.g. in the 办结 notice).
  */
 @Component("citizenNotices")
 public class CitizenNotices {
@@ -24,11 +25,13 @@ public class CitizenNotices {
 
     private final MatterCatalog catalog;
     private final CaseFile caseFile;
+    private final cn.yijianshi.citizen.RatingLinks ratingLinks;
     private final Map<String, Template> compiled = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public CitizenNotices(MatterCatalog catalog, CaseFile caseFile) {
+    public CitizenNotices(MatterCatalog catalog, CaseFile caseFile, cn.yijianshi.citizen.RatingLinks ratingLinks) {
         this.catalog = catalog;
         this.caseFile = caseFile;
+        this.ratingLinks = ratingLinks;
     }
 
     /** Tells the citizen {@code milestone} (IN_PROGRESS, COMPLETED ...), with {@code extra} values beside the case's variables. */
@@ -40,6 +43,10 @@ public class CitizenNotices {
         values.put("matterName", matter.name());
         values.putAll(extra);
         return matter.notice(milestone).map(notice -> {
+            // {{rateLink}}: a one-time link for the person served to rate the case (好差评), made only when asked for.
+            if (notice.template().contains("rateLink")) {
+                values.put("rateLink", ratingLinks.issue(caseId));
+            }
             String text = compiled.computeIfAbsent(notice.template(), MUSTACHE::compile).execute(values);
             caseFile.tellCitizen(caseId, milestone, notice.sms(), text);
             return text;

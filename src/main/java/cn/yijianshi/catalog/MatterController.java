@@ -15,10 +15,38 @@ public class MatterController {
 
     private final MatterCatalog catalog;
     private final Departments departments;
+    private final RequiredMaterials requiredMaterials;
 
-    public MatterController(MatterCatalog catalog, Departments departments) {
+    public MatterController(MatterCatalog catalog, Departments departments, RequiredMaterials requiredMaterials) {
         this.catalog = catalog;
         this.departments = departments;
+        this.requiredMaterials = requiredMaterials;
+    }
+
+    public record MaterialsQuery(@jakarta.validation.constraints.Size(max = 100) Map<String, Object> facts,
+                                 @jakarta.validation.constraints.Size(max = 20) String applicantGender,
+                                 @jakarta.validation.constraints.Size(max = 20) String channel) {
+    }
+
+    /**
+     * 应交材料 for these facts, as the matter's materials table decides them ({@code decided: false} while a field the
+     * table reads is blank): the window's checklist, live as the clerk fills the form.
+     */
+    @org.springframework.web.bind.annotation.PostMapping("/api/matters/{key}/required-materials")
+    public Map<String, Object> requiredMaterials(@PathVariable String key,
+                                                 @org.springframework.web.bind.annotation.RequestBody
+                                                 @jakarta.validation.Valid MaterialsQuery query) {
+        Matter matter = catalog.find(key).orElseThrow(() -> RefusedRequest.notFound("key", "没有这个事项：" + key,
+                "no such matter: " + key));
+        Map<String, Object> context = new java.util.HashMap<>();
+        context.put("applicantKind", matter.applicantKind().name());
+        context.put("applicantGender", query.applicantGender());
+        context.put("channel", query.channel());
+        var required = requiredMaterials.of(matter, query.facts() == null ? Map.of() : query.facts(), context);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("decided", required.isPresent());
+        answer.put("required", required.orElse(List.of()));
+        return answer;
     }
 
     @GetMapping("/api/matters")

@@ -25,28 +25,23 @@ public class CaseController {
     private final CaseIntake intake;
     private final CaseLookup lookup;
     private final MaterialSupplement supplement;
-    private final CaseRating rating;
     private final LockConflictRetry retry;
+    private final CaseVisibility visibility;
+    private final CaseSearch search;
 
-    public CaseController(CaseIntake intake, CaseLookup lookup, MaterialSupplement supplement, CaseRating rating,
-                          LockConflictRetry retry) {
+    public CaseController(CaseIntake intake, CaseLookup lookup, MaterialSupplement supplement,
+                          LockConflictRetry retry, CaseVisibility visibility, CaseSearch search) {
+        this.visibility = visibility;
+        this.search = search;
         this.intake = intake;
         this.retry = retry;
         this.lookup = lookup;
         this.supplement = supplement;
-        this.rating = rating;
     }
 
     public record SupplementRequest(
             @jakarta.validation.constraints.NotEmpty(message = "至少补正一项材料|at least one material is required")
             java.util.List<@jakarta.validation.constraints.NotBlank(message = "材料代码不能为空|must not be blank") String> materials) {
-    }
-
-    public record RatingRequest(
-            @jakarta.validation.constraints.NotNull(message = "必须评分|is required")
-            @jakarta.validation.constraints.Min(value = 1, message = "评分为1到5星|must be 1 to 5")
-            @jakarta.validation.constraints.Max(value = 5, message = "评分为1到5星|must be 1 to 5") Integer score,
-            @Size(max = 500, message = "评价内容最多500字|at most 500 characters") String comment) {
     }
 
     @PostMapping
@@ -75,15 +70,26 @@ public class CaseController {
         return lookup.view(caseId);
     }
 
-    /** 好差评, once the case is 办结. */
-    @PostMapping("/{caseId}/rating")
-    public CaseView rate(@PathVariable String caseId, @RequestBody @Valid RatingRequest request, Principal clerk) {
-        rating.rate(caseId, request.score(), request.comment(), clerk.getName());
+    /** A case the caller may see ({@link CaseVisibility}): 403 for another point's or department's case. */
+    @GetMapping("/{caseId}")
+    public CaseView get(@PathVariable String caseId, org.springframework.security.core.Authentication user) {
+        visibility.require(caseId, user);
         return lookup.view(caseId);
     }
 
-    @GetMapping("/{caseId}")
-    public CaseView get(@PathVariable String caseId) {
-        return lookup.view(caseId);
+    /** 办件查询: by case id, by applicant name and days accepted, by the ID number's last 6 characters. */
+    @GetMapping
+    public java.util.List<CaseSearch.Found> search(
+            @org.springframework.web.bind.annotation.RequestParam(required = false) @Size(max = 32) String caseId,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) @Size(max = 50) String name,
+            @org.springframework.web.bind.annotation.RequestParam(required = false)
+            @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
+            java.time.LocalDate from,
+            @org.springframework.web.bind.annotation.RequestParam(required = false)
+            @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
+            java.time.LocalDate to,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) @Size(max = 6) String idLast6,
+            org.springframework.security.core.Authentication user) {
+        return search.search(caseId, name, from, to, idLast6, user);
     }
 }

@@ -86,7 +86,7 @@ public class CaseIntake {
             throw RefusedRequest.conflict("Idempotency-Key", "该幂等键已用于另一份不同的申请",
                     "this key was already used for a different application");
         }
-        return java.util.Optional.of(IntakeResult.of(existing, true));
+        return java.util.Optional.of(IntakeResult.of(existing, true, promisedBy(existing.getCaseId())));
     }
 
     @Transactional
@@ -107,6 +107,11 @@ public class CaseIntake {
         ServicePoint point = points.resolve(request.servicePoint() == null ? null : request.servicePoint().code(), clerk, matter);
         FamilyBinding binding = request.channel() == Channel.FAMILY ? familyBinding(request, applicant) : null;
         MaterialCodes.check("materials", request.materialsOrEmpty(), matter);
+        if (request.priorityOrDefault() == Priority.URGENT
+                && (request.priorityReason() == null || request.priorityReason().isBlank())) {
+            throw RefusedRequest.badInput("priorityReason", "加急（绿色通道）必须填写原因",
+                    "is required when priority is URGENT");
+        }
         Map<String, Object> facts = new HashMap<>(request.factsOrEmpty());
         if (request.retirement() != null) {
             facts.putAll(cn.yijianshi.retirement.RetirementIntake.facts(request.retirement()));
@@ -156,7 +161,12 @@ public class CaseIntake {
         hallCase.setProcessInstanceId(instance.getId());
 
         log.info("accepted case {} ({}) for applicant {} by {}", hallCase.getCaseId(), matter.key(), applicant.masked(), clerk);
-        return IntakeResult.of(hallCase, false);
+        return IntakeResult.of(hallCase, false, promisedBy(hallCase.getCaseId()));
+    }
+
+    /** The promised completion (the whole-case SLA record's due date), as the receipt prints it. */
+    private java.time.OffsetDateTime promisedBy(String caseId) {
+        return caseSla.due(caseId).map(clock::inHallZone).orElse(null);
     }
 
     /** 亲情代办 needs the agent (in {@code proxy}) and a binding in force between agent and applicant: 403 otherwise. */
@@ -253,6 +263,7 @@ public class CaseIntake {
             c.setProxyRelation(request.proxy().relation());
         }
         c.setPriority(request.priorityOrDefault());
+        c.setPriorityReason(request.priorityOrDefault() == Priority.URGENT ? request.priorityReason().trim() : null);
         c.setIdempotencyKey(idempotencyKey);
         c.setRequestDigest(idempotencyKey == null ? null : digest(request));
         c.setAcceptedBy(clerk);

@@ -15,7 +15,7 @@ import cn.yijianshi.retirement.RetirementFacts;
  * person by resident ID, an organization by unified social credit code), how it came in, the materials, and the
  * matter's own {@code facts}, checked against its intake form. The retirement body windows sent before the catalog
  * ({@code "retirement": {...}}) is still taken. Messages are "中文|English"; checks that span fields are in
- * {@link CaseIntake}.
+ * {@link CaseIntake}. An URGENT application (绿色通道, 加急) gives its {@code priorityReason}.
  */
 public record CaseIntakeRequest(
         @NotBlank(message = "必须填写事项|is required") @Size(max = 32, message = "事项代码过长|too long") String matter,
@@ -26,6 +26,7 @@ public record CaseIntakeRequest(
         @Size(max = 50, message = "材料最多50项|at most 50 items")
         List<@NotBlank(message = "材料代码不能为空|must not be blank") @Size(max = 64, message = "材料代码过长|too long") String> materials,
         Priority priority,
+        @Size(max = 200, message = "加急原因最多200字|at most 200 characters") String priorityReason,
         @Size(max = 100, message = "受理要素最多100项|at most 100 fields") java.util.Map<String, Object> facts,
         @Valid RetirementFacts retirement) {
 

@@ -23,9 +23,23 @@ public class CaseLookup {
     private final TaskService taskService;
     private final HallClock clock;
     private final HallCalendar calendar;
+    private final cn.yijianshi.catalog.MatterCatalog matters;
+    private final cn.yijianshi.notify.OutboxMapper outbox;
+    private final org.camunda.bpm.engine.HistoryService history;
+    private final org.camunda.bpm.engine.ManagementService management;
+    private final cn.yijianshi.sla.CaseSla caseSla;
+    private final cn.yijianshi.catalog.Departments departments;
 
     public CaseLookup(CaseMapper cases, CaseTimeline timeline, TaskService taskService, HallClock clock,
-                      HallCalendar calendar) {
+                      HallCalendar calendar, cn.yijianshi.catalog.MatterCatalog matters, cn.yijianshi.notify.OutboxMapper outbox,
+                      org.camunda.bpm.engine.HistoryService history, org.camunda.bpm.engine.ManagementService management,
+                      cn.yijianshi.sla.CaseSla caseSla, cn.yijianshi.catalog.Departments departments) {
+        this.departments = departments;
+        this.caseSla = caseSla;
+        this.matters = matters;
+        this.outbox = outbox;
+        this.history = history;
+        this.management = management;
         this.cases = cases;
         this.timeline = timeline;
         this.taskService = taskService;
@@ -59,7 +73,58 @@ public class CaseLookup {
                 c.getPriority(), c.getAcceptedBy(), clock.inHallZone(c.getAcceptedAt()), clock.inHallZone(c.getClosedAt()),
                 c.getOutcomeReason(), c.getProcessInstanceId(), cases.materialCodes(caseId), steps, events,
                 c.getRatingScore() == null ? null
-                        : new CaseView.Rating(c.getRatingScore(), c.getRatingComment(), clock.inHallZone(c.getRatedAt())));
+                        : new CaseView.Rating(c.getRatingScore(), c.getRatingComment(), clock.inHallZone(c.getRatedAt())),
+                c.getPriority().displayName(), c.getPriorityReason(), materials(c, cases.materialCodes(caseId)),
+                materials(c, missingCodes(c)), variable(c, "materialsNote"), supplementDue(c), notices(caseId),
+                caseSla.due(caseId).map(clock::inHallZone).orElse(null),
+                cases.steps(caseId).stream().map(s -> new CaseView.Step(s.taskName(), s.candidateGroup(),
+                        groupName(s.candidateGroup()), s.assignee(), clock.inHallZone(s.startedAt()),
+                        clock.inHallZone(s.dueAt()), clock.inHallZone(s.completedAt()), s.state())).toList());
+    }
+
+    private String groupName(String group) {
+        return group == null ? null : cn.yijianshi.security.HallGroup.byId(group)
+                .map(cn.yijianshi.security.HallGroup::displayName).orElseGet(() -> departments.groupName(group));
+    }
+
+    private List<CaseView.Material> materials(HallCase c, List<String> codes) {
+        var matter = c.getProcessInstanceId() == null ? java.util.Optional.<cn.yijianshi.catalog.Matter>empty()
+                : history.createHistoricProcessInstanceQuery().processInstanceId(c.getProcessInstanceId()).list().stream()
+                        .findFirst().flatMap(p -> matters.byProcessDefinition(p.getProcessDefinitionId()));
+        var named = matter.or(() -> matters.find(c.getMatter()));
+        return codes.stream().map(code -> new CaseView.Material(code, named.map(m -> m.materialName(code)).orElse(code)))
+                .toList();
+    }
+
+    /** What the last comparison found missing (the one-time notice lists it), none once the case has moved on. */
+    private List<String> missingCodes(HallCase c) {
+        String codes = variable(c, "missingMaterialCodes");
+        return c.getStatus() != CaseStatus.WAITING_FOR_MATERIALS || codes == null || codes.isBlank() ? List.of()
+                : java.util.Arrays.stream(codes.split(",")).map(String::trim).filter(code -> !code.isEmpty()).toList();
+    }
+
+    private String variable(HallCase c, String name) {
+        if (c.getProcessInstanceId() == null) {
+            return null;
+        }
+        return history.createHistoricVariableInstanceQuery().processInstanceId(c.getProcessInstanceId())
+                .variableName(name).list().stream().map(v -> v.getValue()).filter(java.util.Objects::nonNull)
+                .map(Object::toString).findFirst().orElse(null);
+    }
+
+    /** The 补正 deadline: the waiting case's timer (its supplementWait from the one-time notice). */
+    private java.time.OffsetDateTime supplementDue(HallCase c) {
+        if (c.getStatus() != CaseStatus.WAITING_FOR_MATERIALS || c.getProcessInstanceId() == null) {
+            return null;
+        }
+        return management.createJobQuery().processInstanceId(c.getProcessInstanceId()).timers().list().stream()
+                .map(org.camunda.bpm.engine.runtime.Job::getDuedate).filter(java.util.Objects::nonNull)
+                .max(java.util.Comparator.naturalOrder()).map(clock::inHallZone).orElse(null);
+    }
+
+    private List<CaseView.Notice> notices(String caseId) {
+        return outbox.forCase(caseId).stream().map(m -> new CaseView.Notice(m.kind(), clock.inHallZone(m.createdAt()),
+                PersonalData.maskPhone(m.recipient()), m.message(), m.status())).toList();
     }
 
     private CaseView.OpenStep step(Task task, WorkingDayCalendar days) {

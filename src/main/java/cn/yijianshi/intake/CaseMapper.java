@@ -36,6 +36,22 @@ public interface CaseMapper {
     @Select("SELECT code FROM case_material WHERE case_id = #{caseId} ORDER BY id")
     List<String> materialCodes(@Param("caseId") String caseId);
 
+    @Select("SELECT DISTINCT service_point_code FROM hall_case WHERE accepted_by = #{clerk}")
+    List<String> servicePointsAcceptedBy(@Param("clerk") String clerk);
+
+    boolean visible(@Param("caseId") String caseId, @Param("viewer") CaseVisibility.Viewer viewer);
+
+    /** 办件查询: at most {@code limit} cases the viewer may see, newest first. */
+    List<CaseRow> search(@Param("q") CaseSearch.Query query, @Param("viewer") CaseVisibility.Viewer viewer,
+                         @Param("limit") int limit);
+
+    /** The open steps (task SLA records) of these cases. */
+    List<CaseRow.Step> openSteps(@Param("caseIds") List<String> caseIds);
+
+    @Select("SELECT task_name, candidate_group, assignee, started_at, due_at, completed_at, state FROM sla_record "
+            + "WHERE case_id = #{caseId} AND kind = 'TASK' ORDER BY started_at, id")
+    List<CaseRow.DoneOrOpen> steps(@Param("caseId") String caseId);
+
     @Select("SELECT COUNT(*) FROM hall_case")
     long count();
 }

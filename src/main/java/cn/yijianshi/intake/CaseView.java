@@ -9,7 +9,22 @@ public record CaseView(
         Applicant applicant, Channel channel, String channelName, String servicePointCode, String servicePointName,
         Priority priority, String acceptedBy, OffsetDateTime acceptedAt, OffsetDateTime closedAt, String outcomeReason,
         String processInstanceId, List<String> materials, List<OpenStep> openSteps, List<Event> timeline,
-        Rating rating) {
+        Rating rating, String priorityName, String priorityReason, List<Material> receivedMaterials,
+        List<Material> missingMaterials, String materialsNote, OffsetDateTime supplementDue, List<Notice> notices,
+        OffsetDateTime promisedBy, List<Step> steps) {
+
+    /** Each step of the case, open or done: which department, who did it, when, against which due date. */
+    public record Step(String name, String group, String groupName, String assignee, OffsetDateTime started,
+                       OffsetDateTime due, OffsetDateTime completed, String state) {
+    }
+
+    /** A material by its code and its name in the matter's file. */
+    public record Material(String code, String name) {
+    }
+
+    /** A message sent (or queued) to the citizen; the phone number masked. */
+    public record Notice(String kind, OffsetDateTime at, String recipient, String text, String status) {
+    }
 
     public record Applicant(String name, String kind, String idNumber, String gender, String phone) {
     }

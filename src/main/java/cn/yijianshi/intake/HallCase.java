@@ -20,6 +20,7 @@ public class HallCase {
     private String proxyIdNumber;
     private String proxyRelation;
     private Priority priority;
+    private String priorityReason;
     private String processInstanceId;
     private String idempotencyKey;
     private String requestDigest;
@@ -63,6 +64,8 @@ public class HallCase {
     public void setProxyRelation(String proxyRelation) { this.proxyRelation = proxyRelation; }
     public Priority getPriority() { return priority; }
     public void setPriority(Priority priority) { this.priority = priority; }
+    public String getPriorityReason() { return priorityReason; }
+    public void setPriorityReason(String priorityReason) { this.priorityReason = priorityReason; }
     public String getProcessInstanceId() { return processInstanceId; }
     public void setProcessInstanceId(String processInstanceId) { this.processInstanceId = processInstanceId; }
     public String getIdempotencyKey() { return idempotencyKey; }

@@ -1,11 +1,16 @@
 package cn.yijianshi.intake;
 
-/** The answer to an intake: the case id the citizen is given, its process instance, and its status. */
-public record IntakeResult(String caseId, String processInstanceId, CaseStatus status, String statusName,
-                           boolean replayed) {
+import java.time.OffsetDateTime;
 
-    static IntakeResult of(HallCase hallCase, boolean replayed) {
+/**
+ * The answer to an intake: the case id the citizen is given, its process instance, its status, and the promised
+ * completion (the matter's promise in working days from 受理; null for a matter without one).
+ */
+public record IntakeResult(String caseId, String processInstanceId, CaseStatus status, String statusName,
+                           boolean replayed, OffsetDateTime promisedBy) {
+
+    static IntakeResult of(HallCase hallCase, boolean replayed, OffsetDateTime promisedBy) {
         return new IntakeResult(hallCase.getCaseId(), hallCase.getProcessInstanceId(), hallCase.getStatus(),
-                hallCase.getStatus().displayName(), replayed);
+                hallCase.getStatus().displayName(), replayed, promisedBy);
     }
 }

@@ -26,7 +26,7 @@ public class RetirementIntake implements MatterExtension {
             try {
                 OriginalRetirementAge.of(applicantId.gender(), age.intValue());
             } catch (IllegalArgumentException e) {
-                throw RefusedRequest.badInput("retirement.originalAge", "原法定退休年龄与性别不符（男60；女55或50）",
+                throw RefusedRequest.badInput("facts.originalAge", "原法定退休年龄与性别不符（男60；女55或50）",
                         "does not fit the applicant's gender (men 60; women 55 or 50)");
             }
         }

@@ -34,16 +34,24 @@ public class WebSecurity {
         http
                 .authenticationProvider(users)
                 .authorizeHttpRequests(auth -> auth
+                        // The 评价器 facing the citizen is paired with a clerk's station: it runs in the clerk's login.
+                        .requestMatchers("/rate/window", "/rate-window.html", "/api/window/rating-request",
+                                "/api/window/rating-requests", "/api/window/ratings")
+                        .hasAnyAuthority(HallGroup.WINDOW.authority(), HallGroup.ADMIN.authority())
                         .requestMatchers("/camunda/**", "/login", "/login.html", "/css/**", "/js/**", "/favicon.ico",
-                                "/error", "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                                "/error", "/403.html", "/api/public/**", "/progress", "/progress.html",
+                                "/rate/*", "/rate.html", "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/api/admin/**").hasAuthority(HallGroup.ADMIN.authority())
+                        .requestMatchers("/window", "/window.html").hasAnyAuthority(HallGroup.WINDOW.authority(),
+                                HallGroup.ADMIN.authority())
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
                 .formLogin(form -> form.loginPage("/login.html").loginProcessingUrl("/login").permitAll()
                         .failureUrl("/login.html?error"))
                 .logout(Customizer.withDefaults())
                 .exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(
-                        new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), API))
+                        new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), API)
+                        .accessDeniedHandler(deniedPage()))
                 // Camunda's web apps bring their own CSRF protection; the JSON API is called with Basic auth
                 // or from our pages with a SameSite=Lax session cookie.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**", "/api/**", "/engine-rest/**", "/login"))
@@ -52,5 +60,15 @@ public class WebSecurity {
                 .addFilterBefore(new OneLogin(engine, users),
                         org.springframework.security.web.authentication.AnonymousAuthenticationFilter.class);
         return http.build();
+    }
+
+    /** A page the user's groups may not open: 403 with a page in Chinese; the API keeps its plain 403. */
+    private static org.springframework.security.web.access.AccessDeniedHandler deniedPage() {
+        org.springframework.security.web.access.AccessDeniedHandlerImpl page =
+                new org.springframework.security.web.access.AccessDeniedHandlerImpl();
+        page.setErrorPage("/403.html");
+        org.springframework.security.web.access.AccessDeniedHandlerImpl api =
+                new org.springframework.security.web.access.AccessDeniedHandlerImpl();
+        return (request, response, denied) -> (API.matches(request) ? api : page).handle(request, response, denied);
     }
 }

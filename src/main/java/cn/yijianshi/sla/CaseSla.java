@@ -68,6 +68,12 @@ public class CaseSla {
         });
     }
 
+    /** The due date of the case's open promise, if it has one. */
+    public java.util.Optional<Instant> due(String caseId) {
+        SlaRecord record = records.openCase(caseId);
+        return record == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(record.getDueAt());
+    }
+
     public void pause(String caseId) {
         SlaRecord record = records.openCase(caseId);
         if (record != null && record.getPausedAt() == null) {

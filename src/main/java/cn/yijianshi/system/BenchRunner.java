@@ -491,6 +491,6 @@ public class BenchRunner implements ApplicationRunner {
                 new CaseIntakeRequest.Applicant("测试" + i, id, null, "M", "13800138000"), Channel.WINDOW,
                 new CaseIntakeRequest.ServicePoint("BENCH-01", "压测网点"), null,
                 complete ? List.of("ID_CARD", "HUKOU", "APPLICATION_FORM", "ARCHIVES") : List.of("ID_CARD"),
-                Priority.NORMAL, null, new RetirementFacts(RetirementType.NORMAL, 60, 360, true, false));
+                Priority.NORMAL, null, null, new RetirementFacts(RetirementType.NORMAL, 60, 360, true, false));
     }
 }

@@ -12,6 +12,13 @@ public class HallPages implements WebMvcConfigurer {
     public void addViewControllers(ViewControllerRegistry registry) {
         registry.addViewController("/sla").setViewName("forward:/sla.html");
         registry.addViewController("/reports").setViewName("forward:/reports.html");
+        registry.addViewController("/window").setViewName("forward:/window.html");
+        registry.addViewController("/cases").setViewName("forward:/cases.html");
+        registry.addViewController("/progress").setViewName("forward:/progress.html");
+        registry.addViewController("/rate/window").setViewName("forward:/rate-window.html");
+        registry.addViewController("/rate/{token}").setViewName("forward:/rate.html");
+        registry.addViewController("/cases/{caseId}").setViewName("forward:/case.html");
+        registry.addViewController("/cases/{caseId}/print/{paper}").setViewName("forward:/print.html");
         registry.addRedirectViewController("/", "/camunda/app/tasklist/");
     }
 }

@@ -38,6 +38,11 @@ public class RefusedRequest extends RuntimeException {
     }
 
     /** 413: a body or uploaded file larger than its upload policy allows (cn.yijianshi.upload.UploadPolicy). */
+    /** Too many tries in a short time (the citizen's progress check): 429. */
+    public static RefusedRequest tooManyRequests(String field, String messageZh, String messageEn) {
+        return new RefusedRequest(HttpStatus.TOO_MANY_REQUESTS, field, messageZh, messageEn);
+    }
+
     public static RefusedRequest payloadTooLarge(String field, String messageZh, String messageEn) {
         return new RefusedRequest(HttpStatus.PAYLOAD_TOO_LARGE, field, messageZh, messageEn);
     }

@@ -101,12 +101,17 @@ class HardCaseJourneyTest {
                 .isEqualTo("特殊工种岗位与年限经核实符合规定");
     }
 
+    @Autowired
+    cn.yijianshi.citizen.RatingLinks ratingLinks;
+
     @Test
     void aBadRatingOpensAnIssueThatTheExpertsTakeUp() {
         String caseId = intake.accept(json.convertValue(TestCitizens.retirementIntake("差评", TestCitizens.RETIRING_MAN),
                 CaseIntakeRequest.class), null, "window1").caseId();
         transactions.executeWithoutResult(status -> jdbc.update("UPDATE hall_case SET status = 'COMPLETED' WHERE case_id = ?", caseId));
-        var rated = http.withBasicAuth("window1", "window1").exchange("/api/cases/" + caseId + "/rating", HttpMethod.POST,
+        // The citizen rates through the one-time link the 办结 notice carries ({{rateLink}}), without logging in.
+        String link = ratingLinks.issue(caseId);
+        var rated = http.exchange(link.substring(link.indexOf("/rate/")).replace("/rate/", "/api/public/ratings/"), HttpMethod.POST,
                 new HttpEntity<>(Map.of("score", 1, "comment", "跑了三趟")), new ParameterizedTypeReference<Map<String, Object>>() { });
         assertThat(rated.getStatusCode().value()).isEqualTo(200);
 

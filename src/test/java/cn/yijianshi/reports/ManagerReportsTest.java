@@ -256,6 +256,7 @@ class ManagerReportsTest {
             assertThat(figure(wb, "办结件数")).isEqualTo(1);
             assertThat(figure(wb, "撤回件数")).isEqualTo(1);
             assertThat(figure(wb, "不予受理件数")).isEqualTo(0);
+            assertThat(figure(wb, "加急（绿色通道）件数")).isEqualTo(0);
             hasChartAndFrozenHeaders(wb);
             Sheet daily = wb.getSheet("按日明细");
             assertThat(daily.getRow(0).getCell(0).getStringCellValue()).isEqualTo("日期");
@@ -264,6 +265,24 @@ class ManagerReportsTest {
                 accepted += daily.getRow(r).getCell(4).getNumericCellValue();
             }
             assertThat(accepted).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void caseVolumeCountsTheUrgentCases() throws Exception {
+        ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse("2025-07-08T10:00").atZone(TestCalendars.HALL).toInstant()));
+        try {
+            Map<String, Object> body = TestCitizens.retirementIntake("绿色通道", TestCitizens.RETIRING_MAN);
+            body.put("priority", "URGENT");
+            body.put("priorityReason", "申请人病重");
+            intake.accept(json.convertValue(body, CaseIntakeRequest.class), null, "window1");
+            open("WINDOW", List.of("ID_CARD"));
+        } finally {
+            ClockUtil.reset();
+        }
+        try (XSSFWorkbook wb = download("manager1", "case-volume", "2025-07-07", "2025-07-13", "")) {
+            assertThat(figure(wb, "受理件数")).isEqualTo(2);
+            assertThat(figure(wb, "加急（绿色通道）件数")).isEqualTo(1);
         }
     }
 

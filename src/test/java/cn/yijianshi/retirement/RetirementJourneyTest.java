@@ -120,11 +120,18 @@ class RetirementJourneyTest {
                 .containsExactlyInAnyOrder("window1", "archives1", "pension1", "medical1", "fund1", "pension2");
         assertThat(outbox(caseId)).containsSubsequence("IN_PROGRESS", "COMPLETED");
 
-        ResponseEntity<Map<String, Object>> rated = http.withBasicAuth("window1", "window1").exchange(
-                "/api/cases/" + caseId + "/rating", HttpMethod.POST, new HttpEntity<>(Map.of("score", 5, "comment", "一次办好")), JSON);
-        assertThat(rated.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(((Map<?, ?>) rated.getBody().get("rating")).get("score")).isEqualTo(5);
+        // 好差评 comes from the person served: the 办结 notice carries a one-time link; staff cannot enter a score.
         assertThat(http.withBasicAuth("window1", "window1").exchange("/api/cases/" + caseId + "/rating", HttpMethod.POST,
+                new HttpEntity<>(Map.of("score", 5, "comment", "一次办好")), JSON).getStatusCode().is2xxSuccessful()).isFalse();
+        String completed = jdbc.queryForObject(
+                "SELECT message FROM notification_outbox WHERE case_id = ? AND kind = 'COMPLETED'", String.class, caseId);
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("/rate/([A-Za-z0-9_-]+)").matcher(completed);
+        assertThat(link.find()).as("the 办结 notice carries a rating link: " + completed).isTrue();
+        ResponseEntity<Map<String, Object>> rated = http.exchange("/api/public/ratings/" + link.group(1), HttpMethod.POST,
+                new HttpEntity<>(Map.of("score", 5, "comment", "一次办好")), JSON);
+        assertThat(rated.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(((Map<?, ?>) view(caseId).get("rating")).get("score")).isEqualTo(5);
+        assertThat(http.exchange("/api/public/ratings/" + link.group(1), HttpMethod.POST,
                 new HttpEntity<>(Map.of("score", 1)), JSON).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
     }
 

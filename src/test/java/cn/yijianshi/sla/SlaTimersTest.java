@@ -137,6 +137,7 @@ class SlaTimersTest {
         clockAt("2026-11-23T10:00");   // a Monday
         Map<String, Object> body = TestCitizens.retirementIntake("加急测试", TestCitizens.RETIRING_MAN);
         body.put("priority", "URGENT");
+        body.put("priorityReason", "绿色通道：申请人行动不便");
         String urgent = intake.accept(json.convertValue(body, CaseIntakeRequest.class), null, "window1").caseId();
         String normal = openCase(List.of("ID_CARD", "HUKOU", "APPLICATION_FORM", "ARCHIVES"));
 
