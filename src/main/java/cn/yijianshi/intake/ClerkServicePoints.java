@@ -2,24 +2,25 @@ package cn.yijianshi.intake;
 
 import java.util.List;
 
+import cn.yijianshi.points.StaffPoints;
 import org.springframework.stereotype.Component;
 
 /**
- * The service points a window clerk works for, as far as 办件查询 is concerned. Until the service-point registry
- * gives each clerk her point, a clerk's points are those of the cases she accepted herself (so two clerks who
- * accept at one point see each other's cases, and a clerk who has accepted nothing sees none but those). Replace
- * this one class when the registry lands.
+ * The service point a window clerk works for, as far as 办件查询 is concerned: her point in the registry
+ * (staff at their points). A clerk the registry has no point for yet sees the cases of the points she accepted at.
  */
 @Component
 public class ClerkServicePoints {
 
     private final CaseMapper cases;
+    private final StaffPoints staff;
 
-    public ClerkServicePoints(CaseMapper cases) {
+    public ClerkServicePoints(CaseMapper cases, StaffPoints staff) {
         this.cases = cases;
+        this.staff = staff;
     }
 
     public List<String> of(String clerk) {
-        return cases.servicePointsAcceptedBy(clerk);
+        return staff.pointOf(clerk).map(List::of).orElseGet(() -> cases.servicePointsAcceptedBy(clerk));
     }
 }
