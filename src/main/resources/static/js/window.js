@@ -267,19 +267,22 @@
   });
 
   // ---- start: who is at the window, which matters
+  // The clerk's point first: the page offers only the matters her point may handle.
   get('/api/window/station').then(function (s) {
     station = s;
     $('clerk').textContent = s.user + ' · ' + s.servicePoint.name;
     $('servicePoint.code').value = s.servicePoint.code;
     $('servicePoint.name').value = s.servicePoint.name;
-  }).catch(function (e) { fail(e.message); });
-  get('/api/matters').then(function (list) {
+    return get('/api/matters');
+  }).then(function (list) {
     var select = $('matter');
     var first = document.createElement('option');
     first.value = '';
     first.textContent = '请选择事项';
     select.appendChild(first);
+    var permitted = station.servicePoint.matters;
     list.filter(function (m) { return m.channels.indexOf('WINDOW') >= 0 || m.channels.indexOf('PROXY') >= 0; })
+      .filter(function (m) { return !permitted || permitted.indexOf(m.key) >= 0; })
       .forEach(function (m) { matters[m.key] = m; var o = document.createElement('option'); o.value = m.key; o.textContent = m.name; select.appendChild(o); });
   }).catch(function (e) { fail(e.message); });
 })();

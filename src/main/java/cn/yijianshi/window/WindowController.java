@@ -29,8 +29,13 @@ public class WindowController {
     private final WindowStation station;
     private final WindowRating rating;
     private final CaseVisibility visibility;
+    private final cn.yijianshi.points.StaffPoints staffPoints;
+    private final cn.yijianshi.points.ServicePointRegistry registry;
 
-    public WindowController(WindowStation station, WindowRating rating, CaseVisibility visibility) {
+    public WindowController(WindowStation station, WindowRating rating, CaseVisibility visibility,
+                            cn.yijianshi.points.StaffPoints staffPoints, cn.yijianshi.points.ServicePointRegistry registry) {
+        this.staffPoints = staffPoints;
+        this.registry = registry;
         this.station = station;
         this.rating = rating;
         this.visibility = visibility;
@@ -47,10 +52,20 @@ public class WindowController {
             @Size(max = 500, message = "评价内容最多500字|at most 500 characters") String comment) {
     }
 
+    /**
+     * The clerk's station: the hall, and her point in the registry (else the configured one) with the matters it may
+     * handle ({@code matters} null: every matter of the catalog), so the page offers only those.
+     */
     @GetMapping("/api/window/station")
     public Map<String, Object> station(Principal user) {
+        Map<String, Object> point = new java.util.LinkedHashMap<>();
+        var registered = staffPoints.pointOf(user.getName()).flatMap(registry::find)
+                .or(() -> registry.find(station.servicePointCode()));
+        point.put("code", registered.map(p -> p.getCode()).orElse(station.servicePointCode()));
+        point.put("name", registered.map(p -> p.getName()).orElse(station.servicePointName()));
+        point.put("matters", registered.filter(p -> p.isMattersListed()).map(p -> p.getMatters()).orElse(null));
         return Map.of("user", user.getName(), "hallName", station.hallName(), "hallPhone", station.hallPhone(),
-                "servicePoint", Map.of("code", station.servicePointCode(), "name", station.servicePointName()));
+                "servicePoint", point);
     }
 
     /** The clerk asks the citizen to rate the service just given, on the 评价器 paired with her station. */
