@@ -136,7 +136,7 @@ public class BenchRunner implements ApplicationRunner {
         System.out.println(bare.summary("bare BPMN (6 user tasks, no listeners or forms)"));
         System.out.printf("ratio ours/bare (cases/s): %.2f%n", ours.perSecond() / bare.perSecond());
         if (matterRounds > 0) {
-            new MixedMattersBench(intake, caseLookup, taskService, identityService, json).run(matterRounds);
+            new MixedMattersBench(intake, caseLookup, taskService, identityService, json, this::claimAndComplete).run(matterRounds);
         }
         if (timers > 0) {
             slaTimers(timers);
