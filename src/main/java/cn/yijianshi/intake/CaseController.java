@@ -63,9 +63,11 @@ public class CaseController {
         }
     }
 
-    /** 补正材料: the citizen brought what the one-time notice listed. */
+    /** 补正材料: the citizen brought what the one-time notice listed; only where the caller may see the case. */
     @PostMapping("/{caseId}/materials")
-    public CaseView supply(@PathVariable String caseId, @RequestBody @Valid SupplementRequest request, Principal clerk) {
+    public CaseView supply(@PathVariable String caseId, @RequestBody @Valid SupplementRequest request,
+                           org.springframework.security.core.Authentication clerk) {
+        visibility.require(caseId, clerk);
         supplement.supply(caseId, request.materials(), clerk.getName());
         return lookup.view(caseId);
     }

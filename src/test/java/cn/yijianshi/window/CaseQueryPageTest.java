@@ -113,6 +113,9 @@ class CaseQueryPageTest {
 
             assertThat(http.withBasicAuth("window9", "window9").exchange("/api/cases/" + caseId, HttpMethod.GET, null, JSON)
                     .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(http.withBasicAuth("window9", "window9").exchange("/api/cases/" + caseId + "/materials", HttpMethod.POST,
+                    new org.springframework.http.HttpEntity<>(Map.of("materials", List.of("HUKOU"))), JSON).getStatusCode())
+                    .as("补正 only where the clerk may see the case").isEqualTo(HttpStatus.FORBIDDEN);
             assertThat(http.withBasicAuth("window9", "window9").exchange("/api/cases/" + theirs, HttpMethod.GET, null, JSON)
                     .getStatusCode()).isEqualTo(HttpStatus.OK);
             assertThat(http.withBasicAuth("window9", "window9").exchange("/api/cases?caseId=" + caseId, HttpMethod.GET, null, LIST)
