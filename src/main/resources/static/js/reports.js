@@ -7,14 +7,30 @@
   document.getElementById('to').value = iso(today);
   document.getElementById('from').value = iso(new Date(today.getFullYear(), today.getMonth(), 1, 12));
 
-  var dept = document.getElementById('dept');
-  var byDepartment = {};
-  // Only reports that can be filtered by department offer the department choice.
+  // Each report offers only the filters it takes (its definition's parameters): department, matter, service point.
+  var filters = { dept: document.getElementById('dept'), matter: document.getElementById('matter'),
+                  point: document.getElementById('point') };
+  var dept = filters.dept;
+  var parametersOf = {};
   function offerDepartments() {
-    dept.disabled = !byDepartment[select.value];
-    if (dept.disabled) { dept.value = ''; }
+    Object.keys(filters).forEach(function (name) {
+      var field = filters[name];
+      field.disabled = (parametersOf[select.value] || []).indexOf(name) < 0;
+      if (field.disabled) { field.value = ''; }
+    });
   }
   select.addEventListener('change', offerDepartments);
+
+  fetch('/api/matters', { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
+    .then(function (r) { return r.ok ? r.json() : []; })
+    .then(function (matters) {
+      matters.forEach(function (m) {
+        var option = document.createElement('option');
+        option.value = m.key;
+        option.textContent = m.name;
+        filters.matter.appendChild(option);
+      });
+    });
 
   fetch('/api/reports/departments', { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
     .then(function (r) { return r.ok ? r.json() : []; })
@@ -35,7 +51,7 @@
         var option = document.createElement('option');
         option.value = report.name;
         option.textContent = report.title;
-        byDepartment[report.name] = report.parameters.indexOf('dept') >= 0;
+        parametersOf[report.name] = report.parameters;
         select.appendChild(option);
       });
       offerDepartments();
@@ -48,8 +64,11 @@
     var to = document.getElementById('to').value;
     if (from > to) { error.textContent = '结束日期不能早于开始日期'; error.hidden = false; return; }
     error.hidden = true;
-    var department = dept.disabled ? '' : dept.value;
-    window.location.href = '/api/reports/' + encodeURIComponent(select.value) + '.xlsx?from=' + from + '&to=' + to
-      + (department ? '&dept=' + encodeURIComponent(department) : '');
+    var query = '';
+    Object.keys(filters).forEach(function (name) {
+      var value = filters[name].disabled ? '' : filters[name].value.trim();
+      if (value) { query += '&' + name + '=' + encodeURIComponent(value); }
+    });
+    window.location.href = '/api/reports/' + encodeURIComponent(select.value) + '.xlsx?from=' + from + '&to=' + to + query;
   });
 })();

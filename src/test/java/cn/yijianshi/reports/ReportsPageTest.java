@@ -59,4 +59,46 @@ class ReportsPageTest {
             }
         }
     }
+
+    @Test
+    void aManagerDownloadsTheServicePointReportForADistrictAndItsPointsBelow() throws Exception {
+        Path downloads = Files.createTempDirectory("downloads");
+        try (HallBrowser browser = HallBrowser.open(port, downloads)) {
+            browser.logIn("manager1", "manager1");
+            browser.go("/reports");
+            browser.waitForText(By.id("report"), "服务网点办件统计", Duration.ofSeconds(20));
+            var driver = browser.driver();
+            new Select(driver.findElement(By.id("report"))).selectByVisibleText("办件量统计");
+            assertThat(driver.findElement(By.id("dept")).isEnabled()).isTrue();
+            assertThat(driver.findElement(By.id("matter")).isEnabled()).isTrue();
+            assertThat(driver.findElement(By.id("point")).isEnabled()).as("办件量统计 is not filtered by point").isFalse();
+            new Select(driver.findElement(By.id("report"))).selectByVisibleText("服务网点办件统计");
+            assertThat(driver.findElement(By.id("dept")).isEnabled()).isFalse();
+            assertThat(driver.findElement(By.id("point")).isEnabled()).isTrue();
+            browser.waitForText(By.id("matter"), "社保卡补换", Duration.ofSeconds(10));
+            driver.findElement(By.id("point")).sendKeys("BN-01");
+            ((JavascriptExecutor) driver).executeScript(
+                    "document.getElementById('from').value='2025-01-01'; document.getElementById('to').value='2026-12-31';");
+            driver.findElement(By.id("download")).click();
+
+            Path file = null;
+            for (int i = 0; i < 100 && file == null; i++) {
+                try (Stream<Path> files = Files.list(downloads)) {
+                    List<Path> done = files.filter(f -> f.toString().endsWith(".xlsx")).toList();
+                    file = done.isEmpty() ? null : done.get(0);
+                }
+                if (file == null) {
+                    Thread.sleep(200);
+                }
+            }
+            assertThat(file).as("the download arrived").isNotNull();
+            assertThat(file.getFileName().toString()).startsWith("服务网点办件统计_2025-01-01_2026-12-31");
+            try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(file))) {
+                StringBuilder cells = new StringBuilder();
+                wb.forEach(sheet -> sheet.forEach(row -> row.forEach(cell -> cells.append(cell).append('|'))));
+                assertThat(cells.toString()).as("a district and the points below it").contains("巴南区人力社保局")
+                        .doesNotContain("丰台区人社服务大厅");
+            }
+        }
+    }
 }
