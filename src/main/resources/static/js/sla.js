@@ -97,15 +97,27 @@
       .then(function (response) { return response.ok ? response.json() : []; })
       .then(drawNotices)
       .catch(function () { /* the overview below reports the error */ });
-    fetch('/api/sla/overview', { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
+    // With a service point: the figures of the cases accepted there and at every point below it.
+    var point = document.getElementById('point').value.trim();
+    fetch('/api/sla/overview' + (point ? '?point=' + encodeURIComponent(point) : ''),
+          { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
       .then(function (response) {
-        if (!response.ok) { throw new Error(response.status === 403 ? '仅值班主任/协调员和管理者可查看' : '加载失败：' + response.status); }
+        if (!response.ok) {
+          return response.json().catch(function () { return {}; }).then(function (body) {
+            throw new Error(response.status === 403 ? '仅值班主任/协调员和管理者可查看'
+              : response.status === 400 && body.message ? body.message.split(' / ')[0] : '加载失败：' + response.status);
+          });
+        }
         return response.json();
       })
       .then(function (overview) { document.getElementById('error').hidden = true; draw(overview); })
       .catch(function (e) { var el = document.getElementById('error'); el.textContent = e.message; el.hidden = false; });
   }
 
+  document.getElementById('point-form').addEventListener('submit', function (event) {
+    event.preventDefault();
+    refresh();
+  });
   refresh();
   setInterval(refresh, 30000);
 })();

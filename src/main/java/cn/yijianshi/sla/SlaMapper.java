@@ -33,7 +33,12 @@ public interface SlaMapper {
     int reprioritise(SlaRecord record);
 
     /** Every open record counted by kind, candidate group and state as of {@code now}. */
-    List<OpenCount> openCounts(@Param("now") Instant now);
+    default List<OpenCount> openCounts(Instant now) {
+        return openCounts(now, null);
+    }
+
+    /** The same, of the cases accepted at a point or below it ({@code pointPath}: a subtree's LIKE pattern), when given. */
+    List<OpenCount> openCounts(@Param("now") Instant now, @Param("pointPath") String pointPath);
 
     /** Open whole-case promises due at or after {@code from}. */
     @org.apache.ibatis.annotations.Select("SELECT COUNT(*) FROM sla_record WHERE completed_at IS NULL AND kind = 'CASE' "
@@ -41,7 +46,12 @@ public interface SlaMapper {
     long openCasesDueFrom(@Param("from") Instant from);
 
     /** Open task steps of {@code group} counted by assignee and state as of {@code now} (unassigned ones left out). */
-    List<OpenCount> openCountsByAssignee(@Param("group") String group, @Param("now") Instant now);
+    default List<OpenCount> openCountsByAssignee(String group, Instant now) {
+        return openCountsByAssignee(group, now, null);
+    }
+
+    List<OpenCount> openCountsByAssignee(@Param("group") String group, @Param("now") Instant now,
+                                         @Param("pointPath") String pointPath);
 
     /** Open task steps, earliest due first; {@code group} and {@code state} (as of {@code now}) narrow them when given. */
     default List<SlaRecord> openTasks(String group, SlaState state, Instant now, int limit) {

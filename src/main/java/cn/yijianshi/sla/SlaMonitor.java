@@ -59,11 +59,16 @@ public class SlaMonitor {
      * number, and the {@code oldest} earliest-due open task steps.
      */
     public Overview overview(int oldest) {
+        return overview(oldest, null);
+    }
+
+    /** The same, of the cases accepted at a service point or below it ({@code pointPath}: its subtree's LIKE pattern). */
+    public Overview overview(int oldest, String pointPath) {
         Instant now = clock.now();
         Map<String, Map<SlaState, Integer>> byGroup = new TreeMap<>();
         Map<String, Map<SlaState, Integer>> byExpert = new TreeMap<>();
         Map<SlaState, Integer> cases = counts();
-        for (OpenCount count : records.openCounts(now)) {
+        for (OpenCount count : records.openCounts(now, pointPath)) {
             if ("CASE".equals(count.getOwnerKind())) {
                 cases.merge(count.getState(), Math.toIntExact(count.getOpenCount()), Integer::sum);
                 continue;
@@ -72,12 +77,12 @@ public class SlaMonitor {
             byGroup.computeIfAbsent(group, g -> counts()).merge(count.getState(), Math.toIntExact(count.getOpenCount()),
                     Integer::sum);
         }
-        for (OpenCount count : records.openCountsByAssignee(HallGroup.EXPERTS.id(), now)) {
+        for (OpenCount count : records.openCountsByAssignee(HallGroup.EXPERTS.id(), now, pointPath)) {
             byExpert.computeIfAbsent(count.getOwner(), e -> counts()).merge(count.getState(),
                     Math.toIntExact(count.getOpenCount()), Integer::sum);
         }
         List<Item> oldestItems = oldest <= 0 ? List.of()
-                : items(records.openTasks(null, null, now, oldest), now);
+                : items(records.openTasks(null, null, pointPath, now, oldest), now);
         return new Overview(clock.inHallZone(now), byGroup, byExpert, cases, oldestItems, casesProvisional(now),
                 missingNotices.warning().orElse(null));
     }

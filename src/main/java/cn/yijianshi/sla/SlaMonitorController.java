@@ -30,8 +30,8 @@ public class SlaMonitorController {
 
     /** The calendar warning (a year without its notice) goes to coordinators and administrators. */
     @GetMapping("/api/sla/overview")
-    public SlaMonitor.Overview overview(Authentication user) {
-        SlaMonitor.Overview overview = monitor.overview(20);
+    public SlaMonitor.Overview overview(Authentication user, @RequestParam(required = false) String point) {
+        SlaMonitor.Overview overview = monitor.overview(20, pointPath(point));
         boolean toldOfCalendar = user.getAuthorities().stream().map(GrantedAuthority::getAuthority)
                 .anyMatch(a -> a.equals("GROUP_coordinators") || a.equals("GROUP_camunda-admin"));
         return toldOfCalendar ? overview : overview.withoutCalendarWarning();
@@ -52,12 +52,16 @@ public class SlaMonitorController {
         if (group != null && !departments.knowsGroup(group)) {
             throw RefusedRequest.badInput("group", "没有这个用户组：" + group, "no such group: " + group);
         }
-        String pointPath = null;
-        if (point != null && !point.isBlank()) {
-            var chosen = points.find(point.trim()).orElseThrow(() -> RefusedRequest.badInput("point",
-                    "没有这个服务网点：" + point, "no such service point: " + point));
-            pointPath = cn.yijianshi.points.ServicePointRegistry.subtree(chosen.getPath());
+        return monitor.tasks(wanted, group, pointPath(point));
+    }
+
+    /** A point and every point below it (a district sees its towns and villages); 400 naming point when unknown. */
+    private String pointPath(String point) {
+        if (point == null || point.isBlank()) {
+            return null;
         }
-        return monitor.tasks(wanted, group, pointPath);
+        var chosen = points.find(point.trim()).orElseThrow(() -> RefusedRequest.badInput("point",
+                "没有这个服务网点：" + point, "no such service point: " + point));
+        return cn.yijianshi.points.ServicePointRegistry.subtree(chosen.getPath());
     }
 }

@@ -70,4 +70,33 @@ class SlaMonitorPageTest {
             browser.screenshot("sla-monitor");
         }
     }
+
+    @Test
+    void theCoordinatorNarrowsTheMonitorToAServicePointAndThePointsBelowIt() {
+        var body = TestCitizens.retirementIntake("网点筛选", TestCitizens.RETIRING_MAN);
+        body.put("servicePoint", java.util.Map.of("code", "BN-01", "name", "巴南区人力社保局"));
+        String caseId = intake.accept(json.convertValue(body, CaseIntakeRequest.class), null, "window1").caseId();
+
+        try (HallBrowser browser = HallBrowser.open(port)) {
+            browser.logIn("coord1", "coord1");
+            browser.go("/sla");
+            var driver = browser.driver();
+            driver.findElement(By.id("point")).sendKeys("BN-01");
+            driver.findElement(By.id("point-apply")).click();
+            browser.waitForText(By.id("oldest"), caseId, Duration.ofSeconds(20));
+            assertThat(driver.findElement(By.id("groups")).getText()).contains("综合窗口");
+
+            driver.findElement(By.id("point")).clear();
+            driver.findElement(By.id("point")).sendKeys("YZ-01");
+            driver.findElement(By.id("point-apply")).click();
+            new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(20))
+                    .until(d -> !d.findElement(By.id("oldest")).getText().contains(caseId));
+            assertThat(driver.findElement(By.id("oldest")).getText()).doesNotContain(caseId);
+
+            driver.findElement(By.id("point")).clear();
+            driver.findElement(By.id("point")).sendKeys("NO-SUCH");
+            driver.findElement(By.id("point-apply")).click();
+            browser.waitForText(By.id("error"), "没有这个服务网点", Duration.ofSeconds(20));
+        }
+    }
 }
