@@ -84,7 +84,8 @@
     document.querySelectorAll('.case-id').forEach(function (e) { e.textContent = c.caseId; });
     document.querySelectorAll('.hall-phone').forEach(function (e) { e.textContent = s.hallPhone; });
     $('title').textContent = TITLES[paper];
-    $('printed-on').textContent = new Date().getFullYear() + ' 年 ' + (new Date().getMonth() + 1) + ' 月 ' + new Date().getDate() + ' 日';
+    var day = s.hallToday.split('-');
+    $('printed-on').textContent = day[0] + ' 年 ' + Number(day[1]) + ' 月 ' + Number(day[2]) + ' 日';
     PAPERS[paper](c, s, $('body'));
     $('paper').hidden = false;
   }).catch(function (e) { $('error').textContent = e.message; $('error').hidden = false; });

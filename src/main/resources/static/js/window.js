@@ -4,6 +4,7 @@
   var $ = function (id) { return document.getElementById(id); };
   var json = { 'Accept': 'application/json' };
   var matters = {}, matter = null, form = null, station = null, required = [], idempotencyKey = null, sending = false;
+  // The hall's today from the server (the engine clock), once the station is read; the browser's until then.
   var hallToday = new Date().toISOString().substring(0, 10);
 
   function newKey() {
@@ -270,6 +271,7 @@
   // The clerk's point first: the page offers only the matters her point may handle.
   get('/api/window/station').then(function (s) {
     station = s;
+    if (s.hallToday) { hallToday = s.hallToday; }
     $('clerk').textContent = s.user + ' · ' + s.servicePoint.name;
     $('servicePoint.code').value = s.servicePoint.code;
     $('servicePoint.name').value = s.servicePoint.name;

@@ -31,9 +31,12 @@ public class WindowController {
     private final CaseVisibility visibility;
     private final cn.yijianshi.points.StaffPoints staffPoints;
     private final cn.yijianshi.points.ServicePointRegistry registry;
+    private final cn.yijianshi.system.HallClock clock;
 
     public WindowController(WindowStation station, WindowRating rating, CaseVisibility visibility,
-                            cn.yijianshi.points.StaffPoints staffPoints, cn.yijianshi.points.ServicePointRegistry registry) {
+                            cn.yijianshi.points.StaffPoints staffPoints, cn.yijianshi.points.ServicePointRegistry registry,
+                            cn.yijianshi.system.HallClock clock) {
+        this.clock = clock;
         this.staffPoints = staffPoints;
         this.registry = registry;
         this.station = station;
@@ -64,8 +67,9 @@ public class WindowController {
         point.put("code", registered.map(p -> p.getCode()).orElse(station.servicePointCode()));
         point.put("name", registered.map(p -> p.getName()).orElse(station.servicePointName()));
         point.put("matters", registered.filter(p -> p.isMattersListed()).map(p -> p.getMatters()).orElse(null));
+        // The hall's today (the engine clock, in the hall's zone): what printed papers are dated, never the browser's clock.
         return Map.of("user", user.getName(), "hallName", station.hallName(), "hallPhone", station.hallPhone(),
-                "servicePoint", point);
+                "servicePoint", point, "hallToday", clock.today().toString());
     }
 
     /** The clerk asks the citizen to rate the service just given, on the 评价器 paired with her station. */

@@ -31,6 +31,8 @@ class PrintedPapersTest {
     @Autowired
     CaseIntake intake;
     @Autowired
+    cn.yijianshi.system.HallClock hallClock;
+    @Autowired
     CaseMapper cases;
     @Autowired
     ObjectMapper json;
@@ -51,6 +53,9 @@ class PrintedPapersTest {
             browser.logIn("window1", "window1");
             browser.go("/cases/" + caseId + "/print/receipt");
             browser.waitForText(By.id("paper"), "受理回执", Duration.ofSeconds(20));
+            var today = hallClock.today();
+            assertThat(browser.driver().findElement(By.id("printed-on")).getText()).as("dated by the hall's clock")
+                    .isEqualTo(today.getYear() + " 年 " + today.getMonthValue() + " 月 " + today.getDayOfMonth() + " 日");
             String receipt = browser.driver().findElement(By.id("paper")).getText();
             assertThat(receipt).contains(caseId, "退休一件事", "居民身份证", "户口簿", "承诺办结", "/progress", "经办人（签字）",
                     "专用印章", "138****8000", masked(TestCitizens.RETIRING_MAN)).doesNotContain(TestCitizens.RETIRING_MAN);
