@@ -51,7 +51,7 @@
       + '），经审核，尚需补正以下全部材料（一次性告知，不再另行要求其他材料）：', 'rights'));
     body.appendChild(table([
       ['申请人', c.applicant.name], ['证件号码', c.applicant.idNumber],
-      ['尚需补正', list(c.missingMaterials.map(function (m) { return m.name; }), '无')],
+      ['尚需补正', list(c.missingMaterials.map(function (m) { return m.where ? m.name + '（' + m.where + '）' : m.name; }), '无')],
       ['审核意见', c.materialsNote || '—'],
       ['已收材料', list(c.receivedMaterials.map(function (m) { return m.name; }), '无')],
       ['补正期限', c.supplementDue ? day(c.supplementDue) + ' 前' : '—']

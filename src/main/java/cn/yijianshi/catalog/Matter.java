@@ -37,8 +37,8 @@ public record Matter(
     private static final Pattern PREFIX = Pattern.compile("[A-Z]{2,4}");
     private static final Pattern PROCESS_KEY = Pattern.compile("[a-z][a-z0-9-]{1,63}");
 
-    /** A material the citizen may hand in for this matter. */
-    public record Material(String code, String name) {
+    /** A material the citizen may hand in for this matter, and where to get it (printed in the 一次性告知书; optional). */
+    public record Material(String code, String name, String where) {
     }
 
     /** The whole-case promise (承诺时限), normal and urgent. */
@@ -60,6 +60,11 @@ public record Matter(
 
     public boolean knowsMaterial(String code) {
         return materialsOrEmpty().stream().anyMatch(m -> m.code().equals(code));
+    }
+
+    /** Where the citizen gets a material, if the matter file says. */
+    public Optional<String> materialSource(String code) {
+        return materialsOrEmpty().stream().filter(m -> m.code().equals(code) && m.where() != null).map(Material::where).findFirst();
     }
 
     /** The Chinese name of a material, or its code for one the matter no longer lists. */

@@ -92,8 +92,8 @@ public class CaseLookup {
                 : history.createHistoricProcessInstanceQuery().processInstanceId(c.getProcessInstanceId()).list().stream()
                         .findFirst().flatMap(p -> matters.byProcessDefinition(p.getProcessDefinitionId()));
         var named = matter.or(() -> matters.find(c.getMatter()));
-        return codes.stream().map(code -> new CaseView.Material(code, named.map(m -> m.materialName(code)).orElse(code)))
-                .toList();
+        return codes.stream().map(code -> new CaseView.Material(code, named.map(m -> m.materialName(code)).orElse(code),
+                named.flatMap(m -> m.materialSource(code)).orElse(null))).toList();
     }
 
     /** What the last comparison found missing (the one-time notice lists it), none once the case has moved on. */

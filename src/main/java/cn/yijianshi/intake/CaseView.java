@@ -19,7 +19,7 @@ public record CaseView(
     }
 
     /** A material by its code and its name in the matter's file. */
-    public record Material(String code, String name) {
+    public record Material(String code, String name, String where) {
     }
 
     /** A message sent (or queued) to the citizen; the phone number masked. */

@@ -64,6 +64,8 @@ class PrintedPapersTest {
             browser.go("/cases/" + caseId + "/print/materials-notice");
             browser.waitForText(By.id("paper"), "一次性告知书", Duration.ofSeconds(20));
             String notice = browser.driver().findElement(By.id("paper")).getText();
+            assertThat(notice).as("every missing item with where to get it").contains("人事档案（存档单位或人才服务机构",
+                    "退休一件事联办申请表（窗口领取或在码上办下载）");
             assertThat(notice).contains("退休一件事联办申请表", "人事档案", "申请表未签名", "补正期限", "视为撤回",
                     masked(TestCitizens.RETIRING_MAN)).doesNotContain(TestCitizens.RETIRING_MAN);
             browser.screenshot("print-materials-notice");
