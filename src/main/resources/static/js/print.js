@@ -36,11 +36,13 @@
     body.appendChild(table([
       ['办理事项', c.matterName], ['申请人', c.applicant.name],
       [c.applicant.kind === 'ORGANIZATION' ? '统一社会信用代码' : '证件号码', c.applicant.idNumber], ['联系电话', c.applicant.phone],
-      ['受理渠道', c.channelName + (c.servicePointName ? '（' + c.servicePointName + '）' : '')],
+      ['受理渠道', c.channelName + (c.servicePointName ? '（' + c.servicePointName + '）' : '')]
+    ].concat(c.proxy ? [['代办人', c.proxy.name + '（' + c.proxy.relation + '，' + c.proxy.idNumber + '）'
+      + (c.proxy.authorization ? '，已收授权委托书' : '')]] : []).concat([
       ['已收材料', list(c.receivedMaterials.map(function (m) { return m.name; }), '无')],
       ['承诺办结', c.promisedBy ? day(c.promisedBy) + ' 前（按工作日计算，补正材料期间不计）' : '—'],
       ['受理人', c.acceptedBy]
-    ]));
+    ])));
     body.appendChild(para('查询办理进度：在手机上打开 ' + location.origin + '/progress ，输入办件编号和申请人证件号码后6位；或致电 '
       + s.hallPhone + '。材料审核后如需补正，我们将一次性告知。', 'rights'));
   }

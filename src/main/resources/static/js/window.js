@@ -177,7 +177,7 @@
     if (request.priority === 'URGENT') { request.priorityReason = $('priorityReason').value.trim(); }
     if (request.channel === 'PROXY') {
       request.proxy = { name: $('proxy.name').value.trim(), idNumber: $('proxy.idNumber').value.trim().toUpperCase(),
-        relation: $('proxy.relation').value.trim() };
+        relation: $('proxy.relation').value.trim(), authorization: $('proxy.authorization').checked };
     }
     return request;
   }

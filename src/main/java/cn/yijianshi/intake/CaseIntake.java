@@ -131,7 +131,9 @@ public class CaseIntake {
         }
         timeline.record(hallCase.getCaseId(), clerk, "ACCEPTED", "受理：" + matter.name() + "，"
                 + request.channel().displayName() + "，" + point.getName()
-                + "，收到材料 " + request.materialsOrEmpty().size() + " 项");
+                + "，收到材料 " + request.materialsOrEmpty().size() + " 项"
+                + (request.proxy() == null ? "" : "；代办人" + request.proxy().name() + "（" + request.proxy().relation() + "）"
+                        + (Boolean.TRUE.equals(request.proxy().authorization()) ? "，已收授权委托书" : "")));
         if (binding != null) {
             family.recordUse(binding.getId(), hallCase.getCaseId(), clerk);
             timeline.record(hallCase.getCaseId(), clerk, "FAMILY_AGENT", "亲情代办：代办人 " + binding.getAgentName()
@@ -261,6 +263,7 @@ public class CaseIntake {
             c.setProxyName(request.proxy().name());
             c.setProxyIdNumber(request.proxy().idNumber().toUpperCase());
             c.setProxyRelation(request.proxy().relation());
+            c.setProxyAuthorization(Boolean.TRUE.equals(request.proxy().authorization()));
         }
         c.setPriority(request.priorityOrDefault());
         c.setPriorityReason(request.priorityOrDefault() == Priority.URGENT ? request.priorityReason().trim() : null);

@@ -53,7 +53,13 @@ public record CaseIntakeRequest(
     public record Proxy(
             @NotBlank(message = "必须填写代办人姓名|is required") @Size(max = 50, message = "姓名过长|too long") String name,
             @NotBlank(message = "必须填写代办人身份证号码|is required") @ValidResidentId String idNumber,
-            @NotBlank(message = "必须填写与申请人关系|is required") @Size(max = 50, message = "关系过长|too long") String relation) {
+            @NotBlank(message = "必须填写与申请人关系|is required") @Size(max = 50, message = "关系过长|too long") String relation,
+            Boolean authorization) {
+        // authorization: the window received the applicant's 授权委托书 (recorded with the case, printed on the receipt)
+
+        public Proxy(String name, String idNumber, String relation) {
+            this(name, idNumber, relation, null);
+        }
     }
 
     public Priority priorityOrDefault() {

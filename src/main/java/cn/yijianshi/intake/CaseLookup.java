@@ -79,7 +79,10 @@ public class CaseLookup {
                 caseSla.due(caseId).map(clock::inHallZone).orElse(null),
                 cases.steps(caseId).stream().map(s -> new CaseView.Step(s.taskName(), s.candidateGroup(),
                         groupName(s.candidateGroup()), s.assignee(), clock.inHallZone(s.startedAt()),
-                        clock.inHallZone(s.dueAt()), clock.inHallZone(s.completedAt()), s.state())).toList());
+                        clock.inHallZone(s.dueAt()), clock.inHallZone(s.completedAt()), s.state())).toList(),
+                c.getProxyName() == null ? null : new CaseView.Proxy(c.getProxyName(),
+                        PersonalData.maskIdNumber(c.getProxyIdNumber()), c.getProxyRelation(),
+                        Boolean.TRUE.equals(c.getProxyAuthorization())));
     }
 
     private String groupName(String group) {

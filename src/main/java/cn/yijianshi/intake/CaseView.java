@@ -11,7 +11,11 @@ public record CaseView(
         String processInstanceId, List<String> materials, List<OpenStep> openSteps, List<Event> timeline,
         Rating rating, String priorityName, String priorityReason, List<Material> receivedMaterials,
         List<Material> missingMaterials, String materialsNote, OffsetDateTime supplementDue, List<Notice> notices,
-        OffsetDateTime promisedBy, List<Step> steps) {
+        OffsetDateTime promisedBy, List<Step> steps, Proxy proxy) {
+
+    /** Who applied for the citizen (帮办代办, 亲情代办), masked, and whether the 授权委托书 was received. */
+    public record Proxy(String name, String idNumber, String relation, boolean authorization) {
+    }
 
     /** Each step of the case, open or done: which department, who did it, when, against which due date. */
     public record Step(String name, String group, String groupName, String assignee, OffsetDateTime started,

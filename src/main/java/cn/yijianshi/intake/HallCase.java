@@ -19,6 +19,7 @@ public class HallCase {
     private String proxyName;
     private String proxyIdNumber;
     private String proxyRelation;
+    private Boolean proxyAuthorization;
     private Priority priority;
     private String priorityReason;
     private String processInstanceId;
@@ -60,6 +61,8 @@ public class HallCase {
     public void setProxyName(String proxyName) { this.proxyName = proxyName; }
     public String getProxyIdNumber() { return proxyIdNumber; }
     public void setProxyIdNumber(String proxyIdNumber) { this.proxyIdNumber = proxyIdNumber; }
+    public Boolean getProxyAuthorization() { return proxyAuthorization; }
+    public void setProxyAuthorization(Boolean proxyAuthorization) { this.proxyAuthorization = proxyAuthorization; }
     public String getProxyRelation() { return proxyRelation; }
     public void setProxyRelation(String proxyRelation) { this.proxyRelation = proxyRelation; }
     public Priority getPriority() { return priority; }
