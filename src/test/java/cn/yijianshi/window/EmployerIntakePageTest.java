@@ -125,6 +125,51 @@ class EmployerIntakePageTest {
         }
     }
 
+    @Test
+    void anEmployerAppliesForTheHiringMatterOfTheCatalogWithTheListOfItsNewEmployees() {
+        String creditCode = CreditCode.withCheckCharacter("91110105" + organizationCode("MA01ABCE"));
+        try (HallBrowser browser = HallBrowser.open(port)) {
+            WebDriver driver = browser.driver();
+            browser.logIn("window1", "window1");
+            browser.go("/window");
+            browser.waitForText(By.id("matter"), "员工录用一件事", Duration.ofSeconds(20));
+            new Select(driver.findElement(By.id("matter"))).selectByVisibleText("员工录用一件事");
+            browser.waitForText(By.id("materials"), "劳动合同", Duration.ofSeconds(10));
+            assertThat(driver.findElement(By.id("applicant.idNumber")).isDisplayed()).as("an organization has no ID").isFalse();
+
+            WindowPageTest.type(driver, "applicant.name", "北京某某网络有限公司");
+            WindowPageTest.type(driver, "applicant.creditCode", creditCode);
+            WindowPageTest.type(driver, "applicant.phone", "010-61234568");
+            WindowPageTest.type(driver, "facts.employees[0].name", "郑小雨");
+            String wrong = TestCitizens.WOMAN_1975.substring(0, 17) + (TestCitizens.WOMAN_1975.charAt(17) == '1' ? "2" : "1");
+            WindowPageTest.type(driver, "facts.employees[0].idNumber", wrong);
+            WindowPageTest.type(driver, "facts.employees[0].phone", "13912345670");
+            ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("var d = document.getElementById("
+                    + "'facts.employees[0].hireDate'); d.value = '2026-11-20'; d.dispatchEvent(new Event('change'));");
+            assertThat(driver.findElement(By.cssSelector("[data-field='facts.fundAccountNo']")).isDisplayed())
+                    .as("the fund account number is asked only of an employer with an account").isFalse();
+            WindowPageTest.tick(driver, "HIRING_FORM");
+            WindowPageTest.tick(driver, "EMPLOYEE_ID_CARDS");
+            WindowPageTest.tick(driver, "LABOR_CONTRACTS");
+            long before = cases.count();
+            driver.findElement(By.id("submit")).click();
+            new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(20))
+                    .until(d -> !WindowPageTest.error(d, "facts.employees[0].idNumber").isEmpty());
+            assertThat(cases.count()).as("nothing kept").isEqualTo(before);
+
+            WindowPageTest.type(driver, "facts.employees[0].idNumber", TestCitizens.WOMAN_1975);
+            driver.findElement(By.id("submit")).click();
+            browser.waitForText(By.id("case-id"), "LY-", Duration.ofSeconds(30));
+            String caseId = driver.findElement(By.id("case-id")).getText();
+            HallCase stored = cases.findByCaseId(caseId);
+            assertThat(stored.getMatter()).isEqualTo("EMPLOYEE_HIRING");
+            assertThat(stored.getApplicantKind()).isEqualTo("ORGANIZATION");
+            assertThat(stored.getApplicantIdNumber()).isEqualTo(creditCode);
+            assertThat(runtimeService.getVariables(stored.getProcessInstanceId()).get("employees").toString())
+                    .contains("郑小雨", TestCitizens.WOMAN_1975, "2026-11-20");
+        }
+    }
+
     private void deployHiringMatter() throws IOException {
         if (repositoryService.createProcessDefinitionQuery().processDefinitionKey("test-hiring").count() > 0) {
             return;
