@@ -92,6 +92,12 @@ class MatterFilesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("filesAlone")
+    void theCompletionNoticeAsksThePersonServedToRateTheService(Matter matter) {
+        assertThat(matter.notice("COMPLETED").orElseThrow().template()).as("好差评 by the one-time link").contains("{{rateLink}}");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("filesAlone")
     void everyUserTaskHasAFormOfItsOwnFolderInItsOwnDeploymentAndAGroupThatExists(Matter matter) throws IOException {
         Path folder = folders().get(matter.key());
         String dir = folder.getFileName().toString();

@@ -65,7 +65,7 @@ class SocialSecurityCardJourneyTest {
         hall.work("card1", caseId, "Task_ReplaceAndMailCard", "social-security-card-replace",
                 Map.of("newCardNo", "A12345678", "trackingNumber", "1012345678901", "mailedOn", "2026-12-01"));
         assertThat(hall.view(caseId)).containsEntry("status", "COMPLETED");
-        assertThat(hall.notice(caseId, "COMPLETED")).contains("政务专递", "1012345678901");
+        assertThat(hall.notice(caseId, "COMPLETED")).contains("政务专递", "1012345678901", "/rate/");
     }
 
     @Test
