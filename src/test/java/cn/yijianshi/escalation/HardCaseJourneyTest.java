@@ -87,6 +87,11 @@ class HardCaseJourneyTest {
         assertThat(jdbc.queryForObject("SELECT source FROM issue WHERE issue_id = ?", String.class, issueId)).isEqualTo("WINDOW");
 
         Task claim = task(caseId, "Task_ClaimHardCase");
+        // Who sees which case: the experts see the hard cases (they have a step in it); another department does not.
+        assertThat(http.withBasicAuth("expert1", "expert1").exchange("/api/cases/" + caseId,
+                org.springframework.http.HttpMethod.GET, null, String.class).getStatusCode().value()).isEqualTo(200);
+        assertThat(http.withBasicAuth("fund1", "fund1").exchange("/api/cases/" + caseId,
+                org.springframework.http.HttpMethod.GET, null, String.class).getStatusCode().value()).isEqualTo(403);
         identityService.setAuthentication("pension1", List.of("dept-pension"));
         assertThatThrownBy(() -> taskService.claim(claim.getId(), "pension1")).as("only experts claim")
                 .isInstanceOf(AuthorizationException.class);
