@@ -21,7 +21,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
-/** 20,000 points imported on MariaDB through the API, in well under the 10 s; then the nearest of them. */
+/**
+ * 20,000 points imported on MariaDB through the API, then the nearest of them. The time it took is printed for the
+ * README, never asserted (speed goals live in the bench).
+ */
 @MysqlTests
 @ActiveProfiles("mysql")
 @DirtiesContext
@@ -48,7 +51,8 @@ class MysqlServicePointImportTest {
 
     @Test
     void twentyThousandPointsComeInFromOneWorkbookAndTheNearestAreFound() throws Exception {
-        String prefix = "M" + Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36).toUpperCase() + "-";
+        // Codes of their own for this run (the scratch database may keep an earlier run's points): random, not the clock.
+        String prefix = "M" + java.util.UUID.randomUUID().toString().substring(0, 8).toUpperCase() + "-";
         byte[] workbook = RegistrySheets.network(prefix, TWENTY_THOUSAND);
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
