@@ -159,7 +159,7 @@ public class CaseIntake {
         variables.put("applicantIdMasked", applicant.masked());
         ProcessInstance instance = runtimeService.startProcessInstanceByKey(matter.processKey(), hallCase.getCaseId(), variables);
         cases.attachProcessInstance(hallCase.getCaseId(), instance.getId());
-        caseSla.start(hallCase.getCaseId(), matter.key(), hallCase.getPriority(), instance.getId(), hallCase.getAcceptedAt());
+        caseSla.start(hallCase.getCaseId(), matter, hallCase.getPriority(), instance.getId(), hallCase.getAcceptedAt());
         hallCase.setProcessInstanceId(instance.getId());
 
         log.info("accepted case {} ({}) for applicant {} by {}", hallCase.getCaseId(), matter.key(), applicant.masked(), clerk);

@@ -29,7 +29,8 @@ public class CaseSla {
         this.clock = clock;
     }
 
-    public void start(String caseId, String matter, Priority priority, String processInstanceId, Instant acceptedAt) {
+    public void start(String caseId, cn.yijianshi.catalog.Matter matter, Priority priority, String processInstanceId,
+                      Instant acceptedAt) {
         policies.forCase(matter, priority).ifPresent(policy -> {
             Deadline deadline = sla.deadline(policy, acceptedAt);
             SlaRecord record = new SlaRecord();

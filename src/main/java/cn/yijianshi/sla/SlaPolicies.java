@@ -105,7 +105,12 @@ public class SlaPolicies {
 
     /** The whole-case promise (承诺时限) of a matter, from its matter file. */
     public Optional<Applicable> forCase(String matter, Priority priority) {
-        return matters.byKey(matter).map(Matter::promise).filter(java.util.Objects::nonNull)
+        return matters.byKey(matter).flatMap(m -> forCase(m, priority));
+    }
+
+    /** The same, of a matter already at hand (intake has just read it from the catalog). */
+    public Optional<Applicable> forCase(Matter matter, Priority priority) {
+        return Optional.ofNullable(matter.promise())
                 .map(p -> applicable(priority == Priority.URGENT ? p.urgentLimit() : p.limit(), null, null, null));
     }
 
