@@ -41,17 +41,7 @@ class ReportsPageTest {
             browser.screenshot("reports-page");
             browser.driver().findElement(By.id("download")).click();
 
-            Path file = null;
-            for (int i = 0; i < 100 && file == null; i++) {
-                try (Stream<Path> files = Files.list(downloads)) {
-                    List<Path> done = files.filter(f -> f.toString().endsWith(".xlsx")).toList();
-                    file = done.isEmpty() ? null : done.get(0);
-                }
-                if (file == null) {
-                    Thread.sleep(200);
-                }
-            }
-            assertThat(file).as("the download arrived").isNotNull();
+            Path file = downloaded(downloads);
             assertThat(file.getFileName().toString()).startsWith("问题销号台账_2025-01-01_2026-12-31");
             try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(file))) {
                 assertThat(wb.getSheetAt(0).getSheetName()).isEqualTo("汇总");
@@ -81,17 +71,7 @@ class ReportsPageTest {
                     "document.getElementById('from').value='2025-01-01'; document.getElementById('to').value='2026-12-31';");
             driver.findElement(By.id("download")).click();
 
-            Path file = null;
-            for (int i = 0; i < 100 && file == null; i++) {
-                try (Stream<Path> files = Files.list(downloads)) {
-                    List<Path> done = files.filter(f -> f.toString().endsWith(".xlsx")).toList();
-                    file = done.isEmpty() ? null : done.get(0);
-                }
-                if (file == null) {
-                    Thread.sleep(200);
-                }
-            }
-            assertThat(file).as("the download arrived").isNotNull();
+            Path file = downloaded(downloads);
             assertThat(file.getFileName().toString()).startsWith("服务网点办件统计_2025-01-01_2026-12-31");
             try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(file))) {
                 StringBuilder cells = new StringBuilder();
@@ -100,5 +80,21 @@ class ReportsPageTest {
                         .doesNotContain("丰台区人社服务大厅");
             }
         }
+    }
+
+    /** The workbook the browser saved into {@code downloads}, waiting up to 20 s for it. */
+    private static Path downloaded(Path downloads) throws Exception {
+        Path file = null;
+        for (int i = 0; i < 100 && file == null; i++) {
+            try (Stream<Path> files = Files.list(downloads)) {
+                List<Path> done = files.filter(f -> f.toString().endsWith(".xlsx")).toList();
+                file = done.isEmpty() ? null : done.get(0);
+            }
+            if (file == null) {
+                Thread.sleep(200);
+            }
+        }
+        assertThat(file).as("the download arrived").isNotNull();
+        return file;
     }
 }
