@@ -45,17 +45,31 @@ public final class CreditCode {
 
     /** GB 11714: eight body characters and a check character (digit or X). */
     static boolean organizationCodeValid(String nine) {
+        return organizationCheck(nine.substring(0, 8)).map(check -> nine.charAt(8) == check).orElse(false);
+    }
+
+    /** The GB 11714 check character of an organization code's eight body characters; empty for a character not allowed. */
+    static Optional<Character> organizationCheck(String eight) {
         int sum = 0;
         for (int i = 0; i < 8; i++) {
-            int value = ORG_CHARS.indexOf(nine.charAt(i));
+            int value = ORG_CHARS.indexOf(eight.charAt(i));
             if (value < 0) {
-                return false;
+                return Optional.empty();
             }
             sum += value * ORG_WEIGHTS[i];
         }
         int check = 11 - sum % 11;
-        char expected = check == 10 ? 'X' : check == 11 ? '0' : (char) ('0' + check);
-        return nine.charAt(8) == expected;
+        return Optional.of(check == 10 ? 'X' : check == 11 ? '0' : (char) ('0' + check));
+    }
+
+    /**
+     * A valid code from its first 8 characters (registration authority, kind, region) and the 8 body characters of the
+     * organization code: both check characters computed (for tests and the bench).
+     */
+    public static String of(String authorityKindAndRegion, String organizationBody) {
+        char organization = organizationCheck(organizationBody).orElseThrow(() ->
+                new IllegalArgumentException("not an organization code body: " + organizationBody));
+        return withCheckCharacter(authorityKindAndRegion + organizationBody + organization);
     }
 
     /** A valid code for a 17-character body whose organization code is already valid (for tests and the bench). */

@@ -80,7 +80,7 @@ class EmployerIntakePageTest {
     @Test
     void anEmployerIsTakenAtTheWindowWithItsEmployeesAndTheirIdNumbersChecked() throws IOException {
         deployHiringMatter();
-        String creditCode = CreditCode.withCheckCharacter("91110105" + organizationCode("MA01ABCD"));
+        String creditCode = CreditCode.of("91110105", "MA01ABCD");
         try (HallBrowser browser = HallBrowser.open(port)) {
             WebDriver driver = browser.driver();
             browser.logIn("window1", "window1");
@@ -127,7 +127,7 @@ class EmployerIntakePageTest {
 
     @Test
     void anEmployerAppliesForTheHiringMatterOfTheCatalogWithTheListOfItsNewEmployees() {
-        String creditCode = CreditCode.withCheckCharacter("91110105" + organizationCode("MA01ABCE"));
+        String creditCode = CreditCode.of("91110105", "MA01ABCE");
         try (HallBrowser browser = HallBrowser.open(port)) {
             WebDriver driver = browser.driver();
             browser.logIn("window1", "window1");
@@ -198,17 +198,5 @@ class EmployerIntakePageTest {
         ResponseEntity<Map<String, Object>> deployed = http.withBasicAuth("demo", "demo").exchange("/api/admin/matters",
                 HttpMethod.POST, new HttpEntity<>(bytes.toByteArray(), headers), JSON);
         assertThat(deployed.getStatusCode()).as(String.valueOf(deployed.getBody())).isEqualTo(HttpStatus.CREATED);
-    }
-
-    /** GB 11714: an 8-character body and its check character. */
-    static String organizationCode(String body) {
-        int[] weights = {3, 7, 9, 10, 5, 8, 4, 2};
-        String chars = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
-        int sum = 0;
-        for (int i = 0; i < 8; i++) {
-            sum += chars.indexOf(body.charAt(i)) * weights[i];
-        }
-        int check = 11 - sum % 11;
-        return body + (check == 10 ? "X" : check == 11 ? "0" : String.valueOf(check));
     }
 }
