@@ -15,9 +15,6 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.model.bpmn.Bpmn;
-import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -128,22 +125,34 @@ public class BenchRunner implements ApplicationRunner {
         Bench.Timing intakes = intakeOnly(cases);
         System.out.println(intakes.summary("intake"));
 
-        casesInTurns(Math.min(cases, 20)); // warm-up
-        Bench.Timing[] timings = casesInTurns(cases);
-        Bench.Timing ours = timings[0];
-        Bench.Timing bare = timings[1];
-        System.out.println(ours.summary("retirement case (6 human tasks, claimed and completed)"));
-        System.out.println(bare.summary("bare BPMN (6 user tasks, no listeners or forms)"));
-        System.out.printf("ratio ours/bare (cases/s): %.2f%n", ours.perSecond() / bare.perSecond());
+        Double timersSeconds = null;
+        try (BareEngine bare = BareEngine.besides(jdbc.getDataSource(), WORKER.size())) {
+            casesInTurns(bare, Math.min(cases, 20), new StatementLog.Counts[2]); // warm-up
+            StatementLog.Counts[] statements = {new StatementLog.Counts(), new StatementLog.Counts()};
+            Bench.Timing[] timings = casesInTurns(bare, cases, statements);
+            Bench.Timing ours = timings[0];
+            Bench.Timing bareTiming = timings[1];
+            System.out.println(ours.summary("retirement case (6 human tasks, claimed and completed)"));
+            System.out.println(bareTiming.summary("bare BPMN on a stock engine (6 user tasks, history FULL, no listeners or forms)"));
+            System.out.printf("ratio ours/bare (cases/s): %.2f%n", ours.perSecond() / bareTiming.perSecond());
+            printStatements("retirement case", statements[0], cases);
+            printStatements("bare case", statements[1], cases);
+            caseFigures = String.format(java.util.Locale.ROOT, "\"cases_per_s\":%.2f,\"bare_cases_per_s\":%.2f,\"ratio\":%.2f,"
+                    + "\"statements_per_case\":%.1f,\"bare_statements_per_case\":%.1f", ours.perSecond(), bareTiming.perSecond(),
+                    ours.perSecond() / bareTiming.perSecond(), statements[0].statements() / (double) cases,
+                    statements[1].statements() / (double) cases);
+        }
         if (matterRounds > 0) {
             new MixedMattersBench(intake, caseLookup, taskService, identityService, json, this::claimAndComplete).run(matterRounds);
         }
         if (timers > 0) {
-            slaTimers(timers);
+            timersSeconds = slaTimers(timers);
         }
         if (reportRows > 0) {
             ledgerReports(reportRows);
         }
+        System.out.println("BENCH {" + caseFigures + ",\"timers_s\":" + (timersSeconds == null ? "null"
+                : String.format(java.util.Locale.ROOT, "%.1f", timersSeconds)) + "}");
         System.exit(SpringApplication.exit(context, () -> 0));
     }
 
@@ -205,7 +214,7 @@ public class BenchRunner implements ApplicationRunner {
         json.append(String.format(java.util.Locale.ROOT, "\"open_tasks\": %d, \"tasklist_p95_ms\": %.1f, "
                 + "\"tasklist_count_p95_ms\": %.1f, \"sla_overview_p95_ms\": %.1f}", last.openTasks(),
                 last.list().percentileMillis(95), last.count().percentileMillis(95), last.overview().percentileMillis(95)));
-        System.out.println("BENCH " + json);
+        System.out.println("BENCH {" + caseFigures + ",\"timers_s\":null," + json.substring(1));
     }
 
     /** A real retirement case worked to stage 0 (审核材料 open), 1 (档案 open) or 2 (the three departments open). */
@@ -224,7 +233,7 @@ public class BenchRunner implements ApplicationRunner {
      * the job executor fires them: each firing reminds and escalates, two notices per task. Lag = when a
      * notice was written minus when the clock jumped.
      */
-    private void slaTimers(int count) {
+    private Double slaTimers(int count) {
         repositoryService.createDeployment().name("bench-sla-timers")
                 .addClasspathResource("bench/sla-timers-bench.bpmn").deploy();
         long created = System.nanoTime();
@@ -257,6 +266,7 @@ public class BenchRunner implements ApplicationRunner {
         System.out.printf("sla timers fired: %d of %d notices in %.1f s (clock moved 60 days); lag p50=%d ms, p99=%d ms%n",
                 lags.size(), count * 2, seconds, percentile(lags, 50), percentile(lags, 99));
         org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+        return seconds;
     }
 
     /**
@@ -416,12 +426,38 @@ public class BenchRunner implements ApplicationRunner {
         return Bench.time(count, i -> intake.accept(request(i, false), null, "window1"));
     }
 
-    /** One whole retirement case, then one bare case, in turns: both meet the machine in the same state. */
-    private Bench.Timing[] casesInTurns(int count) {
-        if (repositoryService.createProcessDefinitionQuery().processDefinitionKey("bench-bare").count() == 0) {
-            repositoryService.createDeployment().addModelInstance("bench-bare.bpmn", bareModel(WORKER.size())).deploy();
+    /** The bench's figures of cases ours and bare for its last line, none until the cases ran. */
+    private String caseFigures = "\"cases_per_s\":null,\"bare_cases_per_s\":null,\"ratio\":null,"
+            + "\"statements_per_case\":null,\"bare_statements_per_case\":null";
+
+    /**
+     * One whole retirement case, then one bare case on the stock engine, in turns: both meet the machine in the
+     * same state. Each case's statements (this thread's, through the pools' proxies) are added to {@code statements}
+     * [0] ours and [1] bare when given.
+     */
+    private Bench.Timing[] casesInTurns(BareEngine bare, int count, StatementLog.Counts[] statements) {
+        return Bench.timeInTurns(count, i -> counted(() -> wholeCase(i), statements[0]),
+                i -> counted(bare::runCase, statements[1]));
+    }
+
+    private static void counted(Runnable work, StatementLog.Counts total) {
+        StatementLog.begin();
+        try {
+            work.run();
+        } finally {
+            StatementLog.Counts counts = StatementLog.end();
+            if (total != null) {
+                total.add(counts);
+            }
         }
-        return Bench.timeInTurns(count, this::wholeCase, i -> bareCase());
+    }
+
+    /** Statements per case, then by verb and table (most first): where a case's database work goes. */
+    private static void printStatements(String what, StatementLog.Counts counts, int cases) {
+        System.out.printf(java.util.Locale.ROOT, "%s: %.1f statements per case (%.1f round trips)%n", what,
+                counts.statements() / (double) cases, counts.roundTrips() / (double) cases);
+        counts.byStatement().entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .forEach(e -> System.out.printf(java.util.Locale.ROOT, "  %6.1f  %s%n", e.getValue() / (double) cases, e.getKey()));
     }
 
     private void wholeCase(int i) {
@@ -440,12 +476,6 @@ public class BenchRunner implements ApplicationRunner {
             case "Task_ApproveRetirement" -> Map.of("approvalDecision", "APPROVE");
             default -> Map.of("departmentResult", "已办理");
         };
-    }
-
-    private void bareCase() {
-        String key = "BARE-" + System.nanoTime();
-        runtimeService.startProcessInstanceByKey("bench-bare", key);
-        workUntilDone(key, task -> "window1", task -> Map.of());
     }
 
     /** Claims and completes the instance's open tasks, each by its worker with its variables, until none is left. */
@@ -473,15 +503,6 @@ public class BenchRunner implements ApplicationRunner {
         } finally {
             identityService.clearAuthentication();
         }
-    }
-
-    private static BpmnModelInstance bareModel(int userTasks) {
-        AbstractFlowNodeBuilder<?, ?> flow = Bpmn.createExecutableProcess("bench-bare").camundaHistoryTimeToLive(1)
-                .startEvent();
-        for (int i = 1; i <= userTasks; i++) {
-            flow = flow.userTask("Bare_" + i).name("任务" + i).camundaCandidateGroups("window");
-        }
-        return flow.endEvent().done();
     }
 
     private static CaseIntakeRequest request(int i, boolean complete) {

@@ -1,0 +1,103 @@
+package cn.yijianshi.system;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+import net.ttddyy.dsproxy.ExecutionInfo;
+import net.ttddyy.dsproxy.QueryInfo;
+import net.ttddyy.dsproxy.listener.QueryExecutionListener;
+import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
+
+/**
+ * Counts the SQL statements one thread sends between {@link #begin()} and {@link #end()}, by verb and table
+ * ("INSERT ACT_HI_DETAIL"), through a datasource-proxy around a pool. Only the timed thread is counted: the job
+ * executor, the relays and the other engine's work on other threads are not. A JDBC batch of N rows counts N
+ * statements (the server runs each), and is also counted once as a round trip.
+ */
+public final class StatementLog implements QueryExecutionListener {
+
+    private static final Pattern CHANGE = Pattern.compile(
+            "^\\s*(insert\\s+into|update|delete\\s+from|delete|replace\\s+into)\\s+`?([A-Za-z_][A-Za-z0-9_]*)",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern SELECT = Pattern.compile(
+            "^\\s*(select)\\b.*?\\bfrom\\s+`?([A-Za-z_][A-Za-z0-9_]*)", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
+    private static final ThreadLocal<Counts> CURRENT = new ThreadLocal<>();
+
+    /** What one thread sent while it was counted: statements by verb and table, and round trips. */
+    public static final class Counts {
+        private final Map<String, Integer> byStatement = new HashMap<>();
+        private int statements;
+        private int roundTrips;
+
+        public int statements() {
+            return statements;
+        }
+
+        public int roundTrips() {
+            return roundTrips;
+        }
+
+        public Map<String, Integer> byStatement() {
+            return byStatement;
+        }
+
+        /** Adds another count into this one (for totals over many cases). */
+        public void add(Counts other) {
+            statements += other.statements;
+            roundTrips += other.roundTrips;
+            other.byStatement.forEach((k, v) -> byStatement.merge(k, v, Integer::sum));
+        }
+    }
+
+    /** The pool, with each statement counted for the thread that sends it while that thread counts. */
+    public static DataSource around(String name, DataSource pool) {
+        return ProxyDataSourceBuilder.create(pool).name(name).listener(new StatementLog()).build();
+    }
+
+    public static void begin() {
+        CURRENT.set(new Counts());
+    }
+
+    public static Counts end() {
+        Counts counts = CURRENT.get();
+        CURRENT.remove();
+        return counts == null ? new Counts() : counts;
+    }
+
+    @Override
+    public void beforeQuery(ExecutionInfo execution, List<QueryInfo> queries) {
+    }
+
+    @Override
+    public void afterQuery(ExecutionInfo execution, List<QueryInfo> queries) {
+        Counts counts = CURRENT.get();
+        if (counts == null) {
+            return;
+        }
+        counts.roundTrips++;
+        for (QueryInfo query : queries) {
+            int times = Math.max(1, query.getParametersList().size());
+            counts.statements += times;
+            counts.byStatement.merge(kind(query.getQuery()), times, Integer::sum);
+        }
+    }
+
+    /** "INSERT ACT_HI_DETAIL", "SELECT ACT_RU_TASK", or the statement's first words when no table is found. */
+    static String kind(String sql) {
+        for (Pattern pattern : new Pattern[] {CHANGE, SELECT}) {
+            Matcher m = pattern.matcher(sql);
+            if (m.find()) {
+                return m.group(1).toUpperCase(Locale.ROOT).replaceAll("\\s.*", "") + " " + m.group(2).toUpperCase(Locale.ROOT);
+            }
+        }
+        String words = sql.strip().replaceAll("\\s+", " ");
+        return words.substring(0, Math.min(40, words.length()));
+    }
+}
