@@ -2,7 +2,7 @@
 # One node and two nodes on one MariaDB, side by side: intakes/s, whole retirement cases/s (p50/p95) and
 # messages/s through the HTTP sender.
 #
-#   mvn -B -DskipTests package && src/bench/two-nodes.sh
+#   mvn -B -DskipTests -Pbench clean package && src/bench/two-nodes.sh
 #
 # For each of the two set-ups the database is dropped and created afresh, the node(s) are started from the
 # built jar (mysql profile, demo users, the HTTP sender pointed at a stand-in SMS gateway), and the jar's client
@@ -37,7 +37,7 @@ if [[ "$DB" != *bench* ]]; then
   echo "压测库名必须含 bench（它会被删除重建）/ the bench database's name must contain \"bench\" (it is dropped): $DB" >&2
   exit 2
 fi
-[[ -f "$JAR" ]] || { echo "找不到 $JAR，请先 mvn -B -DskipTests package / $JAR not found: build it first" >&2; exit 2; }
+[[ -f "$JAR" ]] || { echo "找不到 $JAR，请先 mvn -B -DskipTests -Pbench clean package / $JAR not found: build the bench jar first" >&2; exit 2; }
 mkdir -p "$LOGS"
 
 sql() { mysql --protocol=TCP -h"$MYSQL_HOST" -P"$MYSQL_PORT" -u"$MYSQL_USER" "$@"; }

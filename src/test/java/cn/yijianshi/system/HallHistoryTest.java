@@ -1,0 +1,119 @@
+package cn.yijianshi.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricDetail;
+import org.camunda.bpm.engine.history.HistoricFormField;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The hall's history level keeps what the hall reads and drops what nobody reads; a database that ran with FULL
+ * is moved onto it once at start, where Camunda alone would refuse to start.
+ */
+class HallHistoryTest {
+
+    @Test
+    void aCaseLeavesWhoDidWhatWhenAndWhatTheyEnteredButNotTheRoutesOrEveryIntermediateValue() {
+        ProcessEngine engine = engine(newDatabase(), HallHistoryLevel.NAME, new HallHistory());
+        try {
+            engine.getRepositoryService().createDeployment().addModelInstance("history.bpmn", Bpmn
+                    .createExecutableProcess("Process_History").camundaHistoryTimeToLive(1).startEvent("Start_Received")
+                    .serviceTask("Task_Prepare").camundaExpression("${execution.setVariable('prepared', 1)}")
+                    .serviceTask("Task_PrepareAgain").camundaExpression("${execution.setVariable('prepared', 2)}")
+                    .exclusiveGateway("Gateway_Ready").condition("就绪", "${prepared == 2}")
+                    .userTask("Task_Review").camundaCandidateGroups("window")
+                    .endEvent("End_Done").moveToLastGateway().condition("未就绪", "${prepared != 2}").endEvent("End_NotReady")
+                    .done()).deploy();
+            engine.getIdentityService().setAuthenticatedUserId("window1");
+            String instance = engine.getRuntimeService().startProcessInstanceByKey("Process_History", "CASE-H1").getId();
+            String task = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult().getId();
+            engine.getTaskService().claim(task, "window1");
+            engine.getFormService().submitTaskForm(task, Map.of("reviewDecision", "COMPLETE"));
+            engine.getIdentityService().clearAuthentication();
+
+            var history = engine.getHistoryService();
+            assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance).list())
+                    .extracting(HistoricActivityInstance::getActivityId)
+                    .containsExactlyInAnyOrder("Start_Received", "Task_Review", "End_Done");
+            assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(instance).singleResult().getAssignee())
+                    .isEqualTo("window1");
+            List<HistoricDetail> details = history.createHistoricDetailQuery().processInstanceId(instance).list();
+            assertThat(details).as("only what the person submitted, no row per variable write").hasSize(1)
+                    .allSatisfy(d -> assertThat(d).isInstanceOf(HistoricFormField.class));
+            assertThat(((HistoricFormField) details.get(0)).getFieldValue()).isEqualTo("COMPLETE");
+            assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance).list())
+                    .extracting(HistoricVariableInstance::getName, HistoricVariableInstance::getValue)
+                    .contains(org.assertj.core.groups.Tuple.tuple("prepared", 2L),
+                            org.assertj.core.groups.Tuple.tuple("reviewDecision", "COMPLETE"));
+            assertThat(history.createUserOperationLogQuery().taskId(task).list())
+                    .extracting(UserOperationLogEntry::getOperationType).contains("Claim", "Complete");
+            assertThat(history.createHistoricIdentityLinkLogQuery().taskId(task).count()).isZero();
+            assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(instance).singleResult().getEndActivityId())
+                    .isEqualTo("End_Done");
+        } finally {
+            engine.close();
+        }
+    }
+
+    @Test
+    void aDatabaseThatRanWithFullIsMovedOnceWhereCamundaAloneRefusesToStart() {
+        String database = newDatabase();
+        engine(database, ProcessEngineConfiguration.HISTORY_FULL).close();
+
+        assertThatThrownBy(() -> engine(database, HallHistoryLevel.NAME, new RegisterOnly()).close())
+                .hasMessageContaining("historyLevel mismatch");
+
+        ProcessEngine upgraded = engine(database, HallHistoryLevel.NAME, new HallHistory());
+        try {
+            assertThat(upgraded.getManagementService().getProperties()).containsEntry("historyLevel",
+                    String.valueOf(HallHistoryLevel.ID));
+        } finally {
+            upgraded.close();
+        }
+        // Once moved, the next start finds nothing to move and starts as before.
+        engine(database, HallHistoryLevel.NAME, new HallHistory()).close();
+    }
+
+    @Test
+    void anyOtherRecordedLevelStillStopsTheStart() {
+        String database = newDatabase();
+        engine(database, ProcessEngineConfiguration.HISTORY_AUDIT).close();
+        assertThatThrownBy(() -> engine(database, HallHistoryLevel.NAME, new HallHistory()).close())
+                .hasMessageContaining("historyLevel mismatch");
+    }
+
+    /** The hall's level without the one-off move: what Camunda does on its own. */
+    private static final class RegisterOnly extends HallHistory {
+        @Override
+        public void postInit(org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl configuration) {
+        }
+    }
+
+    private static String newDatabase() {
+        return "jdbc:h2:mem:hall-history-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+    }
+
+    private static ProcessEngine engine(String jdbcUrl, String historyLevel, ProcessEnginePlugin... plugins) {
+        StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
+        configuration.setProcessEngineName("hall-history-" + UUID.randomUUID());
+        configuration.setJdbcUrl(jdbcUrl);
+        configuration.setHistory(historyLevel);
+        configuration.setJobExecutorActivate(false);
+        configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE); // kept between engines
+        configuration.setProcessEnginePlugins(new java.util.ArrayList<>(List.of(plugins)));
+        return configuration.buildProcessEngine();
+    }
+}
