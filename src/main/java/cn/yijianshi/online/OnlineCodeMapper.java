@@ -28,8 +28,9 @@ public interface OnlineCodeMapper {
             + "WHERE phone = #{phone} ORDER BY created_at DESC, id DESC LIMIT 1")
     IssuedCode latest(@Param("phone") String phone);
 
-    @Update("UPDATE online_code SET wrong_tries = wrong_tries + 1, "
-            + "locked_at = CASE WHEN wrong_tries + 1 >= #{maxTries} THEN #{at} ELSE locked_at END WHERE id = #{id}")
+    // locked_at first: MySQL/MariaDB evaluate SET left to right (a later assignment sees the earlier one), H2 does not.
+    @Update("UPDATE online_code SET locked_at = CASE WHEN wrong_tries + 1 >= #{maxTries} THEN #{at} ELSE locked_at END, "
+            + "wrong_tries = wrong_tries + 1 WHERE id = #{id}")
     int wrongTry(@Param("id") long id, @Param("maxTries") int maxTries, @Param("at") Instant at);
 
     /** Uses the code once: 0 when it was used, locked or expired meanwhile. */
