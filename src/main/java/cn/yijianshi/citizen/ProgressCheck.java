@@ -95,7 +95,12 @@ public class ProgressCheck {
         if (attempts.failedOnCaseSince(id, clock.today().atStartOfDay(clock.zone()).toInstant()) >= TRIES_PER_CASE_AND_DAY) {
             requireCode(hallCase, code, clientAddress, now);
         }
-        CaseView view = lookup.view(id);
+        return of(id);
+    }
+
+    /** The progress of a case the caller has already shown to be the citizen's (码上办 after 实名认证). */
+    public Progress of(String caseId) {
+        CaseView view = lookup.view(caseId);
         return new Progress(view.caseId(), view.matterName(), view.status().name(), view.statusName(), view.acceptedAt(),
                 view.promisedBy(), view.closedAt(), view.outcomeReason(),
                 view.missingMaterials().stream().map(CaseView.Material::name).toList(),

@@ -87,7 +87,8 @@ public class RatingLinks {
         return RefusedRequest.conflict("token", "该评价链接已使用，每个链接只能评价一次", "the rating link has been used");
     }
 
-    static String hash(String token) {
+    /** SHA-256 in hex: what the citizen pages keep instead of a link token or one-time code. */
+    public static String hash(String token) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

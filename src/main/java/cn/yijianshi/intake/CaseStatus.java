@@ -4,6 +4,8 @@ package cn.yijianshi.intake;
 public enum CaseStatus {
     ACCEPTED("已受理"),
     WAITING_FOR_MATERIALS("待补正材料"),
+    /** 提前预审: pre-reviewed before the applicant's month, waiting for it to complete. */
+    PRE_REVIEWED("已预审，到月办结"),
     IN_PROGRESS("办理中"),
     COMPLETED("已办结"),
     WITHDRAWN("已撤回"),

@@ -51,5 +51,9 @@ public class DemoServicePoints implements IdentityStartup {
         if (staff.pointOf("window1").isEmpty()) {
             staff.assign("window1", "SP-001", "demo");
         }
+        // 码上办审核组's demo reviewer accepts online applications as cases of the hall's main point.
+        if (staff.pointOf("online1").isEmpty()) {
+            staff.assign("online1", "SP-001", "demo");
+        }
     }
 }

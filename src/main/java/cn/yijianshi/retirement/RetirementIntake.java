@@ -46,6 +46,9 @@ public class RetirementIntake implements MatterExtension {
         vars.put("contributionMonths", facts.get("contributionMonths") instanceof Number n ? n.intValue() : null);
         vars.put("hasFundAccount", Boolean.TRUE.equals(facts.get("hasFundAccount")));
         vars.put("disputedSeniority", Boolean.TRUE.equals(facts.get("disputedSeniority")));
+        if (facts.get("chosenRetirementMonth") instanceof String month && !month.isBlank()) {
+            vars.put("chosenRetirementMonth", month.trim());
+        }
         return vars;
     }
 

@@ -14,6 +14,8 @@ public enum HallGroup {
     COORDINATORS("coordinators", "值班主任/协调员"),
     MANAGERS("managers", "管理者"),
     ARBITRATION_LIAISON("arbitration-liaison", "仲裁联络员"),
+    /** 码上办审核组: pre-reviews applications made online (网上申请预审) before they become cases. */
+    ONLINE_REVIEW("online-review", "码上办审核组"),
     ADMIN("camunda-admin", "系统管理员");
 
     private static final String AUTHORITY_PREFIX = "GROUP_";
@@ -52,7 +54,7 @@ public enum HallGroup {
 
     /** The roles whose members work tasks in Tasklist (departments aside). */
     public static java.util.List<HallGroup> rolesWithTasks() {
-        return java.util.List.of(WINDOW, EXPERTS, COORDINATORS, ARBITRATION_LIAISON);
+        return java.util.List.of(WINDOW, EXPERTS, COORDINATORS, ARBITRATION_LIAISON, ONLINE_REVIEW);
     }
 
     public static Optional<HallGroup> byId(String id) {

@@ -40,7 +40,8 @@ public class WebSecurity {
                         .hasAnyAuthority(HallGroup.WINDOW.authority(), HallGroup.ADMIN.authority())
                         .requestMatchers("/camunda/**", "/login", "/login.html", "/css/**", "/js/**", "/favicon.ico",
                                 "/error", "/403.html", "/api/public/**", "/progress", "/progress.html",
-                                "/rate/*", "/rate.html", "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                                "/rate/*", "/rate.html", "/online", "/online.html", "/api/online/**",
+                                "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/api/admin/**").hasAuthority(HallGroup.ADMIN.authority())
                         .requestMatchers("/window", "/window.html").hasAnyAuthority(HallGroup.WINDOW.authority(),
                                 HallGroup.ADMIN.authority())

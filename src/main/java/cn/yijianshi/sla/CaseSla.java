@@ -99,6 +99,42 @@ public class CaseSla {
         records.update(record);
     }
 
+    /**
+     * 提前预审: the case is ready before the applicant's month and waits for it. The promise stops now; the answer is
+     * the due date it will have when it starts again at {@code resumeAt} (the month's first working day).
+     */
+    public java.util.Optional<Instant> holdUntil(String caseId, String matter, Instant resumeAt) {
+        SlaRecord record = records.openCase(caseId);
+        if (record == null) {
+            return java.util.Optional.empty();
+        }
+        pause(caseId);
+        return policies.forCase(matter, Priority.valueOf(record.getPriority()))
+                .map(policy -> sla.deadline(policy, resumeAt).dueAt());
+    }
+
+    /**
+     * 提前预审: the applicant's month has come. The promise runs from now, whole, as if the case had been accepted
+     * today: neither the early application nor the wait counts against it.
+     */
+    public void restartNow(String caseId, String matter) {
+        SlaRecord record = records.openCase(caseId);
+        if (record == null) {
+            return;
+        }
+        Instant now = clock.now();
+        policies.forCase(matter, Priority.valueOf(record.getPriority())).ifPresent(policy -> {
+            Deadline deadline = sla.deadline(policy, now);
+            record.setStartedAt(now);
+            record.setWarnAt(deadline.warnAt());
+            record.setDueAt(deadline.dueAt());
+            record.setPausedAt(null);
+            record.setPausedMinutes(0);
+            record.setState(SlaState.ON_TRACK);
+            records.restart(record);
+        });
+    }
+
     /** The case has ended (办结, 撤回, 不予受理): its record is closed with the working time it used. */
     public void finish(String caseId) {
         SlaRecord record = records.openCase(caseId);

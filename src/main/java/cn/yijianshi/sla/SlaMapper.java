@@ -27,6 +27,11 @@ public interface SlaMapper {
 
     int update(SlaRecord record);
 
+    /** 提前预审: the case promise counted afresh from {@code startedAt} (the applicant's month). */
+    @org.apache.ibatis.annotations.Update("UPDATE sla_record SET started_at = #{startedAt}, warn_at = #{warnAt}, due_at = #{dueAt}, "
+            + "paused_at = NULL, paused_minutes = 0, state = #{state} WHERE id = #{id}")
+    int restart(SlaRecord record);
+
     /** The priority, limit, warning point and due date of a record whose case changed priority. */
     @org.apache.ibatis.annotations.Update("UPDATE sla_record SET priority = #{priority}, limit_text = #{limitText}, "
             + "warn_at = #{warnAt}, due_at = #{dueAt} WHERE id = #{id}")

@@ -15,6 +15,7 @@ public class HallPages implements WebMvcConfigurer {
         registry.addViewController("/window").setViewName("forward:/window.html");
         registry.addViewController("/cases").setViewName("forward:/cases.html");
         registry.addViewController("/progress").setViewName("forward:/progress.html");
+        registry.addViewController("/online").setViewName("forward:/online.html");
         registry.addViewController("/rate/window").setViewName("forward:/rate-window.html");
         registry.addViewController("/rate/{token}").setViewName("forward:/rate.html");
         registry.addViewController("/cases/{caseId}").setViewName("forward:/case.html");

@@ -48,6 +48,16 @@ public class RefusedRequest extends RuntimeException {
     }
 
     /** 415: an uploaded file whose content is not a kind its endpoint takes. */
+    /** 401: the caller must sign in first (码上办's citizen session). */
+    public static RefusedRequest unauthorized(String field, String messageZh, String messageEn) {
+        return new RefusedRequest(HttpStatus.UNAUTHORIZED, field, messageZh, messageEn);
+    }
+
+    /** 503: the service is not configured here (e.g. no 实名认证 provider). */
+    public static RefusedRequest unavailable(String field, String messageZh, String messageEn) {
+        return new RefusedRequest(HttpStatus.SERVICE_UNAVAILABLE, field, messageZh, messageEn);
+    }
+
     public static RefusedRequest unsupportedMediaType(String field, String messageZh, String messageEn) {
         return new RefusedRequest(HttpStatus.UNSUPPORTED_MEDIA_TYPE, field, messageZh, messageEn);
     }

@@ -201,4 +201,73 @@ class RetirementJourneyTest {
             ClockUtil.reset();
         }
     }
+
+    /** A man born 1966-08-15: M60 rules put his statutory month in 2027-01 (60 years and 5 months). */
+    private static final String MAN_1966 = cn.yijianshi.intake.ResidentIdNumber.withCheckCharacter("11010119660815135");
+
+    @Autowired
+    StatutoryRetirementAge ages;
+
+    @Test
+    void anEarlyApplicationIsPreReviewedWaitsForItsMonthAndCompletesInIt() {
+        java.time.YearMonth month = ages.compute("M", 60, java.time.LocalDate.of(1966, 8, 15)).retirementMonth();
+        assertThat(month).isEqualTo(java.time.YearMonth.of(2027, 1));
+        ClockUtil.setCurrentTime(Date.from(TestCalendars.hall("2026-11-24T10:00")));
+        try {
+            String caseId = open(TestCitizens.retirementIntake("孙早", MAN_1966));
+            work("window1", caseId, "Task_ReviewMaterials", Map.of("materialsDecision", "COMPLETE", "originalAge", "60",
+                    "contributionMonths", 360, "hasFundAccount", false));
+
+            Map<String, Object> waiting = view(caseId);
+            assertThat(waiting).containsEntry("status", "PRE_REVIEWED");
+            assertThat(outbox(caseId)).contains("PRE_REVIEWED").doesNotContain("NOT_ACCEPTED");
+            String told = jdbc.queryForObject("SELECT message FROM notification_outbox WHERE case_id = ? AND kind = 'PRE_REVIEWED'",
+                    String.class, caseId);
+            // 2027-01-01 is 元旦 and 01-02/03 a weekend: the month's first working day is Monday 01-04.
+            assertThat(told).contains("已通过提前预审", "2027-01-04");
+            assertThat(jdbc.queryForObject("SELECT paused_at FROM sla_record WHERE kind = 'CASE' AND case_id = ?",
+                    java.sql.Timestamp.class, caseId)).as("the wait is not counted").isNotNull();
+
+            String processInstanceId = (String) waiting.get("processInstanceId");
+            Job timer = managementService.createJobQuery().processInstanceId(processInstanceId).timers()
+                    .activityId("Timer_RetirementMonth").singleResult();
+            assertThat(timer.getDuedate()).isEqualTo(Date.from(TestCalendars.hall("2027-01-04T09:00")));
+
+            ClockUtil.setCurrentTime(Date.from(TestCalendars.hall("2027-01-04T09:00")));
+            managementService.executeJob(timer.getId());
+            assertThat(view(caseId)).containsEntry("status", "IN_PROGRESS");
+            Map<String, Object> promise = jdbc.queryForMap(
+                    "SELECT started_at, paused_at, paused_minutes FROM sla_record WHERE kind = 'CASE' AND case_id = ?", caseId);
+            assertThat(((java.sql.Timestamp) promise.get("started_at")).toInstant())
+                    .as("the promise runs from the month, not from the early application")
+                    .isEqualTo(TestCalendars.hall("2027-01-04T09:00"));
+            assertThat(promise.get("paused_at")).isNull();
+
+            ClockUtil.setCurrentTime(Date.from(TestCalendars.hall("2027-01-05T10:00")));
+            work("archives1", caseId, "Task_ArchivesReview", Map.of("confirmedContributionMonths", 360));
+            work("pension1", caseId, "Task_AssessPension", Map.of("approvedMonthlyPension", 3500.0));
+            work("medical1", caseId, "Task_MedicalTransfer", Map.of("departmentResult", "医保待遇已变更"));
+            work("pension2", caseId, "Task_ApproveRetirement", Map.of("approvalDecision", "APPROVE"));
+            assertThat(view(caseId)).containsEntry("status", "COMPLETED");
+            assertThat(jdbc.queryForObject("SELECT breached_at FROM sla_record WHERE kind = 'CASE' AND case_id = ?",
+                    java.sql.Timestamp.class, caseId)).isNull();
+        } finally {
+            ClockUtil.reset();
+        }
+    }
+
+    @Test
+    void anApplicationMoreThanThreeMonthsEarlyIsRefusedWithTheDateFromWhichToApply() {
+        ClockUtil.setCurrentTime(Date.from(TestCalendars.hall("2026-09-24T10:00")));
+        try {
+            String caseId = open(TestCitizens.retirementIntake("孙太早", MAN_1966));
+            work("window1", caseId, "Task_ReviewMaterials", Map.of("materialsDecision", "COMPLETE", "originalAge", "60",
+                    "contributionMonths", 360));
+            Map<String, Object> refused = view(caseId);
+            assertThat(refused).containsEntry("status", "NOT_ACCEPTED");
+            assertThat((String) refused.get("outcomeReason")).contains("2027-01", "可于 2026-10-01 起申请提前预审");
+        } finally {
+            ClockUtil.reset();
+        }
+    }
 }

@@ -171,6 +171,44 @@ class RetirementOneStopProcessTest {
     }
 
     @Test
+    void anEarlyApplicationIsPreReviewedAndWaitsForTheFirstWorkingDayOfItsMonth() {
+        eligibilityFacts = Map.of("ageReached", false, "flexibleWindowReached", false, "contributionSufficient", true,
+                "earlyApplication", true, "retirementMonthStartsAt", "2027-01-04T01:00:00Z",
+                "eligibilityExplanation", "已在提前预审期内");
+        ProcessInstance pi = accept("NORMAL", false);
+        reviewComplete(pi);
+        assertThat(pi).variables().containsEntry("eligibility", "EARLY");
+        assertThat(pi).hasPassed("Task_EstimatePensionEarly", "Task_HoldForRetirementMonth")
+                .isWaitingAt("Timer_RetirementMonth").hasNotPassed("Task_NotifyNotAccepted");
+        assertThat(job("Timer_RetirementMonth", pi)).isNotNull();
+        org.assertj.core.api.Assertions.assertThat(job("Timer_RetirementMonth", pi).getDuedate()).isEqualTo(java.util.Date.from(java.time.Instant.parse("2027-01-04T01:00:00Z")));
+        execute(job("Timer_RetirementMonth", pi));
+        assertThat(pi).hasPassed("Task_ResumeInRetirementMonth").isWaitingAt("Task_ArchivesReview", "Task_MedicalTransfer");
+    }
+
+    @Test
+    void aFlexibleEarlyApplicationBeforeItsChosenMonthWaitsToo() {
+        eligibilityFacts = Map.of("ageReached", false, "flexibleWindowReached", false, "contributionSufficient", true,
+                "earlyApplication", true, "retirementMonthStartsAt", "2027-03-01T01:00:00Z",
+                "eligibilityExplanation", "弹性提前，提前预审");
+        ProcessInstance pi = accept("FLEXIBLE_EARLY", false);
+        reviewComplete(pi);
+        assertThat(pi).variables().containsEntry("eligibility", "EARLY");
+        assertThat(pi).isWaitingAt("Timer_RetirementMonth");
+    }
+
+    @Test
+    void anEarlyApplicantShortOfTheMinimumContributionIsStillNotAccepted() {
+        eligibilityFacts = Map.of("ageReached", false, "flexibleWindowReached", false, "contributionSufficient", false,
+                "earlyApplication", true, "retirementMonthStartsAt", "2027-01-04T01:00:00Z",
+                "eligibilityExplanation", "尚差 12 个月");
+        ProcessInstance pi = accept("NORMAL", false);
+        reviewComplete(pi);
+        assertThat(pi).variables().containsEntry("eligibility", "NOT_YET");
+        assertThat(pi).isEnded().hasPassed("End_NotAccepted").hasNotPassed("Timer_RetirementMonth");
+    }
+
+    @Test
     void flexibleEarlyRetirementInsideTheWindowIsEligible() {
         eligibilityFacts = Map.of("ageReached", false, "flexibleWindowReached", true, "contributionSufficient", true,
                 "eligibilityExplanation", "弹性提前");
