@@ -124,4 +124,36 @@ class SlaSweepTest {
         assertThat(jdbc.queryForObject("SELECT state FROM sla_record WHERE case_id = ?", String.class, caseId)).isEqualTo("CANCELLED");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM staff_notice WHERE case_id = ?", Integer.class, caseId)).isZero();
     }
+
+    @Test
+    void anOldVersionsSlaTimerFiresHarmlesslyWhileTheSweepTellsItsStepOnce() {
+        repositoryService.createDeployment().name("sla-step-with-old-timer").addClasspathResource("sla/step-with-old-timer.bpmn")
+                .enableDuplicateFiltering(true).deploy();
+        ClockUtil.setCurrentTime(Date.from(TestCalendars.hall("2026-03-02T10:00")));
+        String caseId = "SW-" + UUID.randomUUID().toString().substring(0, 8) + "-OLD";
+        String instance = runtimeService.startProcessInstanceByKey("sla-step-with-old-timer", caseId, Map.of("priority", "NORMAL")).getId();
+        assertThat(managementService.createJobQuery().processInstanceId(instance).timers().count()).as("the old timer").isEqualTo(1);
+
+        // the warning point (2026-03-04T16:00 at 75 % of 3 working days): the sweep reminds, then the old timer fires
+        ClockUtil.setCurrentTime(Date.from(TestCalendars.hall("2026-03-04T16:01")));
+        sweep.sweep();
+        fireDueTimers(instance);
+        assertThat(jdbc.queryForList("SELECT kind FROM staff_notice WHERE case_id = ? ORDER BY id", String.class, caseId))
+                .containsExactly("SLA_WARNING");
+        // the due date: the old timer fires first this time, then the sweep escalates
+        ClockUtil.setCurrentTime(Date.from(TestCalendars.hall("2026-03-05T10:01")));
+        fireDueTimers(instance);
+        sweep.sweep();
+        sweep.sweep();
+        assertThat(jdbc.queryForList("SELECT kind FROM staff_notice WHERE case_id = ? ORDER BY id", String.class, caseId))
+                .as("each once, whatever fires").containsExactly("SLA_WARNING", "SLA_BREACH");
+        assertThat(taskService.createTaskQuery().processInstanceId(instance).singleResult().getPriority()).isEqualTo(50 + 30);
+        assertThat(managementService.createJobQuery().processInstanceId(instance).timers().count()).as("fired twice, done").isZero();
+    }
+
+    /** What the job executor would do with the instance's due timers. */
+    private void fireDueTimers(String instance) {
+        managementService.createJobQuery().processInstanceId(instance).timers().duedateLowerThan(ClockUtil.getCurrentTime()).list()
+                .forEach(job -> managementService.executeJob(job.getId()));
+    }
 }
