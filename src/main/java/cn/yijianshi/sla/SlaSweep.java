@@ -2,6 +2,7 @@ package cn.yijianshi.sla;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -31,7 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * is the hall clock ({@link HallClock}), which tests and the bench move. A step whose task is gone from the engine
  * without closing its record (a process instance deleted without its listeners) is closed as cancelled.
  *
- * <p>On two nodes: {@code system/DeadlineWatches} runs the sweep every 30 s under the cluster lock {@code sla-sweep},
+ * <p>On two nodes: {@code system/DeadlineWatches} runs the sweep every 15 s under the cluster lock {@code sla-sweep},
  * so one node sweeps at a time. Should two sweeps overlap all the same (the lock ran out during a long stop, a test
  * runs two at once), each batch claims its rows with {@code SELECT ... FOR UPDATE SKIP LOCKED} (MariaDB 10.6+,
  * MySQL 8, H2 alike): rows one sweep holds are skipped by the other, and once committed they are marked
@@ -61,10 +62,9 @@ public class SlaSweep {
         this.engine = engine;
     }
 
-    /** One sweep as of the hall clock's now; returns how many reminders and escalations it made. */
+    /** One sweep, each batch as of the hall clock's now; returns how many reminders and escalations it made. */
     public int sweep() {
-        Instant now = clock.now();
-        return drain(() -> remind(now)) + drain(() -> escalate(now));
+        return drain(this::remind) + drain(this::escalate);
     }
 
     private record Batch(int claimed, int told) {
@@ -81,7 +81,8 @@ public class SlaSweep {
         }
     }
 
-    private Batch remind(Instant now) {
+    private Batch remind() {
+        Instant now = clock.now();
         List<SlaRecord> steps = records.stepsToRemind(now, BATCH);
         if (steps.isEmpty()) {
             return new Batch(0, 0);
@@ -92,11 +93,12 @@ public class SlaSweep {
             records.warnSteps(ids(open), now);
         }
         List<StaffNotice> notices = new ArrayList<>();
+        Map<String, SlaPolicies.Applicable> policies = new HashMap<>();
         for (SlaRecord step : open) {
             TaskEntity task = tasks.get(step.getTaskId());
             String message = "【即将超时】" + step.getCaseId() + "「" + task.getName() + "」将于 "
                     + clock.wallClock(step.getDueAt()) + " 到期" + holder(task);
-            policy(task, step).warnTo().forEach(group -> notices.add(notice(group, NoticeKind.SLA_WARNING, step, message, now)));
+            policy(policies, task, step).warnTo().forEach(group -> notices.add(notice(group, NoticeKind.SLA_WARNING, step, message, now)));
         }
         if (!notices.isEmpty()) {
             records.notices(notices);
@@ -104,7 +106,8 @@ public class SlaSweep {
         return new Batch(steps.size(), open.size());
     }
 
-    private Batch escalate(Instant now) {
+    private Batch escalate() {
+        Instant now = clock.now();
         List<SlaRecord> steps = records.stepsToEscalate(now, BATCH);
         if (steps.isEmpty()) {
             return new Batch(0, 0);
@@ -116,10 +119,11 @@ public class SlaSweep {
         }
         List<StaffNotice> notices = new ArrayList<>();
         List<CaseTimeline.Line> lines = new ArrayList<>();
+        Map<String, SlaPolicies.Applicable> policies = new HashMap<>();
         for (SlaRecord step : open) {
             TaskEntity task = tasks.get(step.getTaskId());
             String message = "【已超时】" + step.getCaseId() + "「" + task.getName() + "」已超过承诺时限" + holder(task) + "，请督办";
-            policy(task, step).escalateTo().forEach(group -> notices.add(notice(group, NoticeKind.SLA_BREACH, step, message, now)));
+            policy(policies, task, step).escalateTo().forEach(group -> notices.add(notice(group, NoticeKind.SLA_BREACH, step, message, now)));
             if (step.getCaseId() != null) {
                 lines.add(new CaseTimeline.Line(step.getCaseId(), "「" + task.getName() + "」超过承诺时限，已升级至值班主任"));
             }
@@ -167,10 +171,11 @@ public class SlaSweep {
         });
     }
 
-    /** The policy of the step, from the matter file of the version its case runs on. */
-    private SlaPolicies.Applicable policy(TaskEntity task, SlaRecord step) {
+    /** The policy of the step, from the matter file of the version its case runs on; looked up once per batch. */
+    private SlaPolicies.Applicable policy(Map<String, SlaPolicies.Applicable> known, TaskEntity task, SlaRecord step) {
         Priority priority = "URGENT".equals(step.getPriority()) ? Priority.URGENT : Priority.NORMAL;
-        return policies.forCaseTask(task.getProcessDefinitionId(), step.getTaskKey(), priority);
+        return known.computeIfAbsent(task.getProcessDefinitionId() + " " + step.getTaskKey() + " " + priority,
+                key -> policies.forCaseTask(task.getProcessDefinitionId(), step.getTaskKey(), priority));
     }
 
     private static String holder(TaskEntity task) {

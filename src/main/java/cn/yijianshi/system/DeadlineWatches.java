@@ -9,7 +9,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Looks at the deadlines by the clock, since no timer job carries them: every 30 s
+ * Looks at the deadlines by the clock, since no timer job carries them: every 15 s
  * (yijianshi.sla.sweep-interval) the steps' warning points and due dates ({@link SlaSweep}), so a reminder or an
  * escalation is made within a minute of its instant; once a minute (yijianshi.sla.case-watch-interval) the
  * whole-case promises and the issues' 整改时限. Switched off in tests and the bench (yijianshi.sla.case-watch-enabled),
@@ -33,7 +33,7 @@ public class DeadlineWatches {
         this.enabled = enabled;
     }
 
-    @Scheduled(fixedDelayString = "${yijianshi.sla.sweep-interval:PT30S}")
+    @Scheduled(fixedDelayString = "${yijianshi.sla.sweep-interval:PT15S}")
     @SchedulerLock(name = "sla-sweep", lockAtLeastFor = "PT5S")
     public void sweepSteps() {
         if (enabled) {

@@ -69,7 +69,7 @@ class SlaTimersTest {
         return intake.accept(json.convertValue(body, CaseIntakeRequest.class), null, "window1").caseId();
     }
 
-    /** What the schedule does every 30 s, once the clock got here. */
+    /** What the schedule does every 15 s, once the clock got here. */
     private void sweepAsScheduled() {
         sweep.sweep();
     }
