@@ -115,6 +115,12 @@ public class BenchRunner implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        int slaSweep = context.getEnvironment().getProperty("bench.sla-sweep", Integer.class, 0);
+        if (slaSweep > 0) {
+            System.out.println(String.format(java.util.Locale.ROOT, "BENCH {\"timers_s\":%.1f}", slaTimers(slaSweep)));
+            System.exit(SpringApplication.exit(context, () -> 0));
+            return;
+        }
         if (!openTasks.isBlank()) {
             openTasks();
             System.exit(SpringApplication.exit(context, () -> 0));
@@ -228,45 +234,15 @@ public class BenchRunner implements ApplicationRunner {
         return caseId;
     }
 
-    /**
-     * N tasks with their SLA timer each; the clock jumps past every warning point and due date at once and
-     * the job executor fires them: each firing reminds and escalates, two notices per task. Lag = when a
-     * notice was written minus when the clock jumped.
-     */
+    /** N open steps due at one instant, reminded and escalated by two SLA sweeps at once ({@link SlaSweepBench}). */
     private Double slaTimers(int count) {
-        repositoryService.createDeployment().name("bench-sla-timers")
-                .addClasspathResource("bench/sla-timers-bench.bpmn").deploy();
-        long created = System.nanoTime();
-        for (int i = 0; i < count; i++) {
-            runtimeService.startProcessInstanceByKey("bench-sla-timers", "SLA-BENCH-" + i,
-                    Map.of("priority", "NORMAL", "taskPriority", 50));
+        try {
+            return new SlaSweepBench(repositoryService, runtimeService, context.getBean(cn.yijianshi.sla.SlaSweep.class), jdbc,
+                    transactionTemplate, context.getEnvironment().getProperty("yijianshi.sla.sweep-interval",
+                    java.time.Duration.class, java.time.Duration.ofSeconds(15))).run(count);
+        } catch (Exception e) {
+            throw new IllegalStateException("the SLA sweep bench failed", e);
         }
-        System.out.printf("sla timers: %d tasks with one timer each created in %.1f s%n", count,
-                (System.nanoTime() - created) / 1e9);
-
-        // Spring Boot starts the job executor only once the application is ready, after the runners: start it here.
-        var jobExecutor = ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) processEngine
-                .getProcessEngineConfiguration()).getJobExecutor();
-        if (!jobExecutor.isActive()) {
-            jobExecutor.start();
-        }
-        long offset = java.time.Duration.ofDays(60).toMillis();
-        org.camunda.bpm.engine.impl.util.ClockUtil.offset(offset);
-        java.time.Instant jumpedAt = org.camunda.bpm.engine.impl.util.ClockUtil.now().toInstant();
-        long start = System.nanoTime();
-        long deadline = start + java.time.Duration.ofMinutes(10).toNanos();
-        while (jdbc.queryForObject("SELECT COUNT(*) FROM staff_notice WHERE case_id LIKE 'SLA-BENCH-%'", Long.class) < count * 2L
-                && System.nanoTime() < deadline) {
-            sleepQuietly(200);
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        List<Long> lags = jdbc.queryForList("SELECT created_at FROM staff_notice WHERE case_id LIKE 'SLA-BENCH-%'",
-                java.sql.Timestamp.class).stream()
-                .map(t -> java.time.Duration.between(jumpedAt, t.toInstant()).toMillis()).sorted().toList();
-        System.out.printf("sla timers fired: %d of %d notices in %.1f s (clock moved 60 days); lag p50=%d ms, p99=%d ms%n",
-                lags.size(), count * 2, seconds, percentile(lags, 50), percentile(lags, 99));
-        org.camunda.bpm.engine.impl.util.ClockUtil.reset();
-        return seconds;
     }
 
     /**
@@ -408,18 +384,6 @@ public class BenchRunner implements ApplicationRunner {
 
     private static long heapUsed() {
         return java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    }
-
-    private static long percentile(List<Long> sorted, int p) {
-        return sorted.isEmpty() ? -1 : sorted.get(Math.max(0, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
-    }
-
-    private static void sleepQuietly(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private Bench.Timing intakeOnly(int count) {

@@ -26,6 +26,24 @@ public class CaseTimeline {
                 PersonalData.maskInText(description)));
     }
 
+    /** The same event on many cases' timelines at once (one statement), each line with its case. */
+    public void recordAll(String actor, String event, List<Line> lines) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        java.time.Instant now = clock.now();
+        mapper.insertAll(lines.stream().map(line -> new CaseEntry(line.caseId(),
+                new TimelineEntry(now, actor == null ? SYSTEM : actor, event, PersonalData.maskInText(line.description())))).toList());
+    }
+
+    /** A case and what its timeline is to say, for {@link #recordAll}. */
+    public record Line(String caseId, String description) {
+    }
+
+    /** One timeline entry with its case, as written. */
+    public record CaseEntry(String caseId, TimelineEntry entry) {
+    }
+
     public List<TimelineEntry> of(String caseId) {
         return mapper.forCase(caseId);
     }

@@ -12,9 +12,9 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns a policy into instants on the working-day calendar. BPMN uses it as the bean {@code sla}: every
- * user task of a case process gets one timeout listener ({@link SlaTimer}, from the engine plugin) whose
- * timer cycle is {@code ${sla.timerCycle(execution)}}; the limits themselves are data.
+ * Turns a policy into instants on the working-day calendar: every step's SLA record gets its warning point and due
+ * date from here, and {@link SlaSweep} acts on them; the limits themselves are data. As the bean {@code sla} it still
+ * evaluates the timer expressions of process versions deployed with SLA timers ({@link SlaTimer}).
  */
 @Component("sla")
 public class SlaClock {
@@ -28,9 +28,9 @@ public class SlaClock {
     }
 
     /**
-     * One timer for the task's warning point and its due date: the ISO 8601 cycle
+     * The cycle of the SLA timer of versions deployed with one: the ISO 8601 cycle
      * {@code R1/<warning point>/PT<seconds to the due date>S} fires at the warning point and once more
-     * at the due date (never earlier: the seconds are rounded up). One job per open task instead of two.
+     * at the due date (never earlier: the seconds are rounded up).
      */
     public String timerCycle(DelegateExecution execution) {
         Deadline deadline = forStep(execution);
@@ -49,9 +49,8 @@ public class SlaClock {
     }
 
     /**
-     * The deadline of the user task the execution waits in, counted from the task's creation: the timer
-     * expression is evaluated again when a new holiday notice recomputes the timer
-     * ({@code ManagementService.recalculateJobDuedate}), and must then give the same start, not "now".
+     * The deadline of the user task the execution waits in, counted from the task's creation (evaluated when the
+     * task is created, or by an old version's timer expression later: the same start either way, not "now").
      */
     public Deadline forStep(DelegateExecution execution) {
         String processKey = execution.getProcessDefinitionId().split(":")[0];

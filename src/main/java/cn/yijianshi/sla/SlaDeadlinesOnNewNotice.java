@@ -9,9 +9,7 @@ import java.util.Optional;
 
 import cn.yijianshi.intake.CaseTimeline;
 import cn.yijianshi.intake.Priority;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,9 +19,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * When a holiday notice is loaded, moves every open task limit and whole-case promise it changes: recomputed
- * from the recorded start on the new calendar, the record's warning point and due date, the task's due and
- * follow-up dates, and the task's SLA timer (re-evaluated by the engine, never by editing job rows). Each
- * moved due date goes on the case timeline. Works in batches of {@link #BATCH}, one transaction each; runs on
+ * from the recorded start on the new calendar, the record's warning point and due date (an update of the row: the
+ * SLA sweep and the case watch read them from there, no job is rescheduled) and the task's due and follow-up dates
+ * (Tasklist sorts and filters by them). Each moved due date goes on the case timeline. Works in batches of {@link #BATCH}, one transaction each; runs on
  * the node that loaded the notice (the other nodes read the new calendar at their next refresh).
  */
 @Component
@@ -38,17 +36,15 @@ public class SlaDeadlinesOnNewNotice {
     private final SlaPolicies policies;
     private final SlaClock sla;
     private final TaskService tasks;
-    private final ManagementService management;
     private final CaseTimeline timeline;
     private final TransactionTemplate transaction;
 
     public SlaDeadlinesOnNewNotice(SlaMapper records, SlaPolicies policies, SlaClock sla, TaskService tasks,
-                                   ManagementService management, CaseTimeline timeline, TransactionTemplate transaction) {
+                                   CaseTimeline timeline, TransactionTemplate transaction) {
         this.records = records;
         this.policies = policies;
         this.sla = sla;
         this.tasks = tasks;
-        this.management = management;
         this.timeline = timeline;
         this.transaction = transaction;
     }
@@ -137,11 +133,6 @@ public class SlaDeadlinesOnNewNotice {
         task.setDueDate(Date.from(dueAt));
         task.setFollowUpDate(Date.from(warnAt));
         tasks.saveTask(task);
-        // the SLA timer: its cycle expression is evaluated again, from the task's creation (SlaClock.forStep)
-        for (Job timer : management.createJobQuery().timers().executionId(task.getExecutionId())
-                .activityId(task.getTaskDefinitionKey()).list()) {
-            management.recalculateJobDuedate(timer.getId(), false);
-        }
     }
 
     private static Priority priority(SlaRecord record) {

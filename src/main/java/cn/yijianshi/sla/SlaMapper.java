@@ -85,6 +85,27 @@ public interface SlaMapper {
     /** 1 when this call recorded the breach (once, whichever node gets there first). */
     int breachRecord(@Param("id") long id, @Param("at") Instant at);
 
+    /**
+     * Open task steps past their warning point and not yet reminded, earliest first, locked for this transaction;
+     * rows another node's sweep holds are skipped ({@code FOR UPDATE SKIP LOCKED}).
+     */
+    List<SlaRecord> stepsToRemind(@Param("now") Instant now, @Param("limit") int limit);
+
+    /** Open task steps past their due date and not yet escalated, earliest first, locked the same way. */
+    List<SlaRecord> stepsToEscalate(@Param("now") Instant now, @Param("limit") int limit);
+
+    /** Marks claimed steps reminded; the guard keeps a second marking from counting. */
+    int warnSteps(@Param("ids") List<Long> ids, @Param("at") Instant at);
+
+    /** Marks claimed steps breached; the guard keeps a second marking from counting. */
+    int breachSteps(@Param("ids") List<Long> ids, @Param("at") Instant at);
+
+    /** Closes open steps whose task is gone from the engine without having closed them. */
+    int cancelSteps(@Param("ids") List<Long> ids, @Param("at") Instant at);
+
+    /** Many notices in one statement. */
+    void notices(@Param("notices") List<StaffNotice> notices);
+
     void notice(@Param("groupId") String groupId, @Param("kind") NoticeKind kind, @Param("caseId") String caseId,
                 @Param("taskId") String taskId, @Param("message") String message, @Param("at") Instant at);
 

@@ -1,12 +1,17 @@
 package cn.yijianshi.system;
 
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import cn.yijianshi.sla.SlaTimer;
 import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParser;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.JobDefinitionEntity;
 import org.camunda.bpm.engine.impl.core.variable.mapping.value.ParameterValueProvider;
 import org.camunda.bpm.engine.impl.jobexecutor.TimerDeclarationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.TimerDeclarationType;
@@ -22,15 +27,17 @@ import org.camunda.bpm.engine.impl.util.xml.Namespace;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 
 /**
- * The engine's BPMN parse, plus the SLA timer on every user task of a case process ({@code caseProcess=true}):
- * the timeout listener {@code SlaTimer} ({@code ${slaTimer}}, cycle {@code ${sla.timerCycle(execution)}}) is
- * declared here exactly as the engine declares one written in the BPMN (BpmnParse.parseTimeoutTaskListener: the
- * task becomes a scope, the timer job's handler configuration is {@code <task>$taskListener~SlaTimer}, the job
- * declaration gets its job definition at deployment), so a matter's BPMN does not carry it and timers of versions
- * that still carry it (deployed before this parse existed) look the same.
+ * The engine's BPMN parse, keeping the SLA timer only on the case-process versions deployed with it. Since the SLA
+ * sweep ({@code sla/SlaSweep}) reminds and escalates every open step from its SLA record, a version deployed now
+ * gets no timer: its user tasks have no timer job and no scope execution of their own.
  *
- * <p>A parse listener cannot do it: it runs after the task was parsed and cannot reach the deployment's job
- * declarations, so the timers would have no job definition (no suspension by definition, no migration mapping).
+ * <p>Versions deployed while this parse added the timer (the timeout listener {@code SlaTimer}, {@code ${slaTimer}},
+ * cycle {@code ${sla.timerCycle(execution)}}, declared exactly as the engine declares one written in the BPMN: the
+ * task a scope, the job's handler configuration {@code <task>$taskListener~SlaTimer}, a job definition per task)
+ * are known by those job definitions, and are parsed as before when the engine loads them again (a restart, another
+ * node): their running instances keep the execution tree and the timer jobs they were started with, and the timers
+ * fire into a listener that does nothing ({@code sla/SlaTimer}). A parse listener could not do this: it runs after the
+ * task was parsed and cannot reach the deployment's job declarations.
  *
  * <p>A user task that declares a timeout listener of its own (older versions with the SLA timer pasted in, or with
  * a separate warning and breach timer) keeps exactly what it declares.
@@ -40,6 +47,7 @@ class CaseProcessParse extends BpmnParse {
     private static final Namespace CAMUNDA = new Namespace(BpmnParser.CAMUNDA_BPMN_EXTENSIONS_NS);
 
     private boolean caseProcess;
+    private Set<String> tasksDeployedWithTheTimer = Set.of();
 
     CaseProcessParse(BpmnParser parser) {
         super(parser);
@@ -48,17 +56,19 @@ class CaseProcessParse extends BpmnParse {
     @Override
     public ProcessDefinitionEntity parseProcess(Element processElement) {
         caseProcess = CaseTaskListeners.isCaseProcess(processElement);
+        tasksDeployedWithTheTimer = caseProcess ? tasksDeployedWithTheTimer(processElement.attribute("id")) : Set.of();
         try {
             return super.parseProcess(processElement);
         } finally {
             caseProcess = false;
+            tasksDeployedWithTheTimer = Set.of();
         }
     }
 
     @Override
     protected void parseTaskListeners(Element userTaskElement, ActivityImpl activity, TaskDefinition taskDefinition) {
         super.parseTaskListeners(userTaskElement, activity, taskDefinition);
-        if (caseProcess && !declaresTimeout(userTaskElement)) {
+        if (caseProcess && tasksDeployedWithTheTimer.contains(activity.getId()) && !declaresTimeout(userTaskElement)) {
             taskDefinition.addTimeoutTaskListener(SlaTimer.LISTENER_ID, slaTimer(activity));
         }
     }
@@ -77,6 +87,24 @@ class CaseProcessParse extends BpmnParse {
         addJobDeclarationToProcessDefinition(timer, (ProcessDefinition) task.getProcessDefinition());
         addTimerListenerDeclaration(SlaTimer.LISTENER_ID, task, timer);
         return new DelegateExpressionTaskListener(expressionManager.createExpression(SlaTimer.DELEGATE), List.of());
+    }
+
+    /** The tasks of a version deployed earlier whose SLA timer this parse declared then (their job definitions say so). */
+    private Set<String> tasksDeployedWithTheTimer(String processKey) {
+        if (deployment == null || deployment.isNew() || deployment.getId() == null) {
+            return Set.of();
+        }
+        CommandContext commandContext = Context.getCommandContext();
+        ProcessDefinitionEntity deployed = commandContext.getProcessDefinitionManager()
+                .findProcessDefinitionByDeploymentAndKey(deployment.getId(), processKey);
+        if (deployed == null) {
+            return Set.of();
+        }
+        String configuration = TimerDeclarationType.CYCLE + ": " + SlaTimer.CYCLE;
+        return commandContext.getJobDefinitionManager().findByProcessDefinitionId(deployed.getId()).stream()
+                .filter(definition -> TimerTaskListenerJobHandler.TYPE.equals(definition.getJobType())
+                        && configuration.equals(definition.getJobConfiguration()))
+                .map(JobDefinitionEntity::getActivityId).collect(Collectors.toSet());
     }
 
     private static boolean declaresTimeout(Element userTaskElement) {

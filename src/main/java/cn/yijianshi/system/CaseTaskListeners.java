@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The engine plugin of case processes (marked {@code caseProcess=true}): every {@link CaseTaskListener} bean is
- * attached to each of their user tasks, and each gets the SLA timer ({@link CaseProcessParse}). A matter's BPMN
- * names neither.
+ * attached to each of their user tasks (among them the SLA record's start and end, which the SLA sweep reads). A
+ * matter's BPMN names none of them. {@link CaseProcessParse} keeps the SLA timer of versions deployed with one.
  */
 @Component
 public class CaseTaskListeners extends AbstractProcessEnginePlugin {

@@ -21,7 +21,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Loading a year's notice moves what is open from its recorded start: a task's due and follow-up dates and
- * its SLA timer, the whole-case promise and an issue's deadline, each noted in the case timeline or the issue
+ * its SLA record's instants (an update of the row, which the SLA sweep then honours), the whole-case promise and an issue's deadline, each noted in the case timeline or the issue
  * history. The 2027 notice here is made up: 元旦 2027-01-01 to 01-05 off, Saturday 2027-01-09 a make-up day.
  */
 @HallIntegrationTest
@@ -57,6 +56,8 @@ class NoticeRecomputeTest {
     TransactionTemplate transactions;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    SlaSweep sweep;
 
     static final HolidayNotice MADE_UP_2027 = new HolidayNotice(2027, List.of("test"), List.of(
             new HolidayNotice.NoticeDay("元旦", LocalDate.parse("2027-01-01"), true),
@@ -74,7 +75,7 @@ class NoticeRecomputeTest {
     }
 
     @Test
-    void loadingThe2027NoticeMovesTheOpenTaskItsTimerThePromiseAndTheIssue() {
+    void loadingThe2027NoticeMovesTheOpenTaskItsSlaRecordThePromiseAndTheIssue() {
         clockAt("2026-12-31T16:00");   // Thursday; 2027 has no notice yet: 元旦 by the law, then the weekend
         Map<String, Object> body = TestCitizens.retirementIntake("通知重算", TestCitizens.RETIRING_MAN);
         body.put("materials", List.of("ID_CARD", "HUKOU", "APPLICATION_FORM", "ARCHIVES"));
@@ -85,7 +86,8 @@ class NoticeRecomputeTest {
         Task review = taskService.createTaskQuery().processInstanceBusinessKey(caseId).singleResult();
         // 审核材料, 4 working hours: 16:00-17:30, then 2027-01-04 09:00-11:30; warning after 3 hours at 10:30
         assertThat(review.getDueDate().toInstant()).isEqualTo(hall("2027-01-04T11:30"));
-        assertThat(timerOf(review).getDuedate().toInstant()).isEqualTo(hall("2027-01-04T10:30"));
+        assertThat(slaRecord(review)).containsExactly(hall("2027-01-04T10:30"), hall("2027-01-04T11:30"));
+        assertThat(timersOf(review)).as("no timer job: the limit is the record's").isZero();
         // 10 working days: 01-04..01-08, 01-11..01-15
         assertThat(caseDue(caseId)).isEqualTo(hall("2027-01-15T16:00"));
         // 劳动关系, 5 working days from 12-31 (not counted): 01-04..01-08
@@ -100,11 +102,8 @@ class NoticeRecomputeTest {
         review = taskService.createTaskQuery().taskId(review.getId()).singleResult();
         assertThat(review.getDueDate().toInstant()).isEqualTo(hall("2027-01-06T11:30"));
         assertThat(review.getFollowUpDate().toInstant()).isEqualTo(hall("2027-01-06T10:30"));
-        List<Instant> record = jdbc.queryForObject("SELECT warn_at, due_at FROM sla_record WHERE task_id = ?",
-                (rs, i) -> List.of(rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant()), review.getId());
-        assertThat(record).containsExactly(hall("2027-01-06T10:30"), hall("2027-01-06T11:30"));
-        Job timer = timerOf(review);
-        assertThat(timer.getDuedate().toInstant()).as("the timer, recalculated by the engine").isEqualTo(hall("2027-01-06T10:30"));
+        assertThat(slaRecord(review)).as("the row updated").containsExactly(hall("2027-01-06T10:30"), hall("2027-01-06T11:30"));
+        assertThat(timersOf(review)).as("no job rescheduled: none exists").isZero();
         // 10 working days: 01-06..01-08, 01-09 (make-up), 01-11..01-15, 01-18
         assertThat(caseDue(caseId)).isEqualTo(hall("2027-01-18T16:00"));
         assertThat(jdbc.queryForList("SELECT description FROM case_timeline WHERE case_id = ? AND event = 'DEADLINE_MOVED' ORDER BY id",
@@ -118,13 +117,20 @@ class NoticeRecomputeTest {
         assertThat(jdbc.queryForList("SELECT note FROM issue_history WHERE issue_id = ? AND action = 'DEADLINE_MOVED'",
                 String.class, issueId)).containsExactly("到期日因2027年放假通知由 2027-01-08 调整为 2027-01-11");
 
-        // the moved timer fires at the new warning point, not at the old one
-        clockAt("2027-01-04T10:31");
-        assertThat(cn.yijianshi.DueTimers.fire(managementService, review.getProcessInstanceId())).isZero();
+        // the sweep reminds at the new warning point, not at the old one (nor breaches at the old due date)
+        clockAt("2027-01-04T11:31");
+        sweep.sweep();
+        assertThat(jdbc.queryForList("SELECT kind FROM staff_notice WHERE task_id = ?", String.class, review.getId())).isEmpty();
+        assertThat(jdbc.queryForObject("SELECT state FROM sla_record WHERE task_id = ?", String.class, review.getId()))
+                .isEqualTo("ON_TRACK");
         clockAt("2027-01-06T10:31");
-        cn.yijianshi.DueTimers.fire(managementService, review.getProcessInstanceId());
+        sweep.sweep();
         assertThat(jdbc.queryForList("SELECT kind FROM staff_notice WHERE task_id = ?", String.class, review.getId()))
-                .contains("SLA_WARNING").doesNotContain("SLA_BREACH");
+                .containsExactly("SLA_WARNING");
+        clockAt("2027-01-06T11:31");
+        sweep.sweep();
+        assertThat(jdbc.queryForList("SELECT kind FROM staff_notice WHERE task_id = ?", String.class, review.getId()))
+                .containsExactly("SLA_WARNING", "SLA_BREACH");
     }
 
     @Test
@@ -139,9 +145,14 @@ class NoticeRecomputeTest {
                 Integer.class, caseId)).isEqualTo(2);
     }
 
-    private Job timerOf(Task task) {
-        return managementService.createJobQuery().timers().executionId(task.getExecutionId())
-                .activityId(task.getTaskDefinitionKey()).singleResult();
+    private long timersOf(Task task) {
+        return managementService.createJobQuery().timers().processInstanceId(task.getProcessInstanceId())
+                .activityId(task.getTaskDefinitionKey()).count();
+    }
+
+    private List<Instant> slaRecord(Task task) {
+        return jdbc.queryForObject("SELECT warn_at, due_at FROM sla_record WHERE task_id = ?",
+                (rs, i) -> List.of(rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant()), task.getId());
     }
 
     private Instant caseDue(String caseId) {

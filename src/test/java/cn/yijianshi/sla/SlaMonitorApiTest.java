@@ -27,6 +27,8 @@ import org.springframework.http.HttpStatus;
 class SlaMonitorApiTest {
 
     @Autowired
+    cn.yijianshi.sla.SlaSweep slaSweep;
+    @Autowired
     TestRestTemplate http;
     @Autowired
     CaseIntake intake;
@@ -115,10 +117,9 @@ class SlaMonitorApiTest {
         ClockUtil.setCurrentTime(Date.from(TestCalendars.hall("2026-11-23T10:00")));
         String caseId = intake.accept(json.convertValue(TestCitizens.retirementIntake("提醒测试", TestCitizens.RETIRING_MAN),
                 CaseIntakeRequest.class), null, "window1").caseId();
-        // 审核材料 warns at 14:30 and is due at 15:30: past both, its one timer fires once and does both.
+        // 审核材料 warns at 14:30 and is due at 15:30: past both, the sweep reminds and escalates it at once.
         ClockUtil.setCurrentTime(Date.from(TestCalendars.hall("2026-11-23T15:31")));
-        String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseId).singleResult().getId();
-        cn.yijianshi.DueTimers.fire(managementService, instance);
+        slaSweep.sweep();
         ClockUtil.reset();
 
         List<Map<String, Object>> coordinators = notices("coord1");

@@ -26,6 +26,8 @@ class SlaMonitorPageTest {
     @LocalServerPort
     int port;
     @Autowired
+    cn.yijianshi.sla.SlaSweep slaSweep;
+    @Autowired
     CaseIntake intake;
     @Autowired
     ObjectMapper json;
@@ -41,10 +43,9 @@ class SlaMonitorPageTest {
             ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse("2026-11-02T09:30").atZone(TestCalendars.HALL).toInstant()));
             caseId = intake.accept(json.convertValue(TestCitizens.retirementIntake("超时演示", TestCitizens.RETIRING_MAN),
                     CaseIntakeRequest.class), null, "window1").caseId();
-            // The job executor would fire the reminder and the escalation once the clock got past them.
+            // The scheduled sweep reminds and escalates once the clock got past the warning point and the due date.
             ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse("2026-11-03T09:30").atZone(TestCalendars.HALL).toInstant()));
-            String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseId).singleResult().getId();
-            cn.yijianshi.DueTimers.fire(managementService, instance);
+            slaSweep.sweep();
         } finally {
             ClockUtil.reset();
         }

@@ -25,8 +25,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The SLA clock inside the engine: due and follow-up dates from the policy on the working-day calendar,
- * the reminder and the escalation fired by executing their timer jobs with the engine clock moved.
+ * The SLA clock of a case's steps: due and follow-up dates from the policy on the working-day calendar, the
+ * reminder and the escalation made by the SLA sweep (as the cluster-locked schedule runs it) with the hall clock
+ * moved; no timer job per task.
  */
 @HallIntegrationTest
 class SlaTimersTest {
@@ -49,6 +50,8 @@ class SlaTimersTest {
     CaseSla caseSla;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    SlaSweep sweep;
 
     @AfterEach
     void realTimeAgain() {
@@ -66,8 +69,9 @@ class SlaTimersTest {
         return intake.accept(json.convertValue(body, CaseIntakeRequest.class), null, "window1").caseId();
     }
 
-    private int fireTimersDue(String processInstanceId) {
-        return cn.yijianshi.DueTimers.fire(managementService, processInstanceId);
+    /** What the schedule does every 15 s, once the clock got here. */
+    private void sweepAsScheduled() {
+        sweep.sweep();
     }
 
     @Test
@@ -80,33 +84,40 @@ class SlaTimersTest {
         assertThat(review.getDueDate().toInstant()).isEqualTo(TestCalendars.hall("2026-11-23T15:30"));
         assertThat(review.getFollowUpDate().toInstant()).isEqualTo(TestCalendars.hall("2026-11-23T14:30"));
         assertThat(managementService.createJobQuery().processInstanceId(review.getProcessInstanceId()).timers().list())
-                .as("one timer: at the warning point, then again at the due date")
-                .extracting(job -> job.getDuedate().toInstant()).containsExactly(TestCalendars.hall("2026-11-23T14:30"));
+                .as("no timer job: the limit is the SLA record's").isEmpty();
+        assertThat(jdbc.queryForMap("SELECT warn_at, due_at FROM sla_record WHERE task_id = ?", review.getId()).values())
+                .extracting(at -> ((java.sql.Timestamp) at).toInstant())
+                .containsExactly(TestCalendars.hall("2026-11-23T14:30"), TestCalendars.hall("2026-11-23T15:30"));
 
         clockAt("2026-11-23T14:20");
-        assertThat(fireTimersDue(review.getProcessInstanceId())).isZero();
+        sweepAsScheduled();
+        assertThat(state(review.getId())).isEqualTo("ON_TRACK");
+        assertThat(allNotices(review.getId())).isEmpty();
 
         clockAt("2026-11-23T14:31");
-        assertThat(fireTimersDue(review.getProcessInstanceId())).isEqualTo(1);
+        sweepAsScheduled();
         assertThat(state(review.getId())).isEqualTo("AT_RISK");
         assertThat(notices("window", review.getId())).containsExactly("SLA_WARNING");
         assertThat(taskService.createTaskQuery().taskId(review.getId()).singleResult()).as("still open").isNotNull();
-        assertThat(managementService.createJobQuery().processInstanceId(review.getProcessInstanceId()).timers().list())
-                .extracting(job -> job.getDuedate().toInstant()).containsExactly(TestCalendars.hall("2026-11-23T15:30"));
+        assertThat(notices("coordinators", review.getId())).as("not breached yet").isEmpty();
 
         clockAt("2026-11-23T15:31");
-        assertThat(fireTimersDue(review.getProcessInstanceId())).isEqualTo(1);
+        sweepAsScheduled();
         assertThat(state(review.getId())).isEqualTo("BREACHED");
         assertThat(notices("coordinators", review.getId())).containsExactly("SLA_BREACH");
         Task stillOpen = taskService.createTaskQuery().taskId(review.getId()).singleResult();
-        assertThat(stillOpen).as("a timer never completes a task").isNotNull();
+        assertThat(stillOpen).as("a breach never completes a task").isNotNull();
         assertThat(stillOpen.getPriority()).isEqualTo(50 + 30);
         assertThat(jdbc.queryForList("SELECT event FROM case_timeline WHERE case_id = ?", String.class, caseId))
                 .contains("SLA_BREACHED");
-        assertThat(managementService.createJobQuery().processInstanceId(review.getProcessInstanceId()).timers().count())
-                .as("no third firing").isZero();
+        sweepAsScheduled();
+        clockAt("2026-11-23T16:31");
+        sweepAsScheduled();
+        assertThat(taskService.createTaskQuery().taskId(review.getId()).singleResult().getPriority()).as("raised once").isEqualTo(50 + 30);
         assertThat(notices("window", review.getId())).as("reminded once").containsExactly("SLA_WARNING");
         assertThat(notices("coordinators", review.getId())).as("escalated once").containsExactly("SLA_BREACH");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM case_timeline WHERE case_id = ? AND event = 'SLA_BREACHED'",
+                Integer.class, caseId)).isEqualTo(1);
 
         identityService.setAuthentication("window1", List.of("window"));
         taskService.claim(review.getId(), "window1");
@@ -118,17 +129,18 @@ class SlaTimersTest {
     }
 
     @Test
-    void aTimerThatOnlyGetsToFireAfterTheDueDateRemindsAndEscalatesOnce() {
+    void aStepFirstSweptAfterItsDueDateIsRemindedThenEscalatedOnce() {
         clockAt("2026-11-23T10:00");
         String caseId = openCase(List.of("ID_CARD", "HUKOU", "APPLICATION_FORM", "ARCHIVES"));
         Task review = taskService.createTaskQuery().processInstanceBusinessKey(caseId).singleResult();
 
-        clockAt("2026-11-24T09:30");   // the job executor was down over the warning point and the due date
-        assertThat(fireTimersDue(review.getProcessInstanceId())).isEqualTo(1);
-        assertThat(fireTimersDue(review.getProcessInstanceId())).as("both points are past: no second firing").isZero();
+        clockAt("2026-11-24T09:30");   // no node swept over the warning point and the due date (all were down)
+        sweepAsScheduled();
+        sweepAsScheduled();
         assertThat(state(review.getId())).isEqualTo("BREACHED");
         assertThat(notices("window", review.getId())).containsExactly("SLA_WARNING");
         assertThat(notices("coordinators", review.getId())).containsExactly("SLA_BREACH");
+        assertThat(allNotices(review.getId())).as("the reminder first").containsExactly("SLA_WARNING", "SLA_BREACH");
         assertThat(taskService.createTaskQuery().taskId(review.getId()).singleResult().getPriority()).isEqualTo(50 + 30);
     }
 
@@ -252,6 +264,10 @@ class SlaTimersTest {
 
     private String state(String taskId) {
         return jdbc.queryForObject("SELECT state FROM sla_record WHERE task_id = ?", String.class, taskId);
+    }
+
+    private List<String> allNotices(String taskId) {
+        return jdbc.queryForList("SELECT kind FROM staff_notice WHERE task_id = ? ORDER BY id", String.class, taskId);
     }
 
     private List<String> notices(String group, String taskId) {

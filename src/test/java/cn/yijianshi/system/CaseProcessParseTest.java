@@ -17,13 +17,15 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.TimerTaskListenerJobHandler;
+import org.camunda.bpm.engine.impl.persistence.entity.JobDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.mock.Mocks;
-import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,8 +33,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The engine plugin gives every user task of a case process its SLA timer, the same timer a BPMN used to carry
- * pasted in: same job definition, same job handler configuration, found where the holiday notice looks for it.
+ * A case process deployed now has no SLA timer (the SLA sweep reads the steps' records); a version deployed while
+ * the engine plugin added the timer keeps it when the engine loads it again, exactly as it was declared then (same
+ * job definition, same job handler configuration), so its running instances keep their execution tree and timers.
  */
 class CaseProcessParseTest {
 
@@ -78,30 +81,55 @@ class CaseProcessParseTest {
     }
 
     @Test
-    void everyUserTaskOfTheReferralHasTheTimerItsFirstVersionCarriedInItsBpmn() {
+    void theReferralDeployedNowHasNoSlaTimerWhileItsFirstVersionKeepsTheOnesPastedInItsBpmn() {
         ProcessDefinition pasted = deployResource("processes-history/arbitration-referral-v1.bpmn");
         ProcessDefinition current = deployResource("processes/arbitration/arbitration-referral.bpmn");
 
-        Set<String> userTasks = repository.getBpmnModelInstance(current.getId()).getModelElementsByType(UserTask.class)
-                .stream().map(UserTask::getId).collect(Collectors.toSet());
-        assertThat(slaTimerDefinitions(current)).isEqualTo(userTasks.stream()
-                .map(task -> task + " CYCLE: ${sla.timerCycle(execution)}").collect(Collectors.toSet()));
-        assertThat(slaTimerDefinitions(current)).containsAll(slaTimerDefinitions(pasted));
+        assertThat(slaTimerDefinitions(current)).isEmpty();
+        assertThat(slaTimerDefinitions(pasted)).isNotEmpty()
+                .allSatisfy(definition -> assertThat(definition).endsWith(" CYCLE: ${sla.timerCycle(execution)}"));
     }
 
     @Test
-    void theTimerIsTheTasksTimeoutListenerWhereTheHolidayNoticeLooksForIt() {
-        deploy("case.bpmn", process("Process_Case", true, ""));
-        var instance = engine.getProcessEngine().getRuntimeService().startProcessInstanceByKey("Process_Case",
+    void aCaseTaskDeployedNowHasNoTimerJobAndNoExecutionOfItsOwn() {
+        ProcessDefinition definition = deploy("case.bpmn", process("Process_CaseNow", true, ""));
+        var instance = engine.getProcessEngine().getRuntimeService().startProcessInstanceByKey("Process_CaseNow",
                 Map.of("priority", "NORMAL"));
         Task task = engine.getProcessEngine().getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult();
 
-        // as SlaDeadlinesOnNewNotice finds it
+        assertThat(slaTimerDefinitions(definition)).isEmpty();
+        assertThat(management.createJobQuery().processInstanceId(instance.getId()).count()).isZero();
+        assertThat(task.getExecutionId()).as("not a scope: the task waits in the instance's own execution")
+                .isEqualTo(instance.getId());
+    }
+
+    @Test
+    void aVersionDeployedWithTheTimerKeepsItWhenTheEngineLoadsItAgain() {
+        ProcessDefinition definition = deploy("case.bpmn", process("Process_CaseBefore", true, ""));
+        // the job definition the engine wrote when the plugin still declared the timer at deployment
+        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngine()
+                .getProcessEngineConfiguration();
+        configuration.getCommandExecutorTxRequired().execute(commandContext -> {
+            JobDefinitionEntity timer = new JobDefinitionEntity();
+            timer.setProcessDefinitionId(definition.getId());
+            timer.setProcessDefinitionKey(definition.getKey());
+            timer.setActivityId("Task_Work");
+            timer.setJobType(TimerTaskListenerJobHandler.TYPE);
+            timer.setJobConfiguration("CYCLE: ${sla.timerCycle(execution)}");
+            commandContext.getJobDefinitionManager().insert(timer);
+            return null;
+        });
+        configuration.getDeploymentCache().discardProcessDefinitionCache();   // as after a restart
+
+        var instance = engine.getProcessEngine().getRuntimeService().startProcessInstanceByKey("Process_CaseBefore",
+                Map.of("priority", "NORMAL"));
+        Task task = engine.getProcessEngine().getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult();
+        assertThat(task.getExecutionId()).as("a scope, as then").isNotEqualTo(instance.getId());
         Job timer = management.createJobQuery().timers().executionId(task.getExecutionId())
                 .activityId(task.getTaskDefinitionKey()).singleResult();
         assertThat(((JobEntity) timer).getJobHandlerConfigurationRaw()).isEqualTo("Task_Work$taskListener~SlaTimer");
-        JobDefinition definition = management.createJobDefinitionQuery().jobDefinitionId(timer.getJobDefinitionId()).singleResult();
-        assertThat(definition.getJobConfiguration()).isEqualTo("CYCLE: ${sla.timerCycle(execution)}");
+        JobDefinition jobDefinition = management.createJobDefinitionQuery().jobDefinitionId(timer.getJobDefinitionId()).singleResult();
+        assertThat(jobDefinition.getJobConfiguration()).isEqualTo("CYCLE: ${sla.timerCycle(execution)}");
 
         management.executeJob(timer.getId());
         verify(slaTimer, times(1)).notify(any(DelegateTask.class));
