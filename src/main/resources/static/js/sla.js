@@ -115,8 +115,8 @@
       var row = document.createElement('tr');
       row.className = 'notice-' + notice.kind;
       cell(row, when(notice.at));
-      cell(row, notice.kindName, /(_BREACH|_OVERDUE)$/.test(notice.kind) ? 'state-BREACHED' : 'state-AT_RISK');
-      cell(row, notice.groupName);
+      cell(row, notice.kindName, /(_BREACH|_OVERDUE|_CHASED)$/.test(notice.kind) ? 'state-BREACHED' : 'state-AT_RISK');
+      cell(row, notice.user ? notice.groupName + '（' + notice.user + '）' : notice.groupName);
       cell(row, notice.caseId);
       var text = cell(row, notice.tasklistLink ? '' : notice.message);
       if (notice.tasklistLink) {

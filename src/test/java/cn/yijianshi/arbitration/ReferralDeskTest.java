@@ -84,7 +84,7 @@ class ReferralDeskTest {
     @Test
     void theLiaisonRecordsReceiptAndAcceptanceFromTheDesk() {
         String referralId = submittedOn("2026-09-21", "钱女士");
-        // two working days later: the acceptance deadline (5 working days after 09-21: 09-28) is two working days away
+        // three days later: the acceptance deadline (5 working days after 09-21, 中秋 09-25 off: 09-29) is two working days away
         ClockUtil.setCurrentTime(Date.from(TestCalendars.hall("2026-09-24T10:00")));
         String row = "#referrals tr[data-referral='" + referralId + "']";
 
@@ -95,7 +95,7 @@ class ReferralDeskTest {
             browser.go("/referrals");
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(row)));
             WebElement line = driver.findElement(By.cssSelector(row));
-            assertThat(line.getText()).contains("钱女士", "已提交待受理", "受理期限 2026-09-28");
+            assertThat(line.getText()).contains("钱女士", "已提交待受理", "受理期限 2026-09-29");
             assertThat(line.getAttribute("class")).as("red within two working days").contains("due-soon");
 
             line.findElement(By.tagName("a")).click();
@@ -116,7 +116,7 @@ class ReferralDeskTest {
             driver.findElement(By.id("event-record")).click();
             browser.waitForText(By.id("event-done"), "已登记：仲裁委收件（2026-09-22）", Duration.ofSeconds(20));
             browser.waitForText(By.id("events"), "仲裁委收件回执", Duration.ofSeconds(20));
-            browser.waitForText(By.id("referral-deadline"), "受理期限：2026-09-29", Duration.ofSeconds(20));
+            browser.waitForText(By.id("referral-deadline"), "受理期限：2026-09-30", Duration.ofSeconds(20));
 
             new Select(driver.findElement(By.id("event-type"))).selectByVisibleText("受理");
             setDate(driver, "2026-09-24");
@@ -125,7 +125,7 @@ class ReferralDeskTest {
             browser.waitForText(By.id("referral-deadline"), "裁决期限", Duration.ofSeconds(20));
             assertThat(new Select(driver.findElement(By.id("event-type"))).getOptions()).extracting(WebElement::getText)
                     .containsExactly("延期审理", "调解成功", "作出裁决", "撤回申请");
-            browser.waitForText(By.id("sent"), "已受理", Duration.ofSeconds(20));
+            browser.waitForText(By.id("sent"), "2026-09-24 受理您的仲裁申请", Duration.ofSeconds(20));
             browser.screenshot("referrals-desk");
         }
         assertThat(jdbc.queryForObject("SELECT status FROM arbitration_referral WHERE referral_id = ?", String.class, referralId))
