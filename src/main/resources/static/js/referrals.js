@@ -72,7 +72,10 @@
     });
     r.events.forEach(function (e) {
       var tr = document.createElement('tr');
-      [e.date, EVENTS[e.type] || (STATES.filter(function (s) { return s[0] === e.type; })[0] || [0, e.type])[1], e.note,
+      // what the hall's process did by itself is a state (已提交待受理); what the liaison recorded, the commission's event
+      var state = (STATES.filter(function (s) { return s[0] === e.type; })[0] || [])[1];
+      var name = e.recordedBy === 'system' ? (state || EVENTS[e.type]) : (EVENTS[e.type] || state);
+      [e.date, name || e.type, e.note,
        e.recordedBy === 'system' ? '系统' : e.recordedBy, minute(e.recordedAt)].forEach(function (t) { cell(tr, t); });
       document.querySelector('#events tbody').appendChild(tr);
     });
