@@ -55,6 +55,54 @@
       $('supplement-list').appendChild(li);
     });
     $('case').hidden = false;
+    showOpenTasks(c.openSteps || []);
+    showCopies();
+  }
+
+  function get(url) {
+    return fetch(url, { credentials: 'same-origin', headers: { 'Accept': 'application/json' } }).then(answer);
+  }
+
+  // 催办 / 转办 / 抄送 where the user may (js/task-actions.js); the server decides again.
+  function showOpenTasks(steps) {
+    var body = document.querySelector('#open-tasks tbody');
+    body.innerHTML = '';
+    $('open-tasks-box').hidden = steps.length === 0;
+    steps.forEach(function (step) {
+      get('/api/tasks/' + encodeURIComponent(step.taskId) + '/actions').then(function (a) {
+        var tr = document.createElement('tr');
+        tr.setAttribute('data-task', a.taskId);
+        [a.taskName, a.groupName, a.assigneeName || '未认领', a.copiedTo.join('、')].forEach(function (text) {
+          var td = document.createElement('td'); td.textContent = text || '—'; tr.appendChild(td);
+        });
+        var actions = document.createElement('td');
+        [['chase', '催办', a.mayChase], ['reassign', '转办', a.mayReassign], ['cc', '抄送', a.mayCopy]].forEach(function (x) {
+          if (!x[2]) { return; }
+          var b = document.createElement('button');
+          b.type = 'button';
+          b.className = 'secondary row-action ' + x[0];
+          b.textContent = x[1];
+          b.addEventListener('click', function () { window.TaskActions.open(a.taskId, x[0], load); });
+          actions.appendChild(b);
+        });
+        if (!actions.childNodes.length) { actions.textContent = a.copiedToMe ? '抄送给您（只读）' : '—'; }
+        tr.appendChild(actions);
+        body.appendChild(tr);
+      }).catch(function () { /* a task completed meanwhile: the steps table shows it */ });
+    });
+  }
+
+  function showCopies() {
+    get('/api/tasks/copied-to-me').then(function (copies) {
+      var mine = copies.filter(function (x) { return x.caseId === caseId; });
+      var body = document.querySelector('#copied tbody');
+      body.innerHTML = '';
+      $('copied-box').hidden = mine.length === 0;
+      mine.forEach(function (x) {
+        row('copied', [x.taskName, x.copiedBy, minute(x.copiedAt),
+          x.completed ? '已办结' + (x.completedAt ? '（' + minute(x.completedAt) + '）' : '') : '办理中（' + (x.assignee || '未认领') + '）']);
+      });
+    }).catch(function () { $('copied-box').hidden = true; });
   }
 
   function load() {

@@ -36,6 +36,34 @@
       })
       .catch(function (e) { $('error').textContent = e.message; $('error').hidden = false; });
   }
+  // 抄送我的: tasks colleagues copied to this user, read only (GET /api/tasks/copied-to-me).
+  function copies() {
+    fetch('/api/tasks/copied-to-me', { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
+      .then(function (r) { return r.ok ? r.json() : []; })
+      .then(function (list) {
+        var body = document.querySelector('#copied tbody');
+        body.innerHTML = '';
+        $('copied-box').hidden = list.length === 0;
+        list.forEach(function (x) {
+          var tr = document.createElement('tr');
+          tr.setAttribute('data-task', x.taskId);
+          var first = document.createElement('td');
+          if (x.caseId) {
+            var link = document.createElement('a');
+            link.href = '/cases/' + encodeURIComponent(x.caseId);
+            link.textContent = x.caseId;
+            first.appendChild(link);
+          } else { first.textContent = '—'; }
+          tr.appendChild(first);
+          cell(tr, x.taskName);
+          cell(tr, x.copiedBy);
+          cell(tr, minute(x.copiedAt));
+          cell(tr, x.completed ? '已办结' : '办理中（' + (x.assignee || '未认领') + '）');
+          body.appendChild(tr);
+        });
+      });
+  }
   $('search').addEventListener('submit', search);
   search();
+  copies();
 })();

@@ -37,6 +37,58 @@
     return iso ? iso.substring(0, 16).replace('T', ' ') : '';
   }
 
+  // 催办 and 转办 for a task that is breached or about to be (TaskActions: js/task-actions.js).
+  function actionButtons(row, item) {
+    var td = cell(row, '');
+    if (item.state !== 'BREACHED' && item.state !== 'AT_RISK') { return; }
+    [['chase', '催办'], ['reassign', '转办']].forEach(function (a) {
+      var b = document.createElement('button');
+      b.type = 'button';
+      b.className = 'secondary row-action ' + a[0];
+      b.textContent = a[1];
+      b.addEventListener('click', function () { window.TaskActions.open(item.taskId, a[0], refresh); });
+      td.appendChild(b);
+    });
+  }
+
+  function taskRow(item, withLimit) {
+    var row = document.createElement('tr');
+    row.className = 'item-' + item.state;
+    row.setAttribute('data-task', item.taskId);
+    cell(row, item.caseId);
+    cell(row, item.matterName || '');
+    var link = document.createElement('a');
+    link.href = item.tasklistLink;
+    link.textContent = item.taskName;
+    cell(row, '').appendChild(link);
+    cell(row, item.groupName);
+    cell(row, item.assignee || '未认领');
+    if (withLimit) { cell(row, item.limit); }
+    cell(row, when(item.dueAt) + (item.provisional ? '（暂定）' : ''));
+    cell(row, item.stateName, 'state-' + item.state);
+    actionButtons(row, item);
+    return row;
+  }
+
+  function drawStuck() {
+    var group = document.getElementById('stuck-group').value;
+    var state = document.getElementById('stuck-state').value;
+    var point = document.getElementById('point').value.trim();
+    var query = '?state=' + state + (group ? '&group=' + encodeURIComponent(group) : '') + (point ? '&point=' + encodeURIComponent(point) : '');
+    fetch('/api/sla/tasks' + query, { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
+      .then(function (response) { return response.ok ? response.json() : []; })
+      .then(function (items) {
+        var body = document.querySelector('#stuck tbody');
+        body.innerHTML = '';
+        if (items.length === 0) {
+          var empty = document.createElement('tr');
+          cell(empty, '暂无').colSpan = 8;
+          body.appendChild(empty);
+        }
+        items.forEach(function (item) { body.appendChild(taskRow(item, false)); });
+      });
+  }
+
   function draw(overview) {
     document.getElementById('as-of').textContent = '更新于 ' + when(overview.asOf) + '（北京时间）';
     fillCounts('groups', overview.byGroup, function (g) { return GROUPS[g] || g; });
@@ -48,22 +100,7 @@
     warning.textContent = overview.calendarWarning ? '工作日历提示：' + overview.calendarWarning.message.split(' / ')[0] : '';
     var body = document.querySelector('#oldest tbody');
     body.innerHTML = '';
-    overview.oldest.forEach(function (item) {
-      var row = document.createElement('tr');
-      row.className = 'item-' + item.state;
-      cell(row, item.caseId);
-      cell(row, item.matterName || '');
-      var link = document.createElement('a');
-      link.href = item.tasklistLink;
-      link.textContent = item.taskName;
-      cell(row, '').appendChild(link);
-      cell(row, item.groupName);
-      cell(row, item.assignee || '未认领');
-      cell(row, item.limit);
-      cell(row, when(item.dueAt) + (item.provisional ? '（暂定）' : ''));
-      cell(row, item.stateName, 'state-' + item.state);
-      body.appendChild(row);
-    });
+    overview.oldest.forEach(function (item) { body.appendChild(taskRow(item, true)); });
   }
 
   function drawNotices(notices) {
@@ -78,8 +115,8 @@
       var row = document.createElement('tr');
       row.className = 'notice-' + notice.kind;
       cell(row, when(notice.at));
-      cell(row, notice.kindName, /(_BREACH|_OVERDUE)$/.test(notice.kind) ? 'state-BREACHED' : 'state-AT_RISK');
-      cell(row, notice.groupName);
+      cell(row, notice.kindName, /(_BREACH|_OVERDUE|_CHASED)$/.test(notice.kind) ? 'state-BREACHED' : 'state-AT_RISK');
+      cell(row, notice.user ? notice.groupName + '（' + notice.user + '）' : notice.groupName);
       cell(row, notice.caseId);
       var text = cell(row, notice.tasklistLink ? '' : notice.message);
       if (notice.tasklistLink) {
@@ -93,6 +130,7 @@
   }
 
   function refresh() {
+    drawStuck();
     fetch('/api/sla/notices', { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
       .then(function (response) { return response.ok ? response.json() : []; })
       .then(drawNotices)
@@ -118,6 +156,21 @@
     event.preventDefault();
     refresh();
   });
+  document.getElementById('stuck-form').addEventListener('submit', function (event) {
+    event.preventDefault();
+    drawStuck();
+  });
+  fetch('/api/departments', { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
+    .then(function (response) { return response.ok ? response.json() : []; })
+    .then(function (departments) {
+      var select = document.getElementById('stuck-group');
+      departments.forEach(function (d) {
+        var option = document.createElement('option');
+        option.value = d.group;
+        option.textContent = d.name;
+        select.appendChild(option);
+      });
+    });
   refresh();
   setInterval(refresh, 30000);
 })();

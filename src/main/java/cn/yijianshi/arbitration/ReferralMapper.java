@@ -48,6 +48,11 @@ public interface ReferralMapper {
             + "'VERIFYING_AWARD') AND id > #{afterId} ORDER BY id LIMIT #{limit}")
     List<Referral> openAfter(@Param("afterId") long afterId, @Param("limit") int limit);
 
+    /** The referrals in one state (all when {@code status} is null), newest first: the liaison's desk sorts them by deadline. */
+    @Select("<script>SELECT * FROM arbitration_referral <if test='status != null'>WHERE status = #{status}</if> "
+            + "ORDER BY id DESC LIMIT #{limit}</script>")
+    List<Referral> list(@Param("status") ReferralStatus status, @Param("limit") int limit);
+
     @Select("SELECT event_type, event_date, note, recorded_by, recorded_at FROM arbitration_event WHERE referral_id = #{referralId} ORDER BY id")
     List<EventRow> events(@Param("referralId") String referralId);
 }

@@ -249,16 +249,29 @@ public class Referrals {
     public record Event(String type, LocalDate date, String note, String recordedBy, OffsetDateTime recordedAt) {
     }
 
-    public View view(String referralId) {
-        Referral r = require(referralId);
-        boolean awaitingAcceptance = r.getStatus() == ReferralStatus.SUBMITTED || r.getStatus() == ReferralStatus.VERIFYING_ACCEPTANCE;
-        boolean awaitingAward = r.getStatus() == ReferralStatus.ACCEPTED || r.getStatus() == ReferralStatus.EXTENDED
+    private static boolean awaitingAcceptance(Referral r) {
+        return r.getStatus() == ReferralStatus.SUBMITTED || r.getStatus() == ReferralStatus.VERIFYING_ACCEPTANCE;
+    }
+
+    private static boolean awaitingAward(Referral r) {
+        return r.getStatus() == ReferralStatus.ACCEPTED || r.getStatus() == ReferralStatus.EXTENDED
                 || r.getStatus() == ReferralStatus.VERIFYING_AWARD;
-        Deadline deadline = awaitingAcceptance && r.getAcceptanceDeadline() != null
+    }
+
+    /** The statutory deadline the referral waits on (acceptance or award), or null. */
+    public Deadline deadlineOf(Referral r) {
+        return awaitingAcceptance(r) && r.getAcceptanceDeadline() != null
                 ? new Deadline("ACCEPTANCE", "受理期限", r.getAcceptanceDeadline(), law.provisional(r.getAcceptanceDeadline()))
-                : awaitingAward && r.getAwardDeadline() != null
+                : awaitingAward(r) && r.getAwardDeadline() != null
                 ? new Deadline("AWARD", "裁决期限", r.getAwardDeadline(), law.provisional(r.getAwardDeadline()))
                 : null;
+    }
+
+    public View view(String referralId) {
+        Referral r = require(referralId);
+        boolean awaitingAcceptance = awaitingAcceptance(r);
+        boolean awaitingAward = awaitingAward(r);
+        Deadline deadline = deadlineOf(r);
         return new View(r.getReferralId(), r.getStatus(), r.getStatus().displayName(), r.getApplicantName(),
                 PersonalData.maskIdNumber(r.getApplicantIdNumber()), PersonalData.maskPhone(r.getApplicantPhone()),
                 r.getEmployerName(), r.getEmployerCreditCode(), r.getClaims(), r.getDisputeDate(), r.isMediation(),

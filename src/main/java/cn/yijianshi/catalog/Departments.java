@@ -67,6 +67,11 @@ public class Departments {
         return List.copyOf(groups);
     }
 
+    /** The heads' group of the department whose group this is (部门负责人), if it has one. */
+    public Optional<String> headGroupOf(String group) {
+        return byGroup(group).map(Department::headGroup).filter(h -> h != null && !h.isBlank());
+    }
+
     /** Whether a Camunda group is one of ours (a department or a role). */
     public boolean knowsGroup(String group) {
         return byGroup(group).isPresent() || HallGroup.byId(group).isPresent();

@@ -10,7 +10,7 @@ public record IssueChange(
         @Size(max = 2000, message = "处理结果最多2000字|at most 2000 characters") String resolution,
         @Size(max = 1000, message = "佐证材料最多1000字|at most 1000 characters") String evidence,
         @Size(max = 1000, message = "回访结果最多1000字|at most 1000 characters") String callbackResult,
-        @Size(max = 200, message = "转办单位最多200字|at most 200 characters") String referredTo,
+        @Size(max = 200, message = "转介单位最多200字|at most 200 characters") String referredTo,
         @Size(max = 64, message = "责任人过长|too long") String responsiblePerson) {
 
     public static IssueChange to(IssueStatus status, String note) {

@@ -105,7 +105,7 @@ public class IssueLedger {
                 issue.setClosedAt(clock.now());
             }
             case REOPENED -> issue.setReopenCount(issue.getReopenCount() + 1);
-            case REFERRED -> issue.setReferredTo(required("referredTo", change.referredTo(), "转办必须写明转往何处", "say where it is referred to"));
+            case REFERRED -> issue.setReferredTo(required("referredTo", change.referredTo(), "转介必须写明转往何处", "say where it is referred to"));
             default -> { }
         }
         if (change.resolution() != null && to != IssueStatus.RESOLVED) {

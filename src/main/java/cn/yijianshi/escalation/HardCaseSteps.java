@@ -127,11 +127,11 @@ public class HardCaseSteps {
         execution.removeVariable("departmentOpinion");
     }
 
-    /** 转仲裁 or 转办: the issue leaves the hall's hands, recorded with where it went. */
+    /** 转仲裁 or 转介 to another authority: the issue leaves the hall's hands, recorded with where it went. */
     public void referred(DelegateExecution execution, String where) {
         // JUEL passes a null literal as "" to a String parameter: blank means "as the expert entered it".
         String target = where != null && !where.isBlank() ? where : (String) execution.getVariable("referredTo");
-        ledger.change(issueId(execution), new IssueChange(IssueStatus.REFERRED, "专家研判：转办", null, null, null,
+        ledger.change(issueId(execution), new IssueChange(IssueStatus.REFERRED, "专家研判：转介", null, null, null,
                 target == null || target.isBlank() ? null : target, null), (String) execution.getVariable("expert"));
     }
 

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Service;
  * Who sees which case (办件查询, the case view, its printed papers): coordinators, managers and administrators every
  * case of the hall; a window clerk the cases of her service point ({@link ClerkServicePoints}); everyone else (the
  * departments, the expert workstation, the arbitration liaison) the cases in which one of their groups has or had a
- * step (sla_record.candidate_group), which for 帮办专家 are the hard cases sent to them. The rule is one SQL condition
+ * step (sla_record.candidate_group), which for 帮办专家 are the hard cases sent to them; and anyone the cases of a task
+ * copied to her (抄送, task_copy), read only. The rule is one SQL condition
  * (CaseMapper.xml, {@code visibleTo}) shared by the search and the single case.
  */
 @Service

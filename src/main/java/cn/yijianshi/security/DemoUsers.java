@@ -32,6 +32,8 @@ public class DemoUsers implements IdentityStartup {
             new DemoUser("window1", "李敏", "（综合窗口）", List.of(HallGroup.WINDOW.id())),
             new DemoUser("pension1", "张伟", "（社保经办）", List.of("dept-pension")),
             new DemoUser("pension2", "刘洋", "（社保经办）", List.of("dept-pension")),
+            // 部门负责人: works in the department and may chase its tasks (催办)
+            new DemoUser("pensionhead1", "马琳", "（社保经办负责人）", List.of("dept-pension", "dept-pension-heads")),
             new DemoUser("medical1", "陈静", "（医保）", List.of("dept-medical")),
             new DemoUser("fund1", "杨帆", "（公积金）", List.of("dept-fund")),
             new DemoUser("archives1", "赵磊", "（档案）", List.of("dept-archives")),

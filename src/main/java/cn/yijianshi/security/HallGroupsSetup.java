@@ -52,6 +52,9 @@ public class HallGroupsSetup implements IdentityStartup {
         }
         for (cn.yijianshi.catalog.Department department : departments.all()) {
             groups.putIfAbsent(department.group(), department.name());
+            if (department.headGroup() != null) {
+                groups.putIfAbsent(department.headGroup(), department.headName());
+            }
         }
         groups.forEach((id, name) -> {
             if (identityService.createGroupQuery().groupId(id).count() == 0) {

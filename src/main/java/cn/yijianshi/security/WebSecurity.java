@@ -45,6 +45,9 @@ public class WebSecurity {
                         .requestMatchers("/api/admin/**").hasAuthority(HallGroup.ADMIN.authority())
                         .requestMatchers("/window", "/window.html").hasAnyAuthority(HallGroup.WINDOW.authority(),
                                 HallGroup.ADMIN.authority())
+                        // 仲裁转介台账: the liaison acts, coordinators read
+                        .requestMatchers("/referrals", "/referrals.html").hasAnyAuthority(HallGroup.ARBITRATION_LIAISON.authority(),
+                                HallGroup.COORDINATORS.authority(), HallGroup.ADMIN.authority())
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
                 .formLogin(form -> form.loginPage("/login.html").loginProcessingUrl("/login").permitAll()

@@ -6,7 +6,8 @@ import java.util.Arrays;
 public enum NoticeKind {
     SLA_WARNING("即将超时提醒"), SLA_BREACH("超时升级"),
     CASE_WARNING("办件即将超时提醒"), CASE_BREACH("办件超时升级"),
-    ISSUE_DUE_TODAY("问题今日到期提醒"), ISSUE_OVERDUE("问题逾期升级");
+    ISSUE_DUE_TODAY("问题今日到期提醒"), ISSUE_OVERDUE("问题逾期升级"),
+    TASK_CHASED("催办"), TASK_REASSIGNED("转办"), TASK_COPIED("抄送");
 
     private final String displayName;
 

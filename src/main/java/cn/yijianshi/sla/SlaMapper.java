@@ -109,8 +109,14 @@ public interface SlaMapper {
     void notice(@Param("groupId") String groupId, @Param("kind") NoticeKind kind, @Param("caseId") String caseId,
                 @Param("taskId") String taskId, @Param("message") String message, @Param("at") Instant at);
 
-    /** The newest notices to these groups ({@code null}: all groups). */
-    List<StaffNotice> latestNotices(@Param("groups") List<String> groups, @Param("limit") int limit);
+    /** A notice to one member of a group (a chase of the task she holds). */
+    void personalNotice(@Param("groupId") String groupId, @Param("userId") String userId, @Param("kind") NoticeKind kind,
+                        @Param("caseId") String caseId, @Param("taskId") String taskId, @Param("message") String message,
+                        @Param("at") Instant at);
+
+    /** The newest notices to these groups and to this user ({@code groups == null}: everyone's). */
+    List<StaffNotice> latestNotices(@Param("groups") List<String> groups, @Param("userId") String userId,
+                                    @Param("limit") int limit);
 
     List<String> noticesFor(@Param("groupId") String groupId, @Param("taskId") String taskId);
 }

@@ -134,7 +134,7 @@ public class SlaMonitor {
     }
 
     /** Where a task opens in Tasklist. */
-    static String tasklistLink(String taskId) {
+    public static String tasklistLink(String taskId) {
         return "/camunda/app/tasklist/default/#/?task=" + taskId;
     }
 

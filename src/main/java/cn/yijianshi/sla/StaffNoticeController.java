@@ -7,7 +7,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** GET /api/sla/notices: the reminders and escalations sent to the caller's own groups (administrators: all). */
+/** GET /api/sla/notices: the reminders, escalations and chases sent to the caller's own groups or to her (administrators: all). */
 @RestController
 public class StaffNoticeController {
 
@@ -20,6 +20,6 @@ public class StaffNoticeController {
     @GetMapping("/api/sla/notices")
     public List<StaffNotices.Item> mine(Authentication user) {
         List<String> groups = HallGroup.groupIds(user.getAuthorities());
-        return notices.latestFor(groups.contains(HallGroup.ADMIN.id()) ? null : groups);
+        return notices.latestFor(groups.contains(HallGroup.ADMIN.id()) ? null : groups, user.getName());
     }
 }

@@ -25,21 +25,26 @@ public class StaffNotices {
         this.clock = clock;
     }
 
-    public record Item(String group, String groupName, String kind, String kindName, String caseId, String message,
+    public record Item(String group, String groupName, String user, String kind, String kindName, String caseId, String message,
                        OffsetDateTime at, String tasklistLink) {
     }
 
     /** {@code groups == null}: every group (administrators). */
     public List<Item> latestFor(Collection<String> groups) {
-        if (groups != null && groups.isEmpty()) {
+        return latestFor(groups, null);
+    }
+
+    /** The notices to these groups and those to {@code user} alone (a chase of the task she holds). */
+    public List<Item> latestFor(Collection<String> groups, String user) {
+        if (groups != null && groups.isEmpty() && user == null) {
             return List.of();
         }
-        return records.latestNotices(groups == null ? null : List.copyOf(groups), LATEST).stream().map(this::item).toList();
+        return records.latestNotices(groups == null ? null : List.copyOf(groups), user, LATEST).stream().map(this::item).toList();
     }
 
     private Item item(StaffNotice notice) {
         String groupName = departments.groupName(notice.groupId());
-        return new Item(notice.groupId(), groupName, notice.kind(), NoticeKind.displayNameOf(notice.kind()), notice.caseId(),
+        return new Item(notice.groupId(), groupName, notice.userId(), notice.kind(), NoticeKind.displayNameOf(notice.kind()), notice.caseId(),
                 notice.message(), clock.inHallZone(notice.createdAt()),
                 notice.taskId() == null ? null : SlaMonitor.tasklistLink(notice.taskId()));
     }

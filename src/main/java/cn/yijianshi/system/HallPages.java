@@ -12,6 +12,7 @@ public class HallPages implements WebMvcConfigurer {
     public void addViewControllers(ViewControllerRegistry registry) {
         registry.addViewController("/sla").setViewName("forward:/sla.html");
         registry.addViewController("/reports").setViewName("forward:/reports.html");
+        registry.addViewController("/referrals").setViewName("forward:/referrals.html");
         registry.addViewController("/window").setViewName("forward:/window.html");
         registry.addViewController("/cases").setViewName("forward:/cases.html");
         registry.addViewController("/progress").setViewName("forward:/progress.html");
