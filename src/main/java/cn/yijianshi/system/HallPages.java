@@ -14,6 +14,8 @@ public class HallPages implements WebMvcConfigurer {
         registry.addViewController("/reports").setViewName("forward:/reports.html");
         registry.addViewController("/window").setViewName("forward:/window.html");
         registry.addViewController("/cases").setViewName("forward:/cases.html");
+        registry.addViewController("/issues").setViewName("forward:/issues.html");
+        registry.addViewController("/issues/{issueId}").setViewName("forward:/issue.html");
         registry.addViewController("/progress").setViewName("forward:/progress.html");
         registry.addViewController("/rate/window").setViewName("forward:/rate-window.html");
         registry.addViewController("/rate/{token}").setViewName("forward:/rate.html");
