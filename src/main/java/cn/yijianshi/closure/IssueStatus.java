@@ -10,7 +10,7 @@ import java.util.Set;
  * Nothing else.
  */
 public enum IssueStatus {
-    OPEN("待处理"), IN_PROGRESS("处理中"), RESOLVED("已答复待确认"), CLOSED("已销号"), REOPENED("重新处理"), REFERRED("已转办");
+    OPEN("待处理"), IN_PROGRESS("处理中"), RESOLVED("已答复待确认"), CLOSED("已销号"), REOPENED("重新处理"), REFERRED("已转介");
 
     private final String displayName;
 
