@@ -24,10 +24,29 @@ public interface EvidenceMapper {
                           String instructions, String instructedBy, Instant instructedAt) {
     }
 
-    void insertAttachment(@Param("issueId") String issueId, @Param("fileName") String fileName,
-                          @Param("mediaType") String mediaType, @Param("sizeBytes") long sizeBytes,
-                          @Param("content") byte[] content, @Param("uploadedBy") String uploadedBy,
-                          @Param("uploadedAt") Instant uploadedAt);
+    /** An attachment to keep; {@code id} is filled in by the insert. */
+    final class NewAttachment {
+        public Long id;
+        public final String issueId;
+        public final String fileName;
+        public final String mediaType;
+        public final byte[] content;
+        public final long sizeBytes;
+        public final String uploadedBy;
+        public final Instant uploadedAt;
+
+        public NewAttachment(String issueId, String fileName, String mediaType, byte[] content, String uploadedBy, Instant uploadedAt) {
+            this.issueId = issueId;
+            this.fileName = fileName;
+            this.mediaType = mediaType;
+            this.content = content;
+            this.sizeBytes = content.length;
+            this.uploadedBy = uploadedBy;
+            this.uploadedAt = uploadedAt;
+        }
+    }
+
+    void insertAttachment(NewAttachment attachment);
 
     List<AttachmentRow> attachments(@Param("issueId") String issueId);
 

@@ -217,9 +217,9 @@ public class IssueLedger {
         if (issue.getStatus() == IssueStatus.CLOSED) {
             throw RefusedRequest.conflict("status", "问题已销号，不能再上传佐证材料", "the issue is closed: no more evidence");
         }
-        evidence.insertAttachment(issueId, fileName, mediaType, content.length, content, actor, clock.now());
-        List<EvidenceMapper.AttachmentRow> all = evidence.attachments(issueId);
-        long id = all.get(all.size() - 1).id();
+        EvidenceMapper.NewAttachment kept = new EvidenceMapper.NewAttachment(issueId, fileName, mediaType, content, actor, clock.now());
+        evidence.insertAttachment(kept);
+        long id = kept.id;
         issues.history(issueId, clock.now(), actor, "ATTACHED", issue.getStatus(), issue.getStatus(),
                 "上传佐证材料：" + fileName);
         return id;

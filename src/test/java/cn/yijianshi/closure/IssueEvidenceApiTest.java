@@ -104,7 +104,7 @@ class IssueEvidenceApiTest {
     }
 
     @Test
-    void aPensionIssueIsClosedOnlyWithAnAttachmentAndTheCallBackRecordWhichTheLedgerReportLists() {
+    void aPensionIssueIsClosedOnlyWithAnAttachmentAndTheCallBackRecord() {
         String issueId = raise("PENSION", "experts", "12333来电：养老金补发未到账");
         answered(issueId);
 
