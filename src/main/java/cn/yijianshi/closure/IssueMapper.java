@@ -44,10 +44,12 @@ public interface IssueMapper {
 
     List<HistoryRow> historyOf(@Param("issueId") String issueId);
 
-    List<Issue> search(@Param("status") IssueStatus status, @Param("dept") String dept,
-                       @Param("overdueOn") LocalDate overdueOn, @Param("offset") int offset, @Param("limit") int limit);
+    List<Issue> search(@Param("q") IssueFilter.Query query, @Param("offset") int offset, @Param("limit") int limit);
 
-    long count(@Param("status") IssueStatus status, @Param("dept") String dept, @Param("overdueOn") LocalDate overdueOn);
+    long count(@Param("q") IssueFilter.Query query);
+
+    /** The arbitration referral the issue went to, if any. */
+    String referralOf(@Param("issueId") String issueId);
 
     List<DeadlineDue> deadlineDue(@Param("today") LocalDate today);
 

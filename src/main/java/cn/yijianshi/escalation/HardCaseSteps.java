@@ -1,11 +1,13 @@
 package cn.yijianshi.escalation;
 
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import cn.yijianshi.closure.CallBack;
 import cn.yijianshi.closure.Issue;
 import cn.yijianshi.closure.IssueCategory;
 import cn.yijianshi.closure.IssueChange;
@@ -34,6 +36,9 @@ public class HardCaseSteps {
     public static final String ARBITRATION_COMMISSION = "劳动人事争议仲裁院";
     /** The departments' opinions of the current 部门会商 round, shown read-only in 确定方案. */
     public static final String DEPARTMENT_OPINIONS = "departmentOpinions";
+    /** Who called the citizen and when (hall wall-clock, ISO), when the call-back was confirmed on the 问题清单. */
+    public static final String CALLBACK_CALLER = "callbackCaller";
+    public static final String CALLBACK_AT = "callbackAt";
 
     private final IssueLedger ledger;
 
@@ -76,20 +81,44 @@ public class HardCaseSteps {
                 TaskActor.recorded(execution, "repliedBy", "system"));
     }
 
-    /** 销号: the citizen confirmed at the call-back. */
+    /** 销号: the citizen confirmed at the call-back (the ledger refuses it without the evidence the category asks for). */
     public void closed(DelegateExecution execution) {
         ledger.change(issueId(execution), new IssueChange(IssueStatus.CLOSED, "回访满意，销号", null, null,
-                (String) execution.getVariable("callbackResult"), null, null), TaskActor.recorded(execution, "callbackBy", "system"));
+                (String) execution.getVariable("callbackResult"), null, null, callBack(execution)),
+                TaskActor.recorded(execution, "callbackBy", "system"));
     }
 
     /** 登记重办: not satisfied; the reopen count decides who takes it next. */
     public void reopened(DelegateExecution execution) {
         Issue issue = ledger.change(issueId(execution), new IssueChange(IssueStatus.REOPENED, "回访不满意",
-                null, null, (String) execution.getVariable("callbackResult"), null, null), TaskActor.recorded(execution, "callbackBy", "system"));
+                null, null, (String) execution.getVariable("callbackResult"), null, null, callBack(execution)),
+                TaskActor.recorded(execution, "callbackBy", "system"));
         execution.setVariable("reopenCount", issue.getReopenCount());
     }
 
-    /** 登记领导督办: reopened a second time, the issue is in progress again, now under the coordinators' supervision. */
+    /**
+     * The call-back as the 问题清单 recorded it (who called, when); {@code null} when it was confirmed in Tasklist, where
+     * the coordinator completing 回访确认 called just now. Taken once: the next round's call-back is its own.
+     */
+    private static CallBack callBack(DelegateExecution execution) {
+        Object caller = execution.getVariable(CALLBACK_CALLER);
+        Object at = execution.getVariable(CALLBACK_AT);
+        execution.getProcessInstance().removeVariable(CALLBACK_CALLER);
+        execution.getProcessInstance().removeVariable(CALLBACK_AT);
+        if (caller == null || at == null) {
+            return null;
+        }
+        return new CallBack(caller.toString(), LocalDateTime.parse(at.toString()), (String) execution.getVariable("callbackResult"));
+    }
+
+    /** 领导批示 done (the leader's task of 领导督办 on demand): the instructions enter the issue's history. */
+    public void instructed(DelegateTask task) {
+        String leader = TaskActor.of(task);
+        ledger.instructed(issueId(task.getExecution()), String.valueOf(task.getVariable("leaderInstructions")), leader);
+        task.getExecution().removeVariable("leaderInstructions");
+    }
+
+    /** 登记领导督办: reopened a second time, the issue is in progress again, now under the leaders' supervision. */
     public void underSupervision(DelegateExecution execution) {
         ledger.change(issueId(execution), IssueChange.to(IssueStatus.IN_PROGRESS, "再次回访不满意，领导督办"),
                 TaskActor.recorded(execution, "callbackBy", "system"));

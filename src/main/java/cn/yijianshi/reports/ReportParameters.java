@@ -19,7 +19,7 @@ import cn.yijianshi.system.RefusedRequest;
  * point below it, see ServicePointRegistry.subtree).
  */
 public record ReportParameters(LocalDate from, LocalDate to, String dept, String matter, String point, String pointName,
-                               String pointPath) {
+                               String pointPath, cn.yijianshi.closure.IssueFilter issues) {
 
     static final int MAX_DAYS = 3660;
 
@@ -46,12 +46,17 @@ public record ReportParameters(LocalDate from, LocalDate to, String dept, String
         if (department != null && !cn.yijianshi.catalog.Departments.shipped().knowsGroup(department)) {
             throw RefusedRequest.badInput("dept", "没有这个部门：" + dept, "no such department: " + dept);
         }
-        return new ReportParameters(start, end, department, matterKey, null, null, null);
+        return new ReportParameters(start, end, department, matterKey, null, null, null, null);
     }
 
     /** The same, limited to a service point and the points below it. */
     public ReportParameters under(String code, String name, String path) {
-        return new ReportParameters(from, to, dept, matter, code, name, path);
+        return new ReportParameters(from, to, dept, matter, code, name, path, issues);
+    }
+
+    /** The same, for the issues the 问题清单's filter picks (status, source, category, person, overdue). */
+    public ReportParameters picking(cn.yijianshi.closure.IssueFilter filter) {
+        return new ReportParameters(from, to, dept, matter, point, pointName, pointPath, filter);
     }
 
     /**
@@ -70,6 +75,16 @@ public record ReportParameters(LocalDate from, LocalDate to, String dept, String
         params.put("pointPath", pointPath);
         params.put("today", today);
         params.put("weekStart", today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).atStartOfDay(zone).toInstant());
+        params.put("q", issues == null ? null : issues.query(today, zone));
+        // the ranges of the same length before this one (每周问题分析: the week before, and the three before it)
+        long days = ChronoUnit.DAYS.between(from, to) + 1;
+        params.put("before", from.minusDays(days).atStartOfDay(zone).toInstant());
+        params.put("back2", from.minusDays(2 * days).atStartOfDay(zone).toInstant());
+        params.put("back3", from.minusDays(3 * days).atStartOfDay(zone).toInstant());
+        params.put("overdueFirst", from.minusDays(1));
+        params.put("overdueLast", to.minusDays(1));
+        params.put("overdueFirstBefore", from.minusDays(days + 1));
+        params.put("overdueLastBefore", to.minusDays(days + 1));
         return params;
     }
 

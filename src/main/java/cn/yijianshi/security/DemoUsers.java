@@ -44,6 +44,7 @@ public class DemoUsers implements IdentityStartup {
             new DemoUser("expert2", "孙丽华", "（帮办专家）", List.of(HallGroup.EXPERTS.id())),
             new DemoUser("coord1", "周强", "（值班主任）", List.of(HallGroup.COORDINATORS.id())),
             new DemoUser("manager1", "吴芳", "（管理者）", List.of(HallGroup.MANAGERS.id())),
+            new DemoUser("leader1", "高明远", "（分管领导）", List.of(HallGroup.LEADERS.id())),
             new DemoUser("liaison1", "郑浩", "（仲裁联络员）", List.of(HallGroup.ARBITRATION_LIAISON.id())),
             new DemoUser("online1", "高雅", "（码上办审核组）", List.of(HallGroup.ONLINE_REVIEW.id())),
             new DemoUser("demo", "演示管理员", "", List.of()));

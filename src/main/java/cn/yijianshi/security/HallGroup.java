@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The hall's roles the platform itself knows (the window, the expert workstation, coordinators, managers, the
- * arbitration liaison, administrators): Camunda groups and Spring Security roles. Departments (社保经办, 医保 ...)
+ * The hall's roles the platform itself knows (the window, the expert workstation, coordinators, managers, leaders,
+ * the arbitration liaison, administrators): Camunda groups and Spring Security roles. Departments (社保经办, 医保 ...)
  * are data: {@link cn.yijianshi.catalog.Departments}.
  */
 public enum HallGroup {
@@ -13,6 +13,8 @@ public enum HallGroup {
     EXPERTS("experts", "帮办专家"),
     COORDINATORS("coordinators", "值班主任/协调员"),
     MANAGERS("managers", "管理者"),
+    /** 领导: supervise issues on demand (领导督办) and after a citizen's second reopen, and give 批示. */
+    LEADERS("leaders", "领导"),
     ARBITRATION_LIAISON("arbitration-liaison", "仲裁联络员"),
     /** 码上办审核组: pre-reviews applications made online (网上申请预审) before they become cases. */
     ONLINE_REVIEW("online-review", "码上办审核组"),
@@ -54,7 +56,7 @@ public enum HallGroup {
 
     /** The roles whose members work tasks in Tasklist (departments aside). */
     public static java.util.List<HallGroup> rolesWithTasks() {
-        return java.util.List.of(WINDOW, EXPERTS, COORDINATORS, ARBITRATION_LIAISON, ONLINE_REVIEW);
+        return java.util.List.of(WINDOW, EXPERTS, COORDINATORS, LEADERS, ARBITRATION_LIAISON, ONLINE_REVIEW);
     }
 
     public static Optional<HallGroup> byId(String id) {

@@ -15,6 +15,8 @@ public class HallPages implements WebMvcConfigurer {
         registry.addViewController("/referrals").setViewName("forward:/referrals.html");
         registry.addViewController("/window").setViewName("forward:/window.html");
         registry.addViewController("/cases").setViewName("forward:/cases.html");
+        registry.addViewController("/issues").setViewName("forward:/issues.html");
+        registry.addViewController("/issues/{issueId}").setViewName("forward:/issue.html");
         registry.addViewController("/progress").setViewName("forward:/progress.html");
         registry.addViewController("/online").setViewName("forward:/online.html");
         registry.addViewController("/rate/window").setViewName("forward:/rate-window.html");

@@ -88,6 +88,7 @@ class IssueDeadlineWatchTest {
         String issueId = raise("已销号的问题");
         runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(issueId).list()
                 .forEach(p -> runtimeService.deleteProcessInstance(p.getId(), "test: handled by hand"));
+        EvidenceFiles.attachScan(http, issueId);
         for (Map<String, Object> step : List.<Map<String, Object>>of(Map.of("status", "IN_PROGRESS"),
                 Map.of("status", "RESOLVED", "resolution", "已答复"), Map.of("status", "CLOSED", "callbackResult", "满意"))) {
             http.withBasicAuth("coord1", "coord1").exchange("/api/issues/" + issueId + "/status", HttpMethod.POST,

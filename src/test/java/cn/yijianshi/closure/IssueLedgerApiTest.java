@@ -88,10 +88,11 @@ class IssueLedgerApiTest {
         assertThat(move(issueId, Map.of("status", "REOPENED", "note", "群众称仍未到账")).getBody()).containsEntry("reopenCount", 1);
         move(issueId, Map.of("status", "IN_PROGRESS"));
         move(issueId, Map.of("status", "RESOLVED", "resolution", "已到账"));
+        EvidenceFiles.attachScan(http, issueId);
         ResponseEntity<Map<String, Object>> closed = move(issueId, Map.of("status", "CLOSED", "callbackResult", "电话回访满意"));
         assertThat(closed.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(closed.getBody()).containsEntry("status", "CLOSED").containsEntry("closedBy", "coord1");
-        assertThat((List<?>) closed.getBody().get("history")).hasSize(7);
+        assertThat((List<?>) closed.getBody().get("history")).as("six changes, the raising and the evidence").hasSize(8);
     }
 
     @Test
@@ -119,6 +120,7 @@ class IssueLedgerApiTest {
             "RESOLVED, IN_PROGRESS", "CLOSED, REOPENED", "CLOSED, IN_PROGRESS", "REOPENED, RESOLVED"})
     void aTransitionThatIsNotAllowedIsRefusedAndChangesNothing(String from, String to) {
         String issueId = raiseHandledByHand("不允许的状态变更");
+        EvidenceFiles.attachScan(http, issueId);
         // Reach {from} along allowed moves.
         List<Map<String, Object>> path = switch (from) {
             case "IN_PROGRESS" -> List.of(Map.of("status", "IN_PROGRESS"));

@@ -227,22 +227,61 @@ class HardCaseEscalationProcessTest {
     }
 
     @Test
-    void aSecondReopenGoesToTheCoordinatorsAsLeaderSupervision() {
+    void aSecondReopenGoesToTheLeadersAsLeaderSupervision() {
         ProcessInstance pi = claimedAndAssessed("ANSWER", Map.of());
         replyAndCallBack(pi, "NO");
         work(pi, "Task_ExpertAssessment", "expert1", withVariables("assessment", "ANSWER", "assessmentNote", "再研判"));
         replyAndCallBack(pi, "NO");
-        assertThat(task(pi)).hasDefinitionKey("Task_LeaderSupervision").hasCandidateGroup("coordinators");
+        assertThat(task(pi)).hasDefinitionKey("Task_LeaderSupervision").hasCandidateGroup("leaders");
         assertThat(task(pi).getPriority()).isEqualTo(90);
         verify(ledger).change(any(), argThat(c -> c.status() == IssueStatus.IN_PROGRESS && c.note().contains("领导督办")), eq("coord1"));
-        work(pi, "Task_LeaderSupervision", "coord1", withVariables("replyText", "督办后答复：按规定补发"));
+        work(pi, "Task_LeaderSupervision", "leader1", withVariables("replyText", "督办后答复：按规定补发"));
         verify(ledger).change(any(), argThat(c -> c.status() == IssueStatus.RESOLVED && c.resolution().startsWith("督办后答复")),
-                eq("coord1"));
+                eq("leader1"));
         assertThat(task(pi)).hasDefinitionKey("Task_CallBack");
         work(pi, "Task_CallBack", "coord2", withVariables("callbackSatisfied", "YES", "callbackResult", "满意"));
         verify(ledger, org.mockito.Mockito.times(2)).change(any(), argThat(c -> c.status() == IssueStatus.REOPENED), eq("coord1"));
         verify(ledger).change(any(), argThat(c -> c.status() == IssueStatus.CLOSED), eq("coord2"));
         assertThat(pi).isEnded().hasPassed("Task_RecordSupervision", "Task_LeaderSupervision", "End_IssueClosed");
+    }
+
+    @Test
+    void aCoordinatorAsksTheLeadersToSuperviseWhileTheExpertGoesOnAndTheInstructionsEnterTheHistory() {
+        ProcessInstance pi = claimedAndAssessed("CONSULT", Map.of("consultDepartments", List.of("dept-pension")));
+        assertThat(pi).isWaitingAt("Task_ConsultDepartment");
+
+        runtimeService().createMessageCorrelation(LeaderSupervisionRequests.MESSAGE).processInstanceId(pi.getId())
+                .setVariablesLocal(Map.of("supervisionReason", "群众多次来电", "supervisionDeadline",
+                        Date.from(TestCalendars.hall("2026-11-27T23:59:59"))))
+                .correlateWithResult();
+
+        assertThat(pi).hasPassed("StartEvent_LeaderSupervisionRequested").isWaitingAt("Task_ConsultDepartment", "Task_LeaderInstructions");
+        var instructions = taskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_LeaderInstructions").singleResult();
+        assertThat(instructions).hasCandidateGroup("leaders").isNotAssigned();
+        assertThat(instructions.getPriority()).isEqualTo(90);
+        assertThat(taskService().getVariable(instructions.getId(), "supervisionReason")).isEqualTo("群众多次来电");
+
+        work(pi, "Task_LeaderInstructions", "leader1", withVariables("leaderInstructions", "三日内答复并报结果"));
+        verify(ledger).instructed("WT-20261123-000001", "三日内答复并报结果", "leader1");
+        assertThat(pi).hasPassed("Task_LeaderInstructions", "End_InstructionsGiven").isNotEnded()
+                .isWaitingAt("Task_ConsultDepartment").isNotWaitingAt("Task_LeaderInstructions");
+
+        work(pi, "Task_ConsultDepartment", "pension1", withVariables("departmentOpinion", "口径无误"));
+        work(pi, "Task_DecidePlan", "expert1", withVariables("plan", "按口径答复"));
+        replyAndCallBack(pi, "YES");
+        assertThat(pi).isEnded().hasPassed("End_IssueClosed");
+    }
+
+    @Test
+    void aCallBackRecordedOnTheIssueListReachesTheLedgerWithWhoCalledAndWhen() {
+        ProcessInstance pi = claimedAndAssessed("ANSWER", Map.of());
+        work(pi, "Task_ReplyCitizen", "expert1", withVariables("replyText", "已答复"));
+        work(pi, "Task_CallBack", "coord1", withVariables("callbackSatisfied", "YES", "callbackResult", "满意，已收到告知书",
+                HardCaseSteps.CALLBACK_CALLER, "周强", HardCaseSteps.CALLBACK_AT, "2026-11-25T10:15"));
+        verify(ledger).change(any(), argThat(c -> c.status() == IssueStatus.CLOSED && c.callback() != null
+                && "周强".equals(c.callback().calledBy()) && c.callback().calledAt().toString().equals("2026-11-25T10:15")
+                && "满意，已收到告知书".equals(c.callback().answer())), eq("coord1"));
+        assertThat(pi).isEnded().hasPassed("End_IssueClosed");
     }
 
     @Test

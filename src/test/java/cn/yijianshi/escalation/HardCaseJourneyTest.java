@@ -71,6 +71,7 @@ class HardCaseJourneyTest {
         work("expert1", List.of("experts"), key, "Task_ClaimHardCase", Map.of());
         work("expert1", List.of("experts"), key, "Task_ExpertAssessment", assessment);
         work("expert1", List.of("experts"), key, "Task_ReplyCitizen", Map.of("replyText", "特殊工种岗位与年限经核实符合规定"));
+        cn.yijianshi.closure.EvidenceFiles.attachScan(http, (String) taskService.getVariable(task(key, "Task_CallBack").getId(), "issueId"));
         work("coord1", List.of("coordinators"), key, "Task_CallBack", Map.of("callbackSatisfied", "YES", "callbackResult", "满意"));
     }
 
@@ -179,8 +180,14 @@ class HardCaseJourneyTest {
         assertThat(task(issueId, "Task_LeaderSupervision")).as("a second reopen goes to the leader").isNotNull();
         assertThat(issueRow(issueId)).as("the leader now handles it").containsEntry("STATUS", "IN_PROGRESS");
 
-        work("coord1", List.of("coordinators"), issueId, "Task_LeaderSupervision", Map.of("replyText", "督办后答复：按规定补发差额"));
+        Task supervision = task(issueId, "Task_LeaderSupervision");
+        identityService.setAuthentication("coord1", List.of("coordinators"));
+        assertThatThrownBy(() -> taskService.claim(supervision.getId(), "coord1")).as("the leaders' task, not the coordinators'")
+                .isInstanceOf(AuthorizationException.class);
+        identityService.clearAuthentication();
+        work("leader1", List.of("leaders"), issueId, "Task_LeaderSupervision", Map.of("replyText", "督办后答复：按规定补发差额"));
         assertThat(issueRow(issueId)).containsEntry("STATUS", "RESOLVED").containsEntry("RESOLUTION", "督办后答复：按规定补发差额");
+        cn.yijianshi.closure.EvidenceFiles.attachScan(http, issueId);
         work("coord1", List.of("coordinators"), issueId, "Task_CallBack", Map.of("callbackSatisfied", "YES", "callbackResult", "满意"));
 
         assertThat(issueRow(issueId)).containsEntry("STATUS", "CLOSED").containsEntry("CLOSED_BY", "coord1")
@@ -189,7 +196,7 @@ class HardCaseJourneyTest {
         assertThat(changes).filteredOn(h -> "REOPENED".equals(h.get("TO_STATUS"))).hasSize(2)
                 .allSatisfy(h -> assertThat(h.get("ACTOR")).as("who called back").isEqualTo("coord1"));
         assertThat(changes).filteredOn(h -> "RESOLVED".equals(h.get("TO_STATUS"))).extracting(h -> h.get("ACTOR"))
-                .containsExactly("expert1", "expert1", "coord1");
+                .containsExactly("expert1", "expert1", "leader1");
         assertThat(changes).last().satisfies(h -> assertThat(h).containsEntry("TO_STATUS", "CLOSED").containsEntry("ACTOR", "coord1"));
     }
 

@@ -418,7 +418,7 @@ class ManagerReportsTest {
     void whoMayDownloadWhat() {
         var coordinator = http.withBasicAuth("coord1", "coord1").exchange("/api/reports", HttpMethod.GET, null,
                 new org.springframework.core.ParameterizedTypeReference<List<Map<String, Object>>>() { }).getBody();
-        assertThat(coordinator).extracting(r -> r.get("name")).containsExactlyInAnyOrder("sla-compliance", "issue-ledger");
+        assertThat(coordinator).extracting(r -> r.get("name")).containsExactlyInAnyOrder("sla-compliance", "issue-ledger", "issue-weekly");
         assertThat(status("coord1", "case-volume", RANGE)).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(status("window1", "issue-ledger", RANGE)).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(status("manager1", "no-such-report", RANGE)).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -434,7 +434,7 @@ class ManagerReportsTest {
         var manager = http.withBasicAuth("manager1", "manager1").exchange("/api/reports", HttpMethod.GET, null,
                 new org.springframework.core.ParameterizedTypeReference<List<Map<String, Object>>>() { }).getBody();
         assertThat(manager).filteredOn(r -> ((List<?>) r.get("parameters")).contains("dept")).extracting(r -> r.get("name"))
-                .containsExactlyInAnyOrder("case-volume", "sla-compliance", "issue-ledger");
+                .containsExactlyInAnyOrder("case-volume", "sla-compliance", "issue-ledger", "issue-weekly");
         var departments = http.withBasicAuth("manager1", "manager1").exchange("/api/reports/departments", HttpMethod.GET, null,
                 new org.springframework.core.ParameterizedTypeReference<List<Map<String, String>>>() { }).getBody();
         assertThat(departments).contains(Map.of("id", "dept-pension", "name", "社保经办"), Map.of("id", "experts", "name", "帮办专家"));
@@ -454,7 +454,7 @@ class ManagerReportsTest {
         Assumptions.assumeTrue(installed, "LibreOffice not installed");
         Path dir = Files.createTempDirectory("report");
         List<String> names = catalogue.all().stream().map(ReportDefinition::name).toList();
-        assertThat(names).as("the reports in reports/").hasSize(7);
+        assertThat(names).as("the reports in reports/").hasSize(8);
         List<Path> workbooks = new java.util.ArrayList<>();
         for (String name : names) {
             ResponseEntity<byte[]> answer = http.withBasicAuth("manager1", "manager1").exchange(

@@ -52,7 +52,7 @@ class FormCodeLabelsTest {
                 }
             }
         }
-        assertThat(checked).as("issue category in the hard case's 7 forms and the referral's 回访确认, outcome in 告知结果")
-                .isEqualTo(9);
+        assertThat(checked).as("issue category in the hard case's 8 forms (领导批示 too) and the referral's 回访确认, outcome in 告知结果")
+                .isEqualTo(10);
     }
 }
