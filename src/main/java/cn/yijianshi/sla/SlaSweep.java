@@ -183,7 +183,7 @@ public class SlaSweep {
     }
 
     private static StaffNotice notice(String group, NoticeKind kind, SlaRecord step, String message, Instant now) {
-        return new StaffNotice(0, group, kind.name(), step.getCaseId(), step.getTaskId(), message, now);
+        return new StaffNotice(0, group, null, kind.name(), step.getCaseId(), step.getTaskId(), message, now);
     }
 
     private static List<Long> ids(List<SlaRecord> steps) {

@@ -7,14 +7,11 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
 
-import cn.yijianshi.DueTimers;
 import cn.yijianshi.HallBrowser;
 import cn.yijianshi.HallIntegrationTest;
 import cn.yijianshi.TestCalendars;
 import cn.yijianshi.intake.CaseIntake;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
@@ -40,15 +37,13 @@ class TaskActionsPageTest {
     @LocalServerPort
     int port;
     @Autowired
+    cn.yijianshi.sla.SlaSweep slaSweep;
+    @Autowired
     CaseIntake intake;
     @Autowired
     ObjectMapper json;
     @Autowired
     TaskService taskService;
-    @Autowired
-    RuntimeService runtimeService;
-    @Autowired
-    ManagementService managementService;
     @Autowired
     TestRestTemplate http;
 
@@ -64,11 +59,10 @@ class TaskActionsPageTest {
     @Test
     void aCoordinatorChasesAndReassignsABreachedDepartmentTaskFromTheMonitor() {
         var opened = OpenDepartmentTasks.atArchives(intake, json, taskService, "页面催办", TestCalendars.hall("2026-09-21T09:30"));
-        // a week later the archives step is long past its limit: its timer records the breach
+        // a week later the archives step is long past its limit: the SLA sweep records the breach
         Instant later = TestCalendars.hall("2026-09-28T10:00");
         ClockUtil.setCurrentTime(Date.from(later));
-        String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(opened.caseId()).singleResult().getId();
-        DueTimers.fire(managementService, instance);
+        slaSweep.sweep();
         String row = "#stuck tr[data-task='" + opened.archivesTaskId() + "']";
 
         try (HallBrowser browser = HallBrowser.open(port)) {
