@@ -28,8 +28,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (same ID number) is replaced by the row, the others are added. A bad row is left out and reported by its row number
  * and field; the good rows are imported all the same. A person twice in one sheet: the later row stands.
  *
- * <p>Memory holds one batch and the first {@value #LISTED_PROBLEMS} problems, never the sheet: a workbook is copied to
- * a temporary file and read with POI's SAX API. ID and phone numbers never reach a message or a log line.
+ * <p>Memory holds a few batches and the first {@value #LISTED_PROBLEMS} problems, never the sheet: a workbook is copied
+ * to a temporary file and read with POI's SAX API. The sheet is read and checked on a thread of its own while the
+ * caller's thread writes (the two overlap). ID and phone numbers never reach a message or a log line.
  */
 @Service
 public class InsuredImport {
@@ -97,43 +98,90 @@ public class InsuredImport {
         long start = System.nanoTime();
         InsuredRows rows = new InsuredRows(statutoryAge, statuses, registeredPoints(), clock.today(), clock.now());
         Batches batches = new Batches(rows);
+        // The sheet is read and checked on a thread of its own while this one writes the batches before: reading and
+        // writing overlap, and at most four batches are held (one filling, two waiting, one being written).
+        Thread reader = new Thread(() -> {
+            try {
+                reading.into(batches::row);
+                batches.handOver();
+            } catch (Throwable e) {
+                batches.failure = e;
+            } finally {
+                batches.put(END);
+            }
+        }, "insured-import-reader");
+        reader.setDaemon(true);
+        reader.start();
+        long imported = 0;
         try {
-            reading.into(batches::row);
-        } catch (SheetRows.UnknownHeader e) {
+            while (true) {
+                List<InsuredPerson> batch = batches.take();
+                if (batch == END) {
+                    break;
+                }
+                transaction.executeWithoutResult(status -> mapper.upsert(batch));
+                imported += batch.size();
+            }
+        } catch (RuntimeException writeFailed) {
+            batches.aborted = true;
+            batches.drain();
+            throw writeFailed;
+        }
+        try {
+            reader.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while importing", e);
+        }
+        if (batches.failure instanceof SheetRows.UnknownHeader e) {
             throw RefusedRequest.badInput("file", "第1行（表头）有未知的列「" + e.header() + "」，未导入任何人员；可用的列："
                     + String.join("、", InsuredSheet.COLUMNS.values()), "row 1 (the header) has an unknown column \""
                     + e.header() + "\"; nothing was imported; columns: " + String.join(", ", InsuredSheet.COLUMNS.keySet()));
-        } catch (IOException e) {
-            throw RefusedRequest.badInput("file", "文件无法读取：不是有效的 .xlsx 工作簿或 UTF-8 CSV",
-                    "cannot be read: not a valid .xlsx workbook or UTF-8 CSV");
         }
-        batches.flush();
+        if (batches.failure instanceof IOException) {
+            throw RefusedRequest.badInput("file", "文件无法读取：不是有效的 .xlsx 工作簿或 UTF-8 CSV（已导入此前的" + imported + "行）",
+                    "cannot be read: not a valid .xlsx workbook or UTF-8 CSV (" + imported + " rows before were imported)");
+        }
+        if (batches.failure instanceof RuntimeException e) {
+            throw e;
+        }
+        if (batches.failure instanceof Error e) {
+            throw e;
+        }
         long millis = Math.max(1, (System.nanoTime() - start) / 1_000_000);
-        log.info("imported {} insured persons ({} rows refused, {} problems) in {} ms by {}", batches.imported,
+        log.info("imported {} insured persons ({} rows refused, {} problems) in {} ms by {}", imported,
                 batches.rejected, batches.problemCount, millis, by);
-        if (batches.imported == 0 && batches.rejected == 0) {
+        if (imported == 0 && batches.rejected == 0) {
             throw RefusedRequest.badInput("file", "表中没有人员（第1行为表头，人员从第2行起）",
                     "the sheet lists no person (row 1 is the header, persons start on row 2)");
         }
-        return new Imported(batches.imported, batches.rejected, batches.problemCount, List.copyOf(batches.listed), millis,
-                batches.imported * 1000 / millis);
+        return new Imported(imported, batches.rejected, batches.problemCount, List.copyOf(batches.listed), millis,
+                imported * 1000 / millis);
     }
 
-    /** The rows read so far, written a batch at a time. */
-    private final class Batches {
-        final List<InsuredPerson> batch = new ArrayList<>(BATCH);
+    /** The end of the sheet, as the reader hands it to the writer. */
+    private static final List<InsuredPerson> END = java.util.Collections.unmodifiableList(new ArrayList<>());
+
+    /** The rows read so far, handed to the writer a batch at a time; the problems found. */
+    private static final class Batches {
+        final java.util.concurrent.BlockingQueue<List<InsuredPerson>> ready = new java.util.concurrent.ArrayBlockingQueue<>(2);
         final List<RowProblem> listed = new ArrayList<>();
         final List<InsuredRows.RowProblem> found = new ArrayList<>();
         final InsuredRows rows;
-        long imported;
+        List<InsuredPerson> batch = new ArrayList<>(BATCH);
         long rejected;
         long problemCount;
+        volatile boolean aborted;
+        volatile Throwable failure;
 
         Batches(InsuredRows rows) {
             this.rows = rows;
         }
 
         void row(int number, java.util.Map<String, String> cells) {
+            if (aborted) {
+                throw new java.util.concurrent.CancellationException("the writer stopped");
+            }
             found.clear();
             InsuredPerson person = rows.read(number, cells, found);
             if (person == null) {
@@ -148,17 +196,40 @@ public class InsuredImport {
             }
             batch.add(person);
             if (batch.size() == BATCH) {
-                flush();
+                handOver();
             }
         }
 
-        void flush() {
-            if (batch.isEmpty()) {
-                return;
+        void handOver() {
+            if (!batch.isEmpty()) {
+                put(batch);
+                batch = new ArrayList<>(BATCH);
             }
-            transaction.executeWithoutResult(status -> mapper.upsert(batch));
-            imported += batch.size();
-            batch.clear();
+        }
+
+        void put(List<InsuredPerson> list) {
+            try {
+                ready.put(list);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.util.concurrent.CancellationException("interrupted");
+            }
+        }
+
+        List<InsuredPerson> take() {
+            try {
+                return ready.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while importing", e);
+            }
+        }
+
+        /** After a failed write: lets the reader run to its end (it stops at its next row). */
+        void drain() {
+            while (take() != END) {
+                // discarded: nothing more is written
+            }
         }
     }
 
