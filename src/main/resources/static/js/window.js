@@ -267,6 +267,54 @@
     }).catch(function (e) { fail(e.message); });
   });
 
+  // ---- 待邀约办理: the point's open 政策找人 invitations; 一键办理 starts the case filled from the registry
+  function showInvitations(list) {
+    var rows = $('invitation-rows');
+    rows.innerHTML = '';
+    $('invitations').hidden = !list || !list.length;
+    (list || []).forEach(function (i) {
+      var tr = document.createElement('tr');
+      tr.id = 'invitation-' + i.invitationId;
+      var toBring = i.materials.filter(function (m) { return !m.onFile; }).map(function (m) { return m.name; }).join('、') || '无';
+      [i.invitationId, i.name, i.idNumber, i.phone, i.statutoryMonth,
+        i.contributionMonths + ' 个月' + (i.reachesMinimum ? '' : '（尚差 ' + i.monthsLacking + ' 个月）'), toBring, i.expiresOn]
+        .forEach(function (text) { var td = document.createElement('td'); td.textContent = text; tr.appendChild(td); });
+      var action = document.createElement('td');
+      if (i.reachesMinimum) {
+        var button = document.createElement('button');
+        button.type = 'button';
+        button.className = 'secondary confirm-invitation';
+        button.textContent = '一键办理';
+        button.addEventListener('click', function () { confirmInvitation(i, button); });
+        action.appendChild(button);
+      } else {
+        action.textContent = '缴费不足，专家电话邀约';
+        action.className = 'hint';
+      }
+      tr.appendChild(action);
+      rows.appendChild(tr);
+    });
+  }
+
+  function confirmInvitation(invitation, button) {
+    fail(null);
+    button.disabled = true;
+    fetch('/api/invitations/' + encodeURIComponent(invitation.invitationId) + '/confirmation', {
+      method: 'POST', credentials: 'same-origin', headers: { 'Accept': 'application/json', 'Content-Type': 'application/json' },
+      body: JSON.stringify({ channel: 'WINDOW' })
+    }).then(function (r) {
+      return r.json().catch(function () { return {}; }).then(function (answer) { return { status: r.status, answer: answer }; });
+    }).then(function (result) {
+      if (result.status === 200 || result.status === 201) {
+        $('invitations').hidden = true;
+        accepted(result.answer);
+        return;
+      }
+      button.disabled = false;
+      fail((result.answer && result.answer.message) || ('一键办理未成功（' + result.status + '）'));
+    }).catch(function () { button.disabled = false; fail('网络中断，请重新点击一键办理：同一邀约不会重复受理。'); });
+  }
+
   // ---- start: who is at the window, which matters
   // The clerk's point first: the page offers only the matters her point may handle.
   get('/api/window/station').then(function (s) {
@@ -275,6 +323,7 @@
     $('clerk').textContent = s.user + ' · ' + s.servicePoint.name;
     $('servicePoint.code').value = s.servicePoint.code;
     $('servicePoint.name').value = s.servicePoint.name;
+    showInvitations(s.invitations);
     return get('/api/matters');
   }).then(function (list) {
     var select = $('matter');

@@ -70,6 +70,8 @@ public class BenchRunner implements ApplicationRunner {
     private final int matterRounds;
     private final cn.yijianshi.intake.CaseLookup caseLookup;
     private final com.fasterxml.jackson.databind.ObjectMapper json;
+    private final int insuredImport;
+    private final cn.yijianshi.insured.InsuredImport insuredImporter;
 
     public BenchRunner(CaseIntake intake, RuntimeService runtimeService, TaskService taskService,
                        IdentityService identityService, RepositoryService repositoryService, HistoryService historyService,
@@ -85,7 +87,10 @@ public class BenchRunner implements ApplicationRunner {
                        @Value("${bench.open-tasks-without-index:}") String openTasksWithoutIndex,
                        org.camunda.bpm.engine.FilterService filterService, cn.yijianshi.sla.SlaMonitor slaMonitor,
                        @Value("${bench.matters:20}") int matterRounds, com.fasterxml.jackson.databind.ObjectMapper json,
-                       cn.yijianshi.intake.CaseLookup caseLookup) {
+                       cn.yijianshi.intake.CaseLookup caseLookup,
+                       @Value("${bench.insured-import:0}") int insuredImport, cn.yijianshi.insured.InsuredImport insuredImporter) {
+        this.insuredImport = insuredImport;
+        this.insuredImporter = insuredImporter;
         this.caseLookup = caseLookup;
         this.matterRounds = matterRounds;
         this.json = json;
@@ -114,7 +119,12 @@ public class BenchRunner implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void run(ApplicationArguments args) throws Exception {
+        if (insuredImport > 0) {
+            new InsuredImportBench(insuredImporter, jdbc).run(insuredImport);
+            System.exit(SpringApplication.exit(context, () -> 0));
+            return;
+        }
         int slaSweep = context.getEnvironment().getProperty("bench.sla-sweep", Integer.class, 0);
         if (slaSweep > 0) {
             System.out.println(String.format(java.util.Locale.ROOT, "BENCH {\"timers_s\":%.1f}", slaTimers(slaSweep)));

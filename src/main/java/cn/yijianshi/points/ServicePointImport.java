@@ -69,16 +69,16 @@ public class ServicePointImport {
                 Path file = Files.createTempFile("service-points-", ".xlsx");
                 try {
                     Files.copy(content, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                    PointSheet.readXlsx(file, (number, cells) -> rows.add(row(number, cells, problems)));
+                    PointSheet.SHEET.readXlsx(file, (number, cells) -> rows.add(row(number, cells, problems)));
                 } finally {
                     Files.deleteIfExists(file);
                 }
             } else {
-                PointSheet.readCsv(content, (number, cells) -> rows.add(row(number, cells, problems)));
+                PointSheet.SHEET.readCsv(content, (number, cells) -> rows.add(row(number, cells, problems)));
             }
-        } catch (PointSheet.UnknownHeader e) {
-            throw refusal(List.of(new RowProblem(1, "file", e.header, "第1行（表头）有未知的列「" + e.header + "」；可用的列："
-                    + String.join("、", PointSheet.COLUMNS.values()), "row 1 (the header) has an unknown column \"" + e.header
+        } catch (cn.yijianshi.upload.SheetRows.UnknownHeader e) {
+            throw refusal(List.of(new RowProblem(1, "file", e.header(), "第1行（表头）有未知的列「" + e.header() + "」；可用的列："
+                    + String.join("、", PointSheet.COLUMNS.values()), "row 1 (the header) has an unknown column \"" + e.header()
                     + "\"; columns: " + String.join(", ", PointSheet.COLUMNS.keySet()))));
         } catch (IOException e) {
             throw refusal(List.of(new RowProblem(0, "file", null, "文件无法读取：不是有效的 .xlsx 工作簿",

@@ -32,11 +32,13 @@ public class WindowController {
     private final cn.yijianshi.points.StaffPoints staffPoints;
     private final cn.yijianshi.points.ServicePointRegistry registry;
     private final cn.yijianshi.system.HallClock clock;
+    private final cn.yijianshi.outreach.Invitations invitations;
 
     public WindowController(WindowStation station, WindowRating rating, CaseVisibility visibility,
                             cn.yijianshi.points.StaffPoints staffPoints, cn.yijianshi.points.ServicePointRegistry registry,
-                            cn.yijianshi.system.HallClock clock) {
+                            cn.yijianshi.system.HallClock clock, cn.yijianshi.outreach.Invitations invitations) {
         this.clock = clock;
+        this.invitations = invitations;
         this.staffPoints = staffPoints;
         this.registry = registry;
         this.station = station;
@@ -57,7 +59,8 @@ public class WindowController {
 
     /**
      * The clerk's station: the hall, and her point in the registry (else the configured one) with the matters it may
-     * handle ({@code matters} null: every matter of the catalog), so the page offers only those.
+     * handle ({@code matters} null: every matter of the catalog), so the page offers only those; and the point's open
+     * 政策找人 invitations (待邀约办理, ID and phone masked), soonest statutory month first.
      */
     @GetMapping("/api/window/station")
     public Map<String, Object> station(Principal user) {
@@ -68,8 +71,9 @@ public class WindowController {
         point.put("name", registered.map(p -> p.getName()).orElse(station.servicePointName()));
         point.put("matters", registered.filter(p -> p.isMattersListed()).map(p -> p.getMatters()).orElse(null));
         // The hall's today (the engine clock, in the hall's zone): what printed papers are dated, never the browser's clock.
+        var invited = invitations.openAtPoint((String) point.get("code")).stream().map(invitations::view).toList();
         return Map.of("user", user.getName(), "hallName", station.hallName(), "hallPhone", station.hallPhone(),
-                "servicePoint", point, "hallToday", clock.today().toString());
+                "servicePoint", point, "hallToday", clock.today().toString(), "invitations", invited);
     }
 
     /** The clerk asks the citizen to rate the service just given, on the 评价器 paired with her station. */

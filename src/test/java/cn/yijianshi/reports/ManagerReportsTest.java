@@ -454,7 +454,7 @@ class ManagerReportsTest {
         Assumptions.assumeTrue(installed, "LibreOffice not installed");
         Path dir = Files.createTempDirectory("report");
         List<String> names = catalogue.all().stream().map(ReportDefinition::name).toList();
-        assertThat(names).as("the reports in reports/").hasSize(8);
+        assertThat(names).as("the reports in reports/").hasSize(9);
         List<Path> workbooks = new java.util.ArrayList<>();
         for (String name : names) {
             ResponseEntity<byte[]> answer = http.withBasicAuth("manager1", "manager1").exchange(
