@@ -65,6 +65,7 @@
     $('me-id').textContent = who.idNumber;
     $('me-demo').hidden = !who.demo;
     show('home');
+    drawInvitations();
     call('GET', '/api/online/applications').then(function (list) {
       $('applications').innerHTML = '';
       $('none').hidden = list.length > 0;
@@ -80,6 +81,62 @@
         state.textContent = ' ' + (a.caseStatusName || a.statusName) + (a.forSomeoneElse ? '（代' + a.applicantName + '）' : '');
         li.appendChild(state);
         $('applications').appendChild(li);
+      });
+    }).catch(fail);
+  }
+
+  // 政策找人: the citizen's invitations (邀约) with 一键办理; the SMS link /online?invitation=… lands here.
+  function drawInvitations() {
+    call('GET', '/api/online/invitations').then(function (list) {
+      var open = list.filter(function (i) { return i.status === 'INVITED' || i.status === 'CONFIRMED'; });
+      var box = $('invitations');
+      box.innerHTML = '';
+      box.hidden = open.length === 0;
+      if (!open.length) { return; }
+      var h = document.createElement('h2');
+      h.textContent = '政策找人：邀您办理退休';
+      box.appendChild(h);
+      open.forEach(function (i) {
+        var card = document.createElement('div');
+        card.className = 'invitation';
+        card.setAttribute('data-invitation', i.invitationId);
+        var p = document.createElement('p');
+        p.textContent = '您的法定退休年月为 ' + i.statutoryMonth.substring(0, 7) + '，累计缴费 ' + i.contributionMonths
+          + ' 个月（最低 ' + i.minContributionMonths + ' 个月）。';
+        card.appendChild(p);
+        var names = function (onFile) {
+          return i.materials.filter(function (m) { return m.onFile === onFile; }).map(function (m) { return m.name; });
+        };
+        var hint = (names(false).length ? '还需准备：' + names(false).join('、') + '。' : '')
+          + (names(true).length ? names(true).join('、') + '已在档，无需再交。' : '');
+        if (hint) {
+          var m = document.createElement('p');
+          m.className = 'hint';
+          m.textContent = hint;
+          card.appendChild(m);
+        }
+        var state = document.createElement('p');
+        state.className = 'state';
+        if (i.status === 'CONFIRMED') {
+          state.textContent = '已确认办理，办件编号 ' + i.caseId;
+        } else if (!i.reachesMinimum) {
+          state.textContent = '尚差 ' + i.monthsLacking + ' 个月缴费，暂不能一键办理，帮办专家将与您电话联系。';
+        } else {
+          var button = document.createElement('button');
+          button.type = 'button';
+          button.className = 'confirm-invitation';
+          button.textContent = '一键办理';
+          button.addEventListener('click', function () {
+            button.disabled = true;
+            call('POST', '/api/online/invitations/' + encodeURIComponent(i.invitationId) + '/confirmation').then(function (r) {
+              state.textContent = '已受理，办件编号 ' + r.caseId + '，可在“我的申请”下方查看进度（办件查询）。';
+              button.remove();
+            }).catch(function (e) { button.disabled = false; fail(e); });
+          });
+          card.appendChild(button);
+        }
+        card.appendChild(state);
+        box.appendChild(card);
       });
     }).catch(fail);
   }
