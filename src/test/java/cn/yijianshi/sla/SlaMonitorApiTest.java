@@ -100,8 +100,10 @@ class SlaMonitorApiTest {
             var coordinator = http.withBasicAuth("coord1", "coord1").exchange("/api/sla/overview", HttpMethod.GET, null,
                     new ParameterizedTypeReference<Map<String, Object>>() { }).getBody();
             Map<?, ?> warning = (Map<?, ?>) coordinator.get("calendarWarning");
-            assertThat(warning.get("years").toString()).isEqualTo("[2027]");
-            assertThat((String) warning.get("message")).startsWith("尚未导入 [2027] 年国务院放假通知");
+            // 2027 first; later years too when other tests of this context left open deadlines there (2028-2035)
+            assertThat((List<?>) warning.get("years")).first().hasToString("2027");
+            assertThat((List<?>) warning.get("years")).map(String::valueOf).doesNotContain("2024", "2025", "2026");
+            assertThat((String) warning.get("message")).startsWith("尚未导入 [2027").contains("年国务院放假通知");
             assertThat((Integer) coordinator.get("casesProvisional")).isPositive();
 
             var manager = http.withBasicAuth("manager1", "manager1").exchange("/api/sla/overview", HttpMethod.GET, null,
