@@ -178,12 +178,38 @@ class RetirementOneStopProcessTest {
         ProcessInstance pi = accept("NORMAL", false);
         reviewComplete(pi);
         assertThat(pi).variables().containsEntry("eligibility", "EARLY");
+        // the archives are reviewed before the wait (提前预审: materials, archives, seniority, the estimate)
+        assertThat(task(pi)).hasDefinitionKey("Task_ArchivesPreReview").hasCandidateGroup("dept-archives");
+        assertThat(pi).hasNotPassed("Task_EstimatePensionEarly");
+        work(pi, "Task_ArchivesPreReview", "archives1", withVariables("confirmedContributionMonths", 362));
         assertThat(pi).hasPassed("Task_EstimatePensionEarly", "Task_HoldForRetirementMonth")
                 .isWaitingAt("Timer_RetirementMonth").hasNotPassed("Task_NotifyNotAccepted");
+        assertThat(pi).variables().containsEntry("archivesPreReviewed", true).containsEntry("confirmedContributionMonths", 362);
         assertThat(job("Timer_RetirementMonth", pi)).isNotNull();
         org.assertj.core.api.Assertions.assertThat(job("Timer_RetirementMonth", pi).getDuedate()).isEqualTo(java.util.Date.from(java.time.Instant.parse("2027-01-04T01:00:00Z")));
         execute(job("Timer_RetirementMonth", pi));
-        assertThat(pi).hasPassed("Task_ResumeInRetirementMonth").isWaitingAt("Task_ArchivesReview", "Task_MedicalTransfer");
+        // in the month the departments start, and the archives are not reviewed a second time
+        assertThat(pi).hasPassed("Task_ResumeInRetirementMonth", "Gateway_ArchivesPreReviewed")
+                .isWaitingAt("Task_AssessPension", "Task_MedicalTransfer").hasNotPassed("Task_ArchivesReview");
+        work(pi, "Task_AssessPension", "pension1", withVariables("approvedMonthlyPension", 3100));
+        work(pi, "Task_MedicalTransfer", "medical1", withVariables("departmentResult", "已变更"));
+        assertThat(pi).isWaitingAt("Task_ApproveRetirement");
+    }
+
+    @Test
+    void anArchivesPreReviewFlaggedHardGoesToAnExpertAndBackBeforeTheWait() {
+        eligibilityFacts = Map.of("ageReached", false, "flexibleWindowReached", false, "contributionSufficient", true,
+                "earlyApplication", true, "retirementMonthStartsAt", "2027-01-04T01:00:00Z",
+                "eligibilityExplanation", "已在提前预审期内");
+        ProcessInstance pi = accept("NORMAL", false);
+        reviewComplete(pi);
+        work(pi, "Task_ArchivesPreReview", "archives1", withVariables("flagHardCase", true, "hardCaseReason", "视同缴费年限存疑"));
+        assertThat(pi).isWaitingAt("Call_ExpertReviewArchivesPreReview").isNotWaitingAt("Task_ArchivesPreReview");
+        assertThat(pi).variables().doesNotContainKey("archivesPreReviewed");
+        expertAnswers(pi, "Call_ExpertReviewArchivesPreReview", withVariables("replyText", "按原劳动部文件认定"));
+        assertThat(pi).isWaitingAt("Task_ArchivesPreReview").variables().containsEntry("expertAdvice", "按原劳动部文件认定");
+        work(pi, "Task_ArchivesPreReview", "archives1", withVariables("confirmedContributionMonths", 360));
+        assertThat(pi).isWaitingAt("Timer_RetirementMonth");
     }
 
     @Test
@@ -194,6 +220,7 @@ class RetirementOneStopProcessTest {
         ProcessInstance pi = accept("FLEXIBLE_EARLY", false);
         reviewComplete(pi);
         assertThat(pi).variables().containsEntry("eligibility", "EARLY");
+        work(pi, "Task_ArchivesPreReview", "archives1", withVariables("confirmedContributionMonths", 360));
         assertThat(pi).isWaitingAt("Timer_RetirementMonth");
     }
 
