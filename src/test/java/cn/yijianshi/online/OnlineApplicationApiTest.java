@@ -206,4 +206,45 @@ class OnlineApplicationApiTest {
         assertThat(fromAddress.body()).containsEntry("field", "request");
         assertThat(citizen.post("/api/online/code", Map.of("phone", "12345")).status()).as("not a mobile number").isEqualTo(400);
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aRelativeBoundToActAppliesForTheHolderAndBothSeeItButNobodyElse() {
+        String holder = man1960();
+        String daughter = ResidentIdNumber.withCheckCharacter("11010119850512"
+                + String.format("%03d", 2 * ThreadLocalRandom.current().nextInt(500)));
+        // the window records the 亲情代办 binding with the holder's consent
+        Map<String, Object> bound = http.withBasicAuth("window1", "window1").postForEntity("/api/family-bindings",
+                Map.of("holderIdNumber", holder, "agent", Map.of("name", "网办女儿", "idNumber", daughter, "relation", "女儿"),
+                        "consentDate", clock.today().toString()), Map.class).getBody();
+        long bindingId = ((Number) bound.get("bindingId")).longValue();
+
+        CitizenOnline agent = new CitizenOnline(port);
+        CitizenOnline.Answer me = agent.signIn(inbox, phone(), daughter, "网办女儿");
+        assertThat((List<Map<String, Object>>) me.body().get("actingFor"))
+                .anySatisfy(b -> assertThat(((Number) b.get("bindingId")).longValue()).isEqualTo(bindingId));
+        CitizenOnline.Answer created = agent.post("/api/online/applications", Map.of("matter", "RETIREMENT",
+                "facts", retirementFacts(), "forBinding", bindingId, "applicant", Map.of("name", "网办父亲", "phone", phone())));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        String applicationId = (String) created.body().get("applicationId");
+        assertThat(jdbc.queryForObject("SELECT applicant_id_number FROM online_application WHERE application_id = ?",
+                String.class, applicationId)).as("the application is the holder's").isEqualTo(holder);
+
+        CitizenOnline father = new CitizenOnline(port);
+        father.signIn(inbox, phone(), holder, "网办父亲");
+        assertThat(father.get("/api/online/applications").text()).contains(applicationId);
+        assertThat(father.get("/api/online/applications/" + applicationId).status()).isEqualTo(200);
+        assertThat(agent.get("/api/online/applications/" + applicationId).status()).isEqualTo(200);
+
+        CitizenOnline stranger = new CitizenOnline(port);
+        stranger.signIn(inbox, phone(), man1960(), "网办路人");
+        assertThat(stranger.get("/api/online/applications/" + applicationId).status()).isEqualTo(404);
+        assertThat(stranger.get("/api/online/applications").text()).doesNotContain(applicationId);
+        long before = jdbc.queryForObject("SELECT COUNT(*) FROM online_application", Long.class);
+        CitizenOnline.Answer refused = stranger.post("/api/online/applications", Map.of("matter", "RETIREMENT",
+                "facts", retirementFacts(), "forBinding", bindingId, "applicant", Map.of("name", "网办父亲", "phone", phone())));
+        assertThat(refused.status()).as(refused.text()).isEqualTo(403);
+        assertThat(refused.body()).containsEntry("field", "forBinding");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM online_application", Long.class)).isEqualTo(before);
+    }
 }
