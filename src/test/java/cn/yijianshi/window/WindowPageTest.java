@@ -105,7 +105,8 @@ class WindowPageTest {
             driver.findElement(By.id("submit")).click();
             new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> !error(d, "facts.originalAge").isEmpty()
                     || !d.findElement(By.id("error")).getText().isEmpty());
-            assertThat(error(driver, "facts.originalAge")).isNotEmpty();
+            assertThat(error(driver, "facts.originalAge")).as("the page said: %s", driver.findElement(By.id("error")).getText())
+                    .isNotEmpty();
             assertThat(cases.count()).isEqualTo(before);
         }
     }
