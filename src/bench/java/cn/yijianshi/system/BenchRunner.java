@@ -71,6 +71,7 @@ public class BenchRunner implements ApplicationRunner {
     private final cn.yijianshi.intake.CaseLookup caseLookup;
     private final com.fasterxml.jackson.databind.ObjectMapper json;
     private final int insuredImport;
+    private final int insuredImportMonthsLater;
     private final cn.yijianshi.insured.InsuredImport insuredImporter;
 
     public BenchRunner(CaseIntake intake, RuntimeService runtimeService, TaskService taskService,
@@ -88,8 +89,10 @@ public class BenchRunner implements ApplicationRunner {
                        org.camunda.bpm.engine.FilterService filterService, cn.yijianshi.sla.SlaMonitor slaMonitor,
                        @Value("${bench.matters:20}") int matterRounds, com.fasterxml.jackson.databind.ObjectMapper json,
                        cn.yijianshi.intake.CaseLookup caseLookup,
-                       @Value("${bench.insured-import:0}") int insuredImport, cn.yijianshi.insured.InsuredImport insuredImporter) {
+                       @Value("${bench.insured-import:0}") int insuredImport, cn.yijianshi.insured.InsuredImport insuredImporter,
+                       @Value("${bench.insured-import-months-later:0}") int insuredImportMonthsLater) {
         this.insuredImport = insuredImport;
+        this.insuredImportMonthsLater = insuredImportMonthsLater;
         this.insuredImporter = insuredImporter;
         this.caseLookup = caseLookup;
         this.matterRounds = matterRounds;
@@ -121,7 +124,7 @@ public class BenchRunner implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) throws Exception {
         if (insuredImport > 0) {
-            new InsuredImportBench(insuredImporter, jdbc).run(insuredImport);
+            new InsuredImportBench(insuredImporter, jdbc).run(insuredImport, insuredImportMonthsLater);
             System.exit(SpringApplication.exit(context, () -> 0));
             return;
         }

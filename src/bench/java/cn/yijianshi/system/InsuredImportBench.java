@@ -19,7 +19,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * {@code --bench.insured-import=1000000} (alone): writes a registry CSV of that many made-up insured persons (valid ID
  * numbers, born 1960-1995, all three retirement-age categories) to a temporary file, imports it as an administrator's
  * server-side file would be, and prints rows/s and the JVM's peak heap. Run it on the mysql profile with -Xmx256m:
- * the goal is a million rows in under two minutes.
+ * the goal is a million rows in under two minutes. {@code --bench.insured-import-months-later=1} writes the same people
+ * a month on (every paying person's contribution one month more, so most rows change), as the next month's sheet would.
  */
 final class InsuredImportBench {
 
@@ -34,13 +35,13 @@ final class InsuredImportBench {
         this.jdbc = jdbc;
     }
 
-    void run(int rows) throws IOException {
+    void run(int rows, int monthsLater) throws IOException {
         System.out.println("== yijianshi bench: insured registry import, " + rows + " rows ==");
         List<String> point = jdbc.queryForList("SELECT code FROM service_point WHERE code = 'BENCH-01'", String.class);
         Path file = Files.createTempFile("insured-bench-", ".csv");
         try {
             long written = System.nanoTime();
-            write(file, rows, point.isEmpty() ? "" : point.get(0));
+            write(file, rows, point.isEmpty() ? "" : point.get(0), monthsLater);
             System.out.printf("sheet: %d rows, %.1f MB, written in %.1f s%n", rows, Files.size(file) / 1e6,
                     (System.nanoTime() - written) / 1e9);
             Long before = jdbc.queryForObject("SELECT COUNT(*) FROM insured_person", Long.class);
@@ -66,7 +67,7 @@ final class InsuredImportBench {
     }
 
     /** Row i: born on day i mod 13,000 from 1960, a sequence number for the rest; men and women in turn. */
-    private static void write(Path file, int rows, String point) throws IOException {
+    private static void write(Path file, int rows, String point, int monthsLater) throws IOException {
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write("身份证号码,姓名,性别,原退休年龄类别,累计缴费月数,缴费状态,联系电话,服务网点代码\n");
             for (int i = 0; i < rows; i++) {
@@ -82,8 +83,9 @@ final class InsuredImportBench {
                 out.write(man ? ",男," : ",女,");
                 out.write(category);
                 out.write(',');
-                out.write(Integer.toString(i % 480));
-                out.write(i % 10 == 0 ? ",暂停缴费," : ",正常缴费,");
+                boolean paying = i % 10 != 0;
+                out.write(Integer.toString(i % 480 + (paying ? monthsLater : 0)));
+                out.write(paying ? ",正常缴费," : ",暂停缴费,");
                 out.write(String.format("139%08d", i));
                 out.write(',');
                 out.write(point);

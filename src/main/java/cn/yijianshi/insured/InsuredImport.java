@@ -24,8 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * 参保人员名册导入: a sheet of insured persons (.xlsx or UTF-8 CSV, up to millions of rows) read row by row and written
- * in batches of {@value #BATCH} (one upsert statement and one transaction each): a person already in the registry
- * (same ID number) is replaced by the row, the others are added. A bad row is left out and reported by its row number
+ * in batches of {@value #BATCH} (one upsert statement and one transaction each, {@link RegistryWriter}): a person
+ * already in the registry (same ID number) is replaced by the row, the others are added. A bad row is left out and reported by its row number
  * and field; the good rows are imported all the same. A person twice in one sheet: the later row stands.
  *
  * <p>Memory holds a few batches and the first {@value #LISTED_PROBLEMS} problems, never the sheet: a workbook is copied
@@ -40,16 +40,16 @@ public class InsuredImport {
     static final int BATCH = 1000;
     static final int LISTED_PROBLEMS = 1000;
 
-    private final InsuredMapper mapper;
+    private final RegistryWriter writer;
     private final TransactionTemplate transaction;
     private final StatutoryRetirementAge statutoryAge;
     private final ContributionStatuses statuses;
     private final HallClock clock;
     private final JdbcTemplate jdbc;
 
-    public InsuredImport(InsuredMapper mapper, TransactionTemplate transaction, StatutoryRetirementAge statutoryAge,
+    public InsuredImport(RegistryWriter writer, TransactionTemplate transaction, StatutoryRetirementAge statutoryAge,
                          ContributionStatuses statuses, HallClock clock, JdbcTemplate jdbc) {
-        this.mapper = mapper;
+        this.writer = writer;
         this.transaction = transaction;
         this.statutoryAge = statutoryAge;
         this.statuses = statuses;
@@ -119,7 +119,7 @@ public class InsuredImport {
                 if (batch == END) {
                     break;
                 }
-                transaction.executeWithoutResult(status -> mapper.upsert(batch));
+                transaction.executeWithoutResult(status -> writer.upsert(batch));
                 imported += batch.size();
             }
         } catch (RuntimeException writeFailed) {
