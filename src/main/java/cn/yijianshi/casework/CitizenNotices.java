@@ -40,17 +40,31 @@ public class CitizenNotices {
         Matter matter = matterOf(execution);
         Map<String, Object> values = new HashMap<>(execution.getVariables());
         values.put("caseId", caseId);
-        values.put("matterName", matter.name());
         values.putAll(extra);
+        return render(matter, milestone, values).map(notice -> {
+            caseFile.tellCitizen(caseId, milestone, notice.sms(), notice.text());
+            return notice.text();
+        }).orElse("");
+    }
+
+    /** A notice as it is sent: the gateway's SMS template code and the text. */
+    public record Rendered(String sms, String text) {
+    }
+
+    /**
+     * The matter's template for {@code milestone} rendered over {@code values} (its {@code {{rateLink}}}, if it has
+     * one, made here for the case {@code values.caseId}); empty when the matter has no such notice.
+     */
+    public java.util.Optional<Rendered> render(Matter matter, String milestone, Map<String, Object> values) {
         return matter.notice(milestone).map(notice -> {
+            Map<String, Object> all = new HashMap<>(values);
+            all.putIfAbsent("matterName", matter.name());
             // {{rateLink}}: a one-time link for the person served to rate the case (好差评), made only when asked for.
             if (notice.template().contains("rateLink")) {
-                values.put("rateLink", ratingLinks.issue(caseId));
+                all.put("rateLink", ratingLinks.issue(String.valueOf(values.get("caseId"))));
             }
-            String text = compiled.computeIfAbsent(notice.template(), MUSTACHE::compile).execute(values);
-            caseFile.tellCitizen(caseId, milestone, notice.sms(), text);
-            return text;
-        }).orElse("");
+            return new Rendered(notice.sms(), compiled.computeIfAbsent(notice.template(), MUSTACHE::compile).execute(all));
+        });
     }
 
     /** For BPMN expressions: {@code ${citizenNotices.tell(execution, 'IN_PROGRESS')}}. */

@@ -135,7 +135,10 @@ public record Matter(
                 }
             }
         }
-        for (String milestone : List.of("COMPLETED", "MATERIALS_NOTICE", "NOT_ACCEPTED", "WITHDRAWN")) {
+        List<String> milestones = online
+                ? List.of("COMPLETED", "MATERIALS_NOTICE", "NOT_ACCEPTED", "WITHDRAWN", "ONLINE_ACCEPTED", "ONLINE_RETURNED")
+                : List.of("COMPLETED", "MATERIALS_NOTICE", "NOT_ACCEPTED", "WITHDRAWN");
+        for (String milestone : milestones) {
             Notice notice = notices == null ? null : notices.get(milestone);
             if (notice == null || notice.template() == null || notice.template().isBlank() || notice.sms() == null) {
                 problems.add("notices." + milestone + " 须有 template 与 sms（短信模板代码）");

@@ -3,6 +3,8 @@ package cn.yijianshi.online;
 import java.util.List;
 import java.util.Map;
 
+import cn.yijianshi.casework.CitizenNotices;
+import cn.yijianshi.catalog.MatterCatalog;
 import cn.yijianshi.intake.CaseIntake;
 import cn.yijianshi.intake.CaseIntakeRequest;
 import cn.yijianshi.intake.Channel;
@@ -18,20 +20,28 @@ import org.springframework.stereotype.Component;
 /**
  * 受理立案 after 网上申请预审: the online application becomes a case exactly as at the window
  * ({@link CaseIntake}, channel ONLINE, the materials uploaded counted as handed in, the reviewer as the clerk and
- * the reviewer's service point), in the same transaction as the reviewer's decision; the citizen is told the case id.
+ * the reviewer's service point), in the same transaction as the reviewer's decision; the citizen is told the case id
+ * (the matter file's notice ONLINE_ACCEPTED).
  * The application's id is the intake's Idempotency-Key, so the same application never opens two cases.
  */
 @Component("onlineCaseOpening")
 public class OnlineCaseOpening implements JavaDelegate {
 
+    /** The matter file's notice (and the outbox's kind) telling the citizen the case id. */
+    static final String KIND = "ONLINE_ACCEPTED";
+
     private final OnlineApplicationMapper applications;
     private final OnlineApplications online;
     private final CaseIntake intake;
     private final Outbox outbox;
+    private final CitizenNotices notices;
+    private final MatterCatalog catalog;
     private final HallClock clock;
 
     public OnlineCaseOpening(OnlineApplicationMapper applications, OnlineApplications online, CaseIntake intake,
-                             Outbox outbox, HallClock clock) {
+                             Outbox outbox, CitizenNotices notices, MatterCatalog catalog, HallClock clock) {
+        this.notices = notices;
+        this.catalog = catalog;
         this.applications = applications;
         this.online = online;
         this.intake = intake;
@@ -57,9 +67,9 @@ public class OnlineCaseOpening implements JavaDelegate {
                 .orElseGet(() -> intake.accept(request, "online-" + applicationId, reviewer));
         applications.accepted(applicationId, clock.now(), reviewer, result.caseId());
         execution.setVariable("caseId", result.caseId());
-        outbox.send(result.caseId(), "ONLINE_ACCEPTED", application.applicantPhone(),
-                "您在码上办提交的" + execution.getVariable("matterName") + "申请（" + applicationId + "）已通过预审并受理，办件编号 "
-                        + result.caseId() + "，可在码上办查看进度。", Map.of("applicationId", applicationId));
+        Map<String, Object> values = Map.of("applicationId", applicationId, "caseId", result.caseId());
+        notices.render(catalog.require("matter", application.matter()), KIND, values).ifPresent(notice ->
+                outbox.send(result.caseId(), KIND, notice.sms(), application.applicantPhone(), notice.text(), values));
     }
 
     private static String reviewer(DelegateExecution execution) {

@@ -146,12 +146,13 @@ class MatterCatalogTest {
                 .replace("\"promise\": {\"limit\": \"3 working days\", \"urgentLimit\": \"1 working days\"},", "")
                 .replace("camunda:candidateGroups=\"dept-employment\"", "camunda:candidateGroups=\"dept-nowhere\"")
                 .replace("name=\"补发就业创业证\" camunda:candidateGroups", "camunda:candidateGroups")
-                .replace("camunda:formRef=\"test-certificate-issue\"", "camunda:formRef=\"no-such-form\""));
+                .replace("camunda:formRef=\"test-certificate-issue\"", "camunda:formRef=\"no-such-form\"")
+                .replace("\"ONLINE_RETURNED\"", "\"ONLINE_REFUSED\""));
         ResponseEntity<Map<String, Object>> refused = upload("demo", broken);
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(refused.getBody()).containsEntry("field", "file");
         assertThat(refused.getBody().get("message").toString()).contains("promise", "dept-nowhere", "须有中文名称",
-                "no-such-form", "未部署");
+                "no-such-form", "notices.ONLINE_RETURNED", "未部署");
         assertThat(refused.getBody().get("messageEn").toString()).contains("nothing was deployed");
         assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(deployments);
 

@@ -88,6 +88,8 @@ class OnlineApplicationApiTest {
         assertThat(returned.body()).containsEntry("status", "RETURNED").containsEntry("returnReason", "缺户口簿，请补传");
         assertThat(jdbc.queryForObject("SELECT message FROM notification_outbox WHERE case_id = ? AND kind = 'ONLINE_RETURNED'",
                 String.class, applicationId)).as("told at once").contains("缺户口簿，请补传");
+        assertThat(jdbc.queryForObject("SELECT template_code FROM notification_outbox WHERE case_id = ? AND kind = 'ONLINE_RETURNED'",
+                String.class, applicationId)).as("the matter file's notice").isEqualTo("SMS_ONLINE_RETURNED");
 
         citizen.upload("/api/online/applications/" + applicationId + "/materials", "HUKOU", "户口簿.png", PNG);
         assertThat(citizen.post("/api/online/applications/" + applicationId + "/submission", Map.of()).body())
@@ -98,6 +100,9 @@ class OnlineApplicationApiTest {
         assertThat(accepted.body()).containsEntry("status", "ACCEPTED");
         String caseId = (String) accepted.body().get("caseId");
         assertThat(caseId).startsWith("TX-");
+        assertThat(jdbc.queryForObject("SELECT message FROM notification_outbox WHERE case_id = ? AND kind = 'ONLINE_ACCEPTED'",
+                String.class, caseId)).as("told the case id, in the matter file's words")
+                .isEqualTo("您在码上办提交的退休一件事申请（" + applicationId + "）已通过预审并受理，办件编号 " + caseId + "，可在码上办查看进度。");
         assertThat(jdbc.queryForObject("SELECT channel FROM hall_case WHERE case_id = ?", String.class, caseId)).isEqualTo("ONLINE");
         assertThat(jdbc.queryForList("SELECT code FROM case_material WHERE case_id = ? ORDER BY code",
                 String.class, caseId)).containsExactly("HUKOU", "ID_CARD");
