@@ -9,6 +9,7 @@ import java.security.Principal;
 
 import cn.yijianshi.system.RefusedRequest;
 import cn.yijianshi.upload.FileKind;
+import cn.yijianshi.upload.SheetUpload;
 import cn.yijianshi.upload.UploadPolicy;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -24,20 +25,22 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * 参保人员名册导入 (administrators, /api/admin/**): the sheet as the raw body (the workbook's type, application/zip, or
- * text/csv), read straight from the request, or as the form field "file"; under the upload policy's
- * {@code registry-import} rule (200 MB, ZIP/.xlsx or UTF-8 text, told by content). Larger files are put in the
+ * text/csv), or as the form field "file", through {@link SheetUpload} (the upload policy's
+ * {@code registry-import} rule: 200 MB, ZIP/.xlsx or UTF-8 text, told by content). Larger files are put in the
  * import directory on the server ({@code yijianshi.insured.import-dir}) and named by {@code path}.
  */
 @RestController
 public class InsuredImportController {
 
     private final InsuredImport importer;
+    private final SheetUpload sheets;
     private final UploadPolicy uploads;
     private final Path importDir;
 
-    public InsuredImportController(InsuredImport importer, UploadPolicy uploads,
+    public InsuredImportController(InsuredImport importer, SheetUpload sheets, UploadPolicy uploads,
                                    @Value("${yijianshi.insured.import-dir:./imports}") String importDir) {
         this.importer = importer;
+        this.sheets = sheets;
         this.uploads = uploads;
         this.importDir = Path.of(importDir).toAbsolutePath().normalize();
     }
@@ -49,18 +52,13 @@ public class InsuredImportController {
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/zip", "text/csv",
             MediaType.APPLICATION_OCTET_STREAM_VALUE})
     public InsuredImport.Imported importBody(HttpServletRequest request, Principal administrator) throws IOException {
-        InputStream in = new BufferedInputStream(request.getInputStream(), 64 * 1024);
-        FileKind kind = uploads.accept("registry-import", "file", in);
-        return importer.importSheet(in, kind, administrator.getName());
+        return sheets.fromBody(request, importer::importSheet, administrator.getName());
     }
 
     @PostMapping(value = "/api/admin/insured/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     public InsuredImport.Imported importForm(@RequestPart(name = "file", required = false) MultipartFile file,
                                              Principal administrator) throws IOException {
-        FileKind kind = uploads.accept("registry-import", file);
-        try (InputStream in = file.getInputStream()) {
-            return importer.importSheet(in, kind, administrator.getName());
-        }
+        return sheets.fromForm(file, importer::importSheet, administrator.getName());
     }
 
     /** A file in the import directory, by its name there; nothing outside that directory is read. */
