@@ -7,6 +7,7 @@ import java.util.Objects;
 import cn.yijianshi.system.CaseTaskListener;
 import cn.yijianshi.system.RefusedRequest;
 import cn.yijianshi.system.TaskActor;
+import cn.yijianshi.system.TaskHandedOn;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
@@ -22,7 +23,8 @@ import org.springframework.stereotype.Component;
  * <pre>{@code <camunda:property name="fourEyesAgainst" value="Task_AssessPension,Task_ReassessPension" />}</pre>
  *
  * Whoever completes a task so named is recorded in the variable {@code performedBy_<task id>} (the named task must
- * be claimed first, or the step would have no performer); that person is refused (409) the declaring task when it is
+ * be claimed first, or the step would have no performer; a completion that hands the step on, {@link TaskHandedOn},
+ * performs nothing); that person is refused (409) the declaring task when it is
  * claimed or assigned to them and again when they complete it. The engine plugin attaches this to every user task of
  * a case process; a matter's BPMN only declares the property.
  */
@@ -48,7 +50,7 @@ public class FourEyes implements CaseTaskListener {
             }
             refuseIfSame(task, step, against, actor);
         }
-        if (isNamedByAnother(step)) {
+        if (isNamedByAnother(step) && !TaskHandedOn.isHandedOn(task)) {
             if (actor == null) {
                 throw claimFirst(step);
             }

@@ -2,10 +2,15 @@ package cn.yijianshi.sla;
 
 import cn.yijianshi.system.CaseTaskListener;
 import cn.yijianshi.system.HallClock;
+import cn.yijianshi.system.TaskHandedOn;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
-/** When a task of a case process is completed: its SLA record is done, with the working time it used. */
+/**
+ * When a task of a case process is completed: its SLA record is done, with the working time it used; a task completed
+ * to hand its step on ({@link TaskHandedOn}, a 疑难 flag) is cancelled, as a task left without completion is, so the
+ * step counts once, as the task that finishes it.
+ */
 @Component
 public class TaskSlaEnd implements CaseTaskListener {
 
@@ -26,7 +31,7 @@ public class TaskSlaEnd implements CaseTaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        finish(task, SlaState.DONE);
+        finish(task, TaskHandedOn.isHandedOn(task) ? SlaState.CANCELLED : SlaState.DONE);
     }
 
     void finish(DelegateTask task, SlaState state) {
@@ -35,7 +40,7 @@ public class TaskSlaEnd implements CaseTaskListener {
         records.finishTask(task.getId(), state, now, minutes);
     }
 
-    /** A task left without completion (a 疑难 flag, the case ending) closes its record as cancelled. */
+    /** A task left without completion (a 疑难 flag on a version with the error boundary, the case ending) closes its record as cancelled. */
     @Component
     public static class WhenDeleted implements CaseTaskListener {
         private final TaskSlaEnd end;

@@ -55,7 +55,9 @@ class CasesOnTheVersionBeforeTheJoinsTest {
         Mocks.register("notAcceptedNotice", noop);
         Mocks.register("pensionEstimateStep", noop);
         Mocks.register("completionNotice", noop);
-        Mocks.register("hardCaseFlag", new HardCaseFlag(mock(CaseFile.class)));
+        HardCaseFlag hardCaseFlag = new HardCaseFlag(mock(CaseFile.class));
+        Mocks.register("recordHardCaseFlag", hardCaseFlag);
+        Mocks.register("hardCaseFlag", new HardCaseFlag.ThroughTheErrorBoundary(hardCaseFlag));
         Mocks.register("fourEyes", new FourEyesOfEarlierVersions());
         Mocks.register("sla", TestCalendars.slaClock());
         Mocks.register("slaTimer", (TaskListener) task -> { });
@@ -127,13 +129,14 @@ class CasesOnTheVersionBeforeTheJoinsTest {
         toCompletion(running);
         assertThat(BpmnAwareTests.historyService().createHistoricProcessInstanceQuery().processInstanceId(running.getId())
                 .singleResult().getProcessDefinitionId()).isEqualTo(before.getId());
-        BpmnAwareTests.assertThat(running).hasNotPassed("Gateway_JoinArchivesReview");
+        BpmnAwareTests.assertThat(running).hasNotPassed("Gateway_JoinArchivesReview").hasPassed("Boundary_ArchivesHardCase");
 
         ProcessInstance next = accept("TX-20261122-000002");
         assertThat(next.getProcessDefinitionId()).isEqualTo(current.getId());
         toDepartments(next);
         toCompletion(next);
         BpmnAwareTests.assertThat(next).hasPassed("Gateway_JoinRequiredMaterials", "Gateway_JoinArchivesReview",
-                "Gateway_JoinAssessPension", "Gateway_JoinMedicalTransfer", "Gateway_JoinFundWithdrawal", "Gateway_JoinApproval");
+                "Gateway_JoinAssessPension", "Gateway_JoinMedicalTransfer", "Gateway_JoinFundWithdrawal", "Gateway_JoinApproval",
+                "Gateway_ArchivesHardCase", "Call_ExpertReviewArchives");
     }
 }

@@ -38,6 +38,10 @@ class RetirementJourneyTest {
     ManagementService managementService;
     @Autowired
     org.camunda.bpm.engine.TaskService taskService;
+    @Autowired
+    org.camunda.bpm.engine.RuntimeService runtimeService;
+    @Autowired
+    org.camunda.bpm.engine.HistoryService historyService;
 
     private String open(Map<String, Object> body) {
         ResponseEntity<Map<String, Object>> created = http.withBasicAuth("window1", "window1")
@@ -63,11 +67,15 @@ class RetirementJourneyTest {
     private void work(String user, String caseId, String taskKey, Map<String, Object> form) {
         String id = taskId(user, caseId, taskKey);
         assertThat(claim(user, id).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        ResponseEntity<String> done = complete(user, id, form);
+        assertThat(done.getStatusCode()).as(done.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+    }
+
+    private ResponseEntity<String> complete(String user, String taskId, Map<String, Object> form) {
         Map<String, Object> variables = new HashMap<>();
         form.forEach((name, value) -> variables.put(name, Map.of("value", value, "type", typeOf(value))));
-        ResponseEntity<String> done = http.withBasicAuth(user, user).exchange("/engine-rest/task/" + id + "/complete",
+        return http.withBasicAuth(user, user).exchange("/engine-rest/task/" + taskId + "/complete",
                 HttpMethod.POST, new HttpEntity<>(Map.of("variables", variables)), String.class);
-        assertThat(done.getStatusCode()).as(done.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
     }
 
     private static String typeOf(Object value) {
@@ -135,6 +143,41 @@ class RetirementJourneyTest {
         assertThat(((Map<?, ?>) view(caseId).get("rating")).get("score")).isEqualTo(5);
         assertThat(http.exchange("/api/public/ratings/" + link.group(1), HttpMethod.POST,
                 new HttpEntity<>(Map.of("score", 1)), JSON).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    }
+
+    @Test
+    void aDepartmentFlaggingItsStepHardSendsTheCaseToTheExpertsAndTheStepCountsOnlyWhenDone() {
+        String caseId = open(TestCitizens.retirementIntake("李疑难", TestCitizens.RETIRING_MAN));
+        work("window1", caseId, "Task_ReviewMaterials", Map.of("materialsDecision", "COMPLETE", "originalAge", "60",
+                "contributionMonths", 360, "hasFundAccount", false));
+        String medical = taskId("medical1", caseId, "Task_MedicalTransfer");
+        assertThat(claim("medical1", medical).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+        ResponseEntity<String> noReason = complete("medical1", medical, Map.of("departmentResult", "待专家确认", "flagHardCase", true));
+        assertThat(noReason.getStatusCode().value()).as(noReason.getBody()).isEqualTo(500);
+        assertThat(noReason.getBody()).contains("hardCaseReason", "标记疑难时必须填写疑难原因");
+        assertThat(taskService.createTaskQuery().taskId(medical).count()).as("the task stays").isEqualTo(1);
+
+        ResponseEntity<String> flagged = complete("medical1", medical, Map.of("departmentResult", "待专家确认",
+                "flagHardCase", true, "hardCaseReason", "视同缴费年限有争议"));
+        assertThat(flagged.getStatusCode()).as(flagged.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+
+        var hardCase = runtimeService.createProcessInstanceQuery().processDefinitionKey("hard-case-escalation")
+                .processInstanceBusinessKey(caseId).singleResult();
+        assertThat(runtimeService.getVariable(hardCase.getId(), "issueDescription")).isEqualTo("医保退休待遇变更：视同缴费年限有争议");
+        assertThat(taskService.createTaskQuery().processInstanceBusinessKey(caseId).taskDefinitionKey("Task_MedicalTransfer")
+                .count()).as("with the experts now").isZero();
+        // the step is not done yet: flagged on the timeline, not 完成; its SLA record cancelled, not counted as done
+        assertThat(timeline(caseId)).filteredOn(e -> "HARD_CASE_FLAGGED".equals(e.get("event")))
+                .extracting(e -> e.get("actor")).containsExactly("medical1");
+        assertThat(timeline(caseId)).filteredOn(e -> "TASK_COMPLETED".equals(e.get("event")))
+                .extracting(e -> e.get("actor")).containsExactly("window1");
+        assertThat(jdbc.queryForObject("SELECT state FROM sla_record WHERE task_id = ?", String.class, medical))
+                .isEqualTo("CANCELLED");
+        // and the task history says the person completed the task
+        var done = historyService.createHistoricTaskInstanceQuery().taskId(medical).singleResult();
+        assertThat(done.getAssignee()).isEqualTo("medical1");
+        assertThat(done.getDeleteReason()).isEqualTo("completed");
     }
 
     @Test

@@ -3,6 +3,7 @@ package cn.yijianshi.retirement;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
@@ -61,7 +62,7 @@ class RetirementOneStopProcessTest {
         Mocks.register("notAcceptedNotice", noop);
         Mocks.register("pensionEstimateStep", noop);
         Mocks.register("completionNotice", noop);
-        Mocks.register("hardCaseFlag", new HardCaseFlag(mock(CaseFile.class)));
+        Mocks.register("recordHardCaseFlag", new HardCaseFlag(mock(CaseFile.class)));
         Mocks.register("sla", TestCalendars.slaClock());
         Mocks.register("slaTimer", (TaskListener) task -> { });
     }
@@ -88,6 +89,16 @@ class RetirementOneStopProcessTest {
         } finally {
             engine.getProcessEngine().getIdentityService().clearAuthentication();
         }
+    }
+
+    /** A flagged task was completed by the person who flagged it; the gateway after it sent the case on and took the flag down. */
+    private void flaggedBy(ProcessInstance pi, String taskKey, String user, String gateway) {
+        var done = historyService().createHistoricTaskInstanceQuery().processInstanceId(pi.getId())
+                .taskDefinitionKey(taskKey).finished().orderByHistoricActivityInstanceStartTime().desc().list().get(0);
+        org.assertj.core.api.Assertions.assertThat(done.getAssignee()).isEqualTo(user);
+        org.assertj.core.api.Assertions.assertThat(done.getDeleteReason()).isEqualTo("completed");
+        assertThat(pi).hasPassed(gateway).variables().containsEntry("flagHardCase", false)
+                .containsEntry("hardCaseRaisedIn", done.getName());
     }
 
     /** The expert workstation answers through the called hard-case process; the case resumes with it. */
@@ -205,11 +216,14 @@ class RetirementOneStopProcessTest {
         reviewComplete(pi);
         work(pi, "Task_ArchivesPreReview", "archives1", withVariables("flagHardCase", true, "hardCaseReason", "视同缴费年限存疑"));
         assertThat(pi).isWaitingAt("Call_ExpertReviewArchivesPreReview").isNotWaitingAt("Task_ArchivesPreReview");
+        flaggedBy(pi, "Task_ArchivesPreReview", "archives1", "Gateway_ArchivesPreReviewHardCase");
+        assertThat(pi).hasNotPassed("Task_EstimatePensionEarly");
         assertThat(pi).variables().doesNotContainKey("archivesPreReviewed");
         expertAnswers(pi, "Call_ExpertReviewArchivesPreReview", withVariables("replyText", "按原劳动部文件认定"));
         assertThat(pi).isWaitingAt("Task_ArchivesPreReview").variables().containsEntry("expertAdvice", "按原劳动部文件认定");
         work(pi, "Task_ArchivesPreReview", "archives1", withVariables("confirmedContributionMonths", 360));
-        assertThat(pi).isWaitingAt("Timer_RetirementMonth");
+        assertThat(pi).hasPassed("Task_EstimatePensionEarly").isWaitingAt("Timer_RetirementMonth")
+                .variables().containsEntry("archivesPreReviewed", true);
     }
 
     @Test
@@ -221,7 +235,8 @@ class RetirementOneStopProcessTest {
         reviewComplete(pi);
         assertThat(pi).variables().containsEntry("eligibility", "EARLY");
         work(pi, "Task_ArchivesPreReview", "archives1", withVariables("confirmedContributionMonths", 360));
-        assertThat(pi).isWaitingAt("Timer_RetirementMonth");
+        assertThat(pi).hasPassed("Task_EstimatePensionEarly").isWaitingAt("Timer_RetirementMonth")
+                .variables().containsEntry("archivesPreReviewed", true);
     }
 
     @Test
@@ -268,21 +283,23 @@ class RetirementOneStopProcessTest {
         ProcessInstance pi = accept("NORMAL", true);
         reviewComplete(pi);
         for (String[] dept : new String[][] {
-                {"Task_ArchivesReview", "archives1", "Call_ExpertReviewArchives"},
-                {"Task_MedicalTransfer", "medical1", "Call_ExpertReviewMedical"},
-                {"Task_FundWithdrawal", "fund1", "Call_ExpertReviewFund"}}) {
+                {"Task_ArchivesReview", "archives1", "Call_ExpertReviewArchives", "Gateway_ArchivesHardCase"},
+                {"Task_MedicalTransfer", "medical1", "Call_ExpertReviewMedical", "Gateway_MedicalHardCase"},
+                {"Task_FundWithdrawal", "fund1", "Call_ExpertReviewFund", "Gateway_FundHardCase"}}) {
             work(pi, dept[0], dept[1], withVariables("flagHardCase", true, "hardCaseReason", "视同缴费年限存疑"));
             assertThat(pi).isWaitingAt(dept[2]).isNotWaitingAt(dept[0]);
+            flaggedBy(pi, dept[0], dept[1], dept[3]);
             expertAnswers(pi, dept[2], withVariables("replyText", "按原劳动部文件认定"));
             assertThat(pi).isWaitingAt(dept[0]).variables().containsEntry("expertAdvice", "按原劳动部文件认定");
         }
         work(pi, "Task_ArchivesReview", "archives1", withVariables("confirmedContributionMonths", 360));
         work(pi, "Task_AssessPension", "pension1", withVariables("flagHardCase", true, "hardCaseReason", "过渡性养老金口径"));
+        flaggedBy(pi, "Task_AssessPension", "pension1", "Gateway_PensionHardCase");
         expertAnswers(pi, "Call_ExpertReviewPension", withVariables("replyText", "按本地办法计算"));
         work(pi, "Task_AssessPension", "pension1", withVariables("approvedMonthlyPension", 3000));
         work(pi, "Task_MedicalTransfer", "medical1", withVariables("departmentResult", "已变更"));
         work(pi, "Task_FundWithdrawal", "fund1", withVariables("departmentResult", "已提取"));
-        assertThat(pi).isWaitingAt("Task_ApproveRetirement");
+        assertThat(pi).isWaitingAt("Task_ApproveRetirement").variables().containsEntry("flagHardCase", false);
     }
 
     @Test
