@@ -18,6 +18,7 @@ import cn.yijianshi.intake.CaseIntake;
 import cn.yijianshi.intake.CaseIntakeRequest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,8 @@ class TasklistInChineseJourneyTest {
     ObjectMapper json;
     @Autowired
     TaskService taskService;
+    @Autowired
+    RuntimeService runtimeService;
     @Autowired
     FilterService filterService;
 
@@ -102,6 +105,13 @@ class TasklistInChineseJourneyTest {
             complete(browser);
             waitUntilDone(browser, review);
         }
+        assertOnlyShown(review);
+    }
+
+    /** The masked ID number and the statutory age come from the case record: no variable, even after Tasklist sent them back. */
+    private void assertOnlyShown(Task task) {
+        assertThat(runtimeService.createVariableInstanceQuery().processInstanceIdIn(task.getProcessInstanceId())
+                .variableNameIn("applicantIdMasked", "statutoryAge").list()).as("variables after " + task.getName()).isEmpty();
     }
 
     private void archivesConfirmTheSeniority(String caseId) {
@@ -114,12 +124,17 @@ class TasklistInChineseJourneyTest {
     }
 
     private void pensionSeesTheEstimateAndAssesses(String caseId) {
-        workTask("pension1", openTask(caseId, "Task_AssessPension"), "养老金核定", "tasklist-04-pension-estimate", browser -> {
+        Task assessment = openTask(caseId, "Task_AssessPension");
+        workTask("pension1", assessment, "养老金核定", "tasklist-04-pension-estimate", browser -> {
+            assertThat(fieldValue(browser, "statutoryAge")).as("a man born in March 1960, original age 60").isEqualTo("60岁");
+            assertThat(readOnly(browser, "statutoryAge")).isTrue();
+            assertThat(fieldValue(browser, "applicantIdMasked")).isEqualTo("110101********123X");
             assertThat(fieldValue(browser, "estimateSheet")).as("the 核算表 is in the form").contains("基础养老金");
             assertThat(readOnly(browser, "estimateSheet")).isTrue();
             assertThat(fieldValue(browser, "estimateTotal")).isNotBlank();
             type(browser, "approvedMonthlyPension", fieldValue(browser, "estimateTotal"));
         });
+        assertOnlyShown(assessment);
     }
 
     private void expertSeesNoHardCaseBeforeAFlag(String applicant) {
