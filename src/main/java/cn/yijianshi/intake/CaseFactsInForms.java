@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import cn.yijianshi.catalog.ApplicantKind;
+import cn.yijianshi.catalog.Matter;
 import cn.yijianshi.catalog.MatterCatalog;
 import cn.yijianshi.catalog.MatterExtension;
 import cn.yijianshi.system.CaseTaskListeners;
@@ -37,8 +38,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * What a case's task forms only show, read from the case record when the form is opened instead of carried as
- * process variables: the applicant's masked ID number, and what the matter's extension derives from the applicant
- * for its forms ({@link MatterExtension#formFacts}, e.g. retirement's statutory age). Tasklist asks the engine for a
+ * process variables: the applicant's masked ID number, the 材料比对 of 审核材料 (from the matter's materials and the
+ * two facts 比对已交材料 keeps, {@code requiredMaterials} and {@code missingMaterialCodes}), and what the matter's
+ * extension derives from the applicant for its forms ({@link MatterExtension#formFacts}, e.g. retirement's
+ * statutory age). Tasklist asks the engine for a
  * Camunda Form's data ({@code GET task/{id}/form-variables}: every variable the task sees, plus the form fields its
  * form handler gives), so these facts come in as form fields of the task's form handler and bind to the form's
  * fields by key like any variable; a form that does not show them ignores them. Tasklist sends a read-only field back
@@ -51,6 +54,7 @@ public class CaseFactsInForms extends AbstractProcessEnginePlugin {
 
     /** The facts of every case's forms; a matter's extension may add its own. */
     static final String APPLICANT_ID_MASKED = "applicantIdMasked";
+    static final String MATERIALS_SUMMARY = "materialsSummary";
 
     private final CaseMapper cases;
     private final MatterCatalog matters;
@@ -102,13 +106,26 @@ public class CaseFactsInForms extends AbstractProcessEnginePlugin {
         boolean person = !ApplicantKind.ORGANIZATION.name().equals(hallCase.getApplicantKind());
         facts.put(APPLICANT_ID_MASKED, person ? PersonalData.maskIdNumber(hallCase.getApplicantIdNumber())
                 : hallCase.getApplicantIdNumber());
-        String extension = matters.find(hallCase.getMatter()).map(m -> m.extension()).orElse(null);
+        Matter matter = matters.find(hallCase.getMatter()).orElse(null);
+        if (matter != null && variables.getVariable("missingMaterialCodes") instanceof String missing) {
+            facts.put(MATERIALS_SUMMARY, matter.materialsSummary(codes(variables.getVariable("requiredMaterials")),
+                    java.util.Arrays.stream(missing.split(",")).map(String::trim).filter(code -> !code.isEmpty()).toList()));
+        }
+        String extension = matter == null ? null : matter.extension();
         if (person && extension != null) {
             ResidentIdNumber.parse(hallCase.getApplicantIdNumber(), clock.today()).ifPresent(id -> extensions.stream()
                     .filter(e -> e.name().equals(extension)).findFirst()
                     .ifPresent(e -> facts.putAll(e.formFacts(id, variables))));
         }
         return facts;
+    }
+
+    private static List<String> codes(Object value) {
+        List<String> codes = new ArrayList<>();
+        if (value instanceof java.util.Collection<?> collection) {
+            collection.forEach(code -> codes.add(String.valueOf(code)));
+        }
+        return codes;
     }
 
     /** The task's own form handler, with the case's facts among its form fields and kept out of what is submitted. */
@@ -143,6 +160,7 @@ public class CaseFactsInForms extends AbstractProcessEnginePlugin {
         public void submitFormVariables(VariableMap properties, VariableScope variableScope) {
             VariableMap entered = Variables.fromMap(properties);
             entered.remove(APPLICANT_ID_MASKED);
+            entered.remove(MATERIALS_SUMMARY);
             extensions.forEach(e -> e.formFactNames().forEach(entered::remove));
             handler.submitFormVariables(entered, variableScope);
         }

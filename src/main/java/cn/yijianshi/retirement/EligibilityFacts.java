@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 
+import cn.yijianshi.intake.ResidentIdNumber;
 import cn.yijianshi.sla.HallCalendar;
 import cn.yijianshi.system.HallClock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -30,8 +31,10 @@ public class EligibilityFacts implements JavaDelegate {
     private final HallClock clock;
     private final HallCalendar calendar;
     private final EarlyApplicationPolicy early = EarlyApplicationPolicy.fromClasspath();
+    private final RetiringApplicant applicants;
 
-    public EligibilityFacts(StatutoryRetirementAge ages, HallClock clock, HallCalendar calendar) {
+    EligibilityFacts(StatutoryRetirementAge ages, HallClock clock, HallCalendar calendar, RetiringApplicant applicants) {
+        this.applicants = applicants;
         this.ages = ages;
         this.clock = clock;
         this.calendar = calendar;
@@ -39,9 +42,10 @@ public class EligibilityFacts implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String gender = (String) execution.getVariable("gender");
+        ResidentIdNumber applicant = applicants.of(execution);
+        String gender = applicant.gender();
         int originalAge = ProcessFacts.integer(execution.getVariable("originalAge"));
-        LocalDate birthDate = LocalDate.parse((String) execution.getVariable("birthDate"));
+        LocalDate birthDate = applicant.birthDate();
         Integer months = ProcessFacts.integer(execution.getVariable("contributionMonths"));
         int contributionMonths = months == null ? 0 : months;
 

@@ -12,7 +12,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The retirement matter's own intake (extension "retirement" in processes/retirement/matter.json): the original
- * statutory age must fit the applicant's gender, and the facts its steps read (gender, birth date, type).
+ * statutory age must fit the applicant's gender, and the facts its steps and rules read (type, original age,
+ * contribution, fund account, disputed seniority; gender and birth date are read from the case record's ID number,
+ * {@link RetiringApplicant}).
  */
 @Component
 public class RetirementIntake implements MatterExtension {
@@ -46,8 +48,6 @@ public class RetirementIntake implements MatterExtension {
     @Override
     public Map<String, Object> startVariables(Map<String, Object> facts, ResidentIdNumber applicantId) {
         Map<String, Object> vars = new HashMap<>();
-        vars.put("gender", applicantId.gender());
-        vars.put("birthDate", applicantId.birthDate().toString());
         vars.put("retirementType", facts.getOrDefault("retirementType", RetirementType.NORMAL.name()));
         Integer originalAge = facts.get("originalAge") instanceof Number n ? n.intValue() : null;
         if (originalAge == null && "M".equals(applicantId.gender())) {

@@ -92,6 +92,8 @@ class TasklistInChineseJourneyTest {
             assertThat(readOnly(browser, "caseId")).as("the case id cannot be changed").isTrue();
             assertThat(readOnly(browser, "applicantIdMasked")).isTrue();
             assertThat(fieldValue(browser, "applicantIdMasked")).isEqualTo("110101********123X");
+            assertThat(fieldValue(browser, "materialsSummary")).as("the 材料比对, made when the form opens")
+                    .contains("应交材料：", "居民身份证", "尚缺材料：无");
 
             claim(browser);
             choose(browser, "originalAge", "男职工 60 周岁");
@@ -108,10 +110,10 @@ class TasklistInChineseJourneyTest {
         assertOnlyShown(review);
     }
 
-    /** The masked ID number and the statutory age come from the case record: no variable, even after Tasklist sent them back. */
+    /** What the forms only show comes from the case record: no variable, even after Tasklist sent it back. */
     private void assertOnlyShown(Task task) {
         assertThat(runtimeService.createVariableInstanceQuery().processInstanceIdIn(task.getProcessInstanceId())
-                .variableNameIn("applicantIdMasked", "statutoryAge").list()).as("variables after " + task.getName()).isEmpty();
+                .variableNameIn("applicantIdMasked", "statutoryAge", "materialsSummary").list()).as("variables after " + task.getName()).isEmpty();
     }
 
     private void archivesConfirmTheSeniority(String caseId) {
