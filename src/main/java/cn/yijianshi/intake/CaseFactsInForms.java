@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.yijianshi.catalog.ApplicantKind;
 import cn.yijianshi.catalog.Matter;
 import cn.yijianshi.catalog.MatterCatalog;
@@ -33,6 +35,8 @@ import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.ObjectValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
@@ -55,6 +59,8 @@ public class CaseFactsInForms extends AbstractProcessEnginePlugin {
     /** The facts of every case's forms; a matter's extension may add its own. */
     static final String APPLICANT_ID_MASKED = "applicantIdMasked";
     static final String MATERIALS_SUMMARY = "materialsSummary";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final CaseMapper cases;
     private final MatterCatalog matters;
@@ -108,7 +114,7 @@ public class CaseFactsInForms extends AbstractProcessEnginePlugin {
                 : hallCase.getApplicantIdNumber());
         Matter matter = matters.find(hallCase.getMatter()).orElse(null);
         if (matter != null && variables.getVariable("missingMaterialCodes") instanceof String missing) {
-            facts.put(MATERIALS_SUMMARY, matter.materialsSummary(codes(variables.getVariable("requiredMaterials")),
+            facts.put(MATERIALS_SUMMARY, matter.materialsSummary(requiredMaterials(variables),
                     java.util.Arrays.stream(missing.split(",")).map(String::trim).filter(code -> !code.isEmpty()).toList()));
         }
         String extension = matter == null ? null : matter.extension();
@@ -120,8 +126,23 @@ public class CaseFactsInForms extends AbstractProcessEnginePlugin {
         return facts;
     }
 
-    private static List<String> codes(Object value) {
+    /**
+     * The materials table's last answer, read as stored (JSON): deserializing it here would leave the deserialized list
+     * in the task's variables, and Tasklist, which asked for them serialized, could not read it.
+     */
+    private static List<String> requiredMaterials(VariableScope variables) {
         List<String> codes = new ArrayList<>();
+        TypedValue typed = variables.getVariableTyped("requiredMaterials", false);
+        Object value;
+        if (typed instanceof ObjectValue object && !object.isDeserialized()) {
+            try {
+                value = object.getValueSerialized() == null ? null : JSON.readValue(object.getValueSerialized(), List.class);
+            } catch (JsonProcessingException e) {
+                return codes; // not JSON: the summary says nothing is required rather than failing the form
+            }
+        } else {
+            value = typed == null ? null : typed.getValue();
+        }
         if (value instanceof java.util.Collection<?> collection) {
             collection.forEach(code -> codes.add(String.valueOf(code)));
         }
@@ -158,7 +179,8 @@ public class CaseFactsInForms extends AbstractProcessEnginePlugin {
 
         @Override
         public void submitFormVariables(VariableMap properties, VariableScope variableScope) {
-            VariableMap entered = Variables.fromMap(properties);
+            VariableMap entered = Variables.createVariables();
+            entered.putAll(properties);
             entered.remove(APPLICANT_ID_MASKED);
             entered.remove(MATERIALS_SUMMARY);
             extensions.forEach(e -> e.formFactNames().forEach(entered::remove));
