@@ -72,6 +72,19 @@ public record Matter(
         return materialsOrEmpty().stream().filter(m -> m.code().equals(code)).map(Material::name).findFirst().orElse(code);
     }
 
+    /**
+     * 材料比对 as 审核材料 shows it: what the case must bring (the materials table's last answer), what of it came,
+     * and what is missing (as 比对已交材料 found it, the fact 材料齐全? routes on).
+     */
+    public String materialsSummary(List<String> required, List<String> missing) {
+        return "应交材料：" + materialNames(required) + "\n已交材料：" + materialNames(required.stream()
+                .filter(code -> !missing.contains(code)).toList()) + "\n尚缺材料：" + materialNames(missing);
+    }
+
+    private String materialNames(List<String> codes) {
+        return codes.isEmpty() ? "无" : String.join("、", codes.stream().map(this::materialName).toList());
+    }
+
     public Optional<StepLimit> step(String taskKey) {
         return tasks == null ? Optional.empty() : tasks.stream().filter(t -> t.task().equals(taskKey)).findFirst();
     }

@@ -1,8 +1,10 @@
 package cn.yijianshi.catalog;
 
 import java.util.Map;
+import java.util.Set;
 
 import cn.yijianshi.intake.ResidentIdNumber;
+import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
  * What is truly one matter's own at intake and cannot be said in its files (retirement's statutory age and pension
@@ -18,4 +20,18 @@ public interface MatterExtension {
 
     /** The process variables this matter's steps read, from the facts the form kept. */
     Map<String, Object> startVariables(Map<String, Object> facts, ResidentIdNumber applicantId);
+
+    /**
+     * What this matter's task forms only show and can be derived from the applicant and the case's variables when a
+     * form is opened ({@code cn.yijianshi.intake.CaseFactsInForms}), instead of being kept as process variables; named
+     * in {@link #formFactNames()}.
+     */
+    default Map<String, Object> formFacts(ResidentIdNumber applicantId, VariableScope variables) {
+        return Map.of();
+    }
+
+    /** The names {@link #formFacts} gives: never process variables, dropped when a form sends them back. */
+    default Set<String> formFactNames() {
+        return Set.of();
+    }
 }

@@ -140,15 +140,16 @@ public class CaseIntake {
                     + "（" + binding.getRelation() + "），绑定 " + binding.getId() + "，有效至 " + binding.getExpiresOn());
         }
 
-        // The process carries what its steps and forms read (the facts the intake form kept, and the matter's own
-        // where it has an extension), and the channel, which a matter's rules may route on (帮办代办 needs a
-        // 委托书); the rest of how the case came in (service point, clerk) stays on the case record, where the
-        // case view and the reports read it.
+        // The process carries what its steps and rules read (the facts the intake form kept, and the matter's own
+        // where it has an extension), the channel and the applicant's kind, which a matter's rules may route on
+        // (帮办代办 needs a 委托书), the priority, and what Tasklist's task cards show (case id, matter, applicant's
+        // name). The rest stays on the case record: how the case came in (service point, clerk), where the case
+        // view and the reports read it, and what forms only show (the masked ID number), which CaseFactsInForms
+        // gives the forms when they open. The matter's key is no variable: a process is one matter.
         Map<String, Object> variables = new HashMap<>(kept);
         if (extension != null) {
             variables.putAll(extension.startVariables(kept, applicant.residentId()));
         }
-        variables.put("matter", matter.key());
         variables.put("matterName", matter.name());
         variables.put("caseId", hallCase.getCaseId());
         variables.put("channel", request.channel().name());
@@ -156,7 +157,6 @@ public class CaseIntake {
         variables.put("taskPriority", hallCase.getPriority().taskPriority());
         variables.put("applicantName", request.applicant().name());
         variables.put("applicantKind", matter.applicantKind().name());
-        variables.put("applicantIdMasked", applicant.masked());
         ProcessInstance instance = runtimeService.startProcessInstanceByKey(matter.processKey(), hallCase.getCaseId(), variables);
         cases.attachProcessInstance(hallCase.getCaseId(), instance.getId());
         caseSla.start(hallCase.getCaseId(), matter, hallCase.getPriority(), instance.getId(), hallCase.getAcceptedAt());

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 
+import cn.yijianshi.intake.ResidentIdNumber;
 import cn.yijianshi.sla.HallCalendar;
 import cn.yijianshi.system.HallClock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -15,11 +16,13 @@ import org.springframework.stereotype.Component;
  * 计算预审要素: the facts the eligibility table decides on (statutory age reached, flexible window,
  * contribution against the minimum), and the sentence that tells the citizen when and what is missing.
  * The facts the table reads are transient: the decision's history (ACT_HI_DEC_IN) keeps them as the
- * table saw them, and the sentence keeps the months and the minimum; only the statutory age, which the
- * pension forms show, and the sentence stay on the case. 提前预审: an application up to the policy's months before the
- * month the applicant retires in (policy/retirement-early-application.json) is {@code earlyApplication}; the month
- * ({@code retirementMonth}) and its first working day's opening ({@code retirementMonthStartsAt}, the wait's timer)
- * stay on the case.
+ * table saw them, and the sentence keeps the months and the minimum (the pension forms show the statutory age from
+ * the case record: {@link RetirementIntake#formFacts}). The sentence is transient too: 预审's own steps read it in this transaction
+ * (the PRE_REVIEWED timeline entry, which keeps it in the case record; the 不予受理 notice; the expert's issue), and
+ * nothing after a wait does. 提前预审: an application up to the policy's months before the month the applicant retires
+ * in (policy/retirement-early-application.json) is {@code earlyApplication}; then the month ({@code retirementMonth})
+ * and its first working day's opening ({@code retirementMonthStartsAt}, the wait's timer) stay on the case, and
+ * otherwise they are transient (nothing waits for the month).
  */
 @Component("eligibilityFacts")
 public class EligibilityFacts implements JavaDelegate {
@@ -28,8 +31,10 @@ public class EligibilityFacts implements JavaDelegate {
     private final HallClock clock;
     private final HallCalendar calendar;
     private final EarlyApplicationPolicy early = EarlyApplicationPolicy.fromClasspath();
+    private final RetiringApplicant applicants;
 
-    public EligibilityFacts(StatutoryRetirementAge ages, HallClock clock, HallCalendar calendar) {
+    EligibilityFacts(StatutoryRetirementAge ages, HallClock clock, HallCalendar calendar, RetiringApplicant applicants) {
+        this.applicants = applicants;
         this.ages = ages;
         this.clock = clock;
         this.calendar = calendar;
@@ -37,9 +42,10 @@ public class EligibilityFacts implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String gender = (String) execution.getVariable("gender");
+        ResidentIdNumber applicant = applicants.of(execution);
+        String gender = applicant.gender();
         int originalAge = ProcessFacts.integer(execution.getVariable("originalAge"));
-        LocalDate birthDate = LocalDate.parse((String) execution.getVariable("birthDate"));
+        LocalDate birthDate = applicant.birthDate();
         Integer months = ProcessFacts.integer(execution.getVariable("contributionMonths"));
         int contributionMonths = months == null ? 0 : months;
 
@@ -53,11 +59,12 @@ public class EligibilityFacts implements JavaDelegate {
         int minimum = ages.minimumContributionMonths(retiringIn.getYear());
         // 提前预审: the month the applicant retires in, and its first working day at opening (the case's wait ends then).
         Instant monthStarts = calendar.current().receivedAt(retiringIn.atDay(1).atStartOfDay(clock.zone()).toInstant());
-        execution.setVariable("retirementMonth", retiringIn.toString());
-        execution.setVariable("retirementMonthStartsAt", monthStarts.toString());
-        execution.setVariable("earlyApplication", Variables.booleanValue(early.takesEarly(thisMonth, earliest), true));
+        // Only a case that waits for its month needs them after this transaction (the wait's timer, the timeline after it).
+        boolean takesEarly = early.takesEarly(thisMonth, earliest);
+        execution.setVariable("retirementMonth", Variables.stringValue(retiringIn.toString(), !takesEarly));
+        execution.setVariable("retirementMonthStartsAt", Variables.stringValue(monthStarts.toString(), !takesEarly));
+        execution.setVariable("earlyApplication", Variables.booleanValue(takesEarly, true));
 
-        execution.setVariable("statutoryAge", statutory.ageYears() + "岁" + (statutory.ageMonths() > 0 ? statutory.ageMonths() + "个月" : ""));
         execution.setVariable("statutoryRetirementMonth", Variables.stringValue(statutory.retirementMonth().toString(), true));
         execution.setVariable("earliestFlexibleMonth", Variables.stringValue(earliestFlexible.toString(), true));
         execution.setVariable("minContributionMonths", Variables.integerValue(minimum, true));
@@ -65,8 +72,8 @@ public class EligibilityFacts implements JavaDelegate {
         execution.setVariable("flexibleWindowReached", Variables.booleanValue(
                 !thisMonth.isBefore(flexible ? earliest : earliestFlexible), true));
         execution.setVariable("contributionSufficient", Variables.booleanValue(contributionMonths >= minimum, true));
-        execution.setVariable("eligibilityExplanation",
-                explanation(thisMonth, earliest, contributionMonths, minimum, statutory, monthsStartOn(monthStarts)));
+        execution.setVariable("eligibilityExplanation", Variables.stringValue(
+                explanation(thisMonth, earliest, contributionMonths, minimum, statutory, monthsStartOn(monthStarts)), true));
     }
 
     /** 弹性提前退休: the month the applicant chose (yyyy-MM), never before the flexible window opens. */
@@ -84,11 +91,7 @@ public class EligibilityFacts implements JavaDelegate {
 
     private String explanation(YearMonth thisMonth, YearMonth earliest, int contributionMonths, int minimum,
                                StatutoryAge statutory, LocalDate firstWorkingDay) {
-        StringBuilder text = new StringBuilder("法定退休年龄 ").append(statutory.ageYears()).append("岁");
-        if (statutory.ageMonths() > 0) {
-            text.append(statutory.ageMonths()).append("个月");
-        }
-        text.append("，于 ").append(statutory.retirementMonth()).append(" 达到。");
+        StringBuilder text = new StringBuilder("法定退休年龄 ").append(statutory.inChinese()).append("，于 ").append(statutory.retirementMonth()).append(" 达到。");
         if (thisMonth.isBefore(earliest)) {
             text.append("最早可于 ").append(earliest).append(" 办理。");
             if (early.takesEarly(thisMonth, earliest)) {

@@ -1,7 +1,6 @@
 package cn.yijianshi.retirement;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 
@@ -22,8 +21,11 @@ public class PensionEstimateStep implements JavaDelegate {
     private final HallClock clock;
     private final BigDecimal localAverageWage;
 
-    public PensionEstimateStep(HallClock clock,
-                               @Value("${yijianshi.retirement.local-average-wage:11297}") BigDecimal localAverageWage) {
+    private final RetiringApplicant applicants;
+
+    PensionEstimateStep(HallClock clock, RetiringApplicant applicants,
+                        @Value("${yijianshi.retirement.local-average-wage:11297}") BigDecimal localAverageWage) {
+        this.applicants = applicants;
         this.clock = clock;
         this.localAverageWage = localAverageWage;
     }
@@ -35,7 +37,7 @@ public class PensionEstimateStep implements JavaDelegate {
         BigDecimal index = orDefault(ProcessFacts.decimal(execution.getVariable("averageContributionIndex")), BigDecimal.ONE);
         BigDecimal balance = orDefault(ProcessFacts.decimal(execution.getVariable("personalAccountBalance")), BigDecimal.ZERO);
         BigDecimal transitional = orDefault(ProcessFacts.decimal(execution.getVariable("transitionalPension")), BigDecimal.ZERO);
-        YearMonth birth = YearMonth.from(LocalDate.parse((String) execution.getVariable("birthDate")));
+        YearMonth birth = YearMonth.from(applicants.of(execution).birthDate());
         int ageYears = (int) Math.max(40, Math.min(70, ChronoUnit.MONTHS.between(birth, YearMonth.from(clock.today())) / 12));
 
         PensionEstimate.Sheet sheet = estimate.estimate(localAverageWage, localAverageWage.multiply(index), months,

@@ -2,18 +2,31 @@ package cn.yijianshi.retirement;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 import cn.yijianshi.catalog.MatterExtension;
 import cn.yijianshi.intake.ResidentIdNumber;
 import cn.yijianshi.system.RefusedRequest;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
 /**
  * The retirement matter's own intake (extension "retirement" in processes/retirement/matter.json): the original
- * statutory age must fit the applicant's gender, and the facts its steps read (gender, birth date, type).
+ * statutory age must fit the applicant's gender, and the facts its steps and rules read (type, original age,
+ * contribution, fund account, disputed seniority; gender and birth date are read from the case record's ID number,
+ * {@link RetiringApplicant}).
  */
 @Component
 public class RetirementIntake implements MatterExtension {
+
+    /** Shown in 养老金核定 and 退休审批, derived when the form opens: no process variable. */
+    static final String STATUTORY_AGE = "statutoryAge";
+
+    private final StatutoryRetirementAge ages;
+
+    public RetirementIntake(StatutoryRetirementAge ages) {
+        this.ages = ages;
+    }
 
     @Override
     public String name() {
@@ -35,8 +48,6 @@ public class RetirementIntake implements MatterExtension {
     @Override
     public Map<String, Object> startVariables(Map<String, Object> facts, ResidentIdNumber applicantId) {
         Map<String, Object> vars = new HashMap<>();
-        vars.put("gender", applicantId.gender());
-        vars.put("birthDate", applicantId.birthDate().toString());
         vars.put("retirementType", facts.getOrDefault("retirementType", RetirementType.NORMAL.name()));
         Integer originalAge = facts.get("originalAge") instanceof Number n ? n.intValue() : null;
         if (originalAge == null && "M".equals(applicantId.gender())) {
@@ -50,6 +61,23 @@ public class RetirementIntake implements MatterExtension {
             vars.put("chosenRetirementMonth", month.trim());
         }
         return vars;
+    }
+
+    /** The statutory age (法定退休年龄) from the applicant's ID and the original age as 审核材料 left it. */
+    @Override
+    public Map<String, Object> formFacts(ResidentIdNumber applicantId, VariableScope variables) {
+        try {
+            Integer originalAge = ProcessFacts.integer(variables.getVariable("originalAge"));
+            return originalAge == null ? Map.of() : Map.of(STATUTORY_AGE,
+                    ages.compute(applicantId.gender(), originalAge, applicantId.birthDate()).inChinese());
+        } catch (IllegalArgumentException e) {
+            return Map.of(); // an original age that does not fit the gender: 审核材料 corrects it, the form shows none
+        }
+    }
+
+    @Override
+    public Set<String> formFactNames() {
+        return Set.of(STATUTORY_AGE);
     }
 
     /** The body windows sent before the catalog ({@code "retirement": {...}}), as the intake form's facts. */

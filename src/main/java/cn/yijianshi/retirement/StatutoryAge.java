@@ -8,4 +8,9 @@ public record StatutoryAge(int ageYears, int ageMonths, YearMonth retirementMont
     public int totalMonths() {
         return ageYears * 12 + ageMonths;
     }
+
+    /** As the forms and the pre-review sentence say it: 60岁, 63岁, 55岁4个月. */
+    public String inChinese() {
+        return ageYears + "岁" + (ageMonths > 0 ? ageMonths + "个月" : "");
+    }
 }

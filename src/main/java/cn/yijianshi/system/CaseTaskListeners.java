@@ -61,7 +61,7 @@ public class CaseTaskListeners extends AbstractProcessEnginePlugin {
         }
     }
 
-    static boolean isCaseProcess(Element processElement) {
+    public static boolean isCaseProcess(Element processElement) {
         Element extensions = processElement.element("extensionElements");
         Element properties = extensions == null ? null : extensions.elementNS(CAMUNDA, "properties");
         if (properties == null) {

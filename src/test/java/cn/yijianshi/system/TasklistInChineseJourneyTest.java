@@ -18,6 +18,7 @@ import cn.yijianshi.intake.CaseIntake;
 import cn.yijianshi.intake.CaseIntakeRequest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,8 @@ class TasklistInChineseJourneyTest {
     @Autowired
     TaskService taskService;
     @Autowired
+    RuntimeService runtimeService;
+    @Autowired
     FilterService filterService;
 
     @Test
@@ -89,6 +92,8 @@ class TasklistInChineseJourneyTest {
             assertThat(readOnly(browser, "caseId")).as("the case id cannot be changed").isTrue();
             assertThat(readOnly(browser, "applicantIdMasked")).isTrue();
             assertThat(fieldValue(browser, "applicantIdMasked")).isEqualTo("110101********123X");
+            assertThat(fieldValue(browser, "materialsSummary")).as("the 材料比对, made when the form opens")
+                    .contains("应交材料：", "居民身份证", "尚缺材料：无");
 
             claim(browser);
             choose(browser, "originalAge", "男职工 60 周岁");
@@ -102,6 +107,13 @@ class TasklistInChineseJourneyTest {
             complete(browser);
             waitUntilDone(browser, review);
         }
+        assertOnlyShown(review);
+    }
+
+    /** What the forms only show comes from the case record: no variable, even after Tasklist sent it back. */
+    private void assertOnlyShown(Task task) {
+        assertThat(runtimeService.createVariableInstanceQuery().processInstanceIdIn(task.getProcessInstanceId())
+                .variableNameIn("applicantIdMasked", "statutoryAge", "materialsSummary").list()).as("variables after " + task.getName()).isEmpty();
     }
 
     private void archivesConfirmTheSeniority(String caseId) {
@@ -114,12 +126,17 @@ class TasklistInChineseJourneyTest {
     }
 
     private void pensionSeesTheEstimateAndAssesses(String caseId) {
-        workTask("pension1", openTask(caseId, "Task_AssessPension"), "养老金核定", "tasklist-04-pension-estimate", browser -> {
+        Task assessment = openTask(caseId, "Task_AssessPension");
+        workTask("pension1", assessment, "养老金核定", "tasklist-04-pension-estimate", browser -> {
+            assertThat(fieldValue(browser, "statutoryAge")).as("a man born in March 1960, original age 60").isEqualTo("60岁");
+            assertThat(readOnly(browser, "statutoryAge")).isTrue();
+            assertThat(fieldValue(browser, "applicantIdMasked")).isEqualTo("110101********123X");
             assertThat(fieldValue(browser, "estimateSheet")).as("the 核算表 is in the form").contains("基础养老金");
             assertThat(readOnly(browser, "estimateSheet")).isTrue();
             assertThat(fieldValue(browser, "estimateTotal")).isNotBlank();
             type(browser, "approvedMonthlyPension", fieldValue(browser, "estimateTotal"));
         });
+        assertOnlyShown(assessment);
     }
 
     private void expertSeesNoHardCaseBeforeAFlag(String applicant) {
