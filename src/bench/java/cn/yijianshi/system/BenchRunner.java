@@ -252,7 +252,7 @@ public class BenchRunner implements ApplicationRunner {
         try {
             return new SlaSweepBench(repositoryService, runtimeService, context.getBean(cn.yijianshi.sla.SlaSweep.class), jdbc,
                     transactionTemplate, context.getEnvironment().getProperty("yijianshi.sla.sweep-interval",
-                    java.time.Duration.class, java.time.Duration.ofSeconds(15))).run(count);
+                    java.time.Duration.class, java.time.Duration.ofSeconds(10))).run(count);
         } catch (Exception e) {
             throw new IllegalStateException("the SLA sweep bench failed", e);
         }

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +34,8 @@ public class MatterCatalog implements MatterLookup {
     private final RepositoryService repository;
     private final ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
     private final Map<String, DeployedFiles> byDeployment = new ConcurrentHashMap<>();
+    /** The deployment each matter read here came from (by identity: two deployments may hold equal files). */
+    private final Map<Matter, DeployedFiles> deployedWith = Collections.synchronizedMap(new IdentityHashMap<>());
 
     /** The matter files and forms of one deployment. */
     record DeployedFiles(List<Matter> matters, Map<String, JsonNode> forms) {
@@ -79,12 +83,24 @@ public class MatterCatalog implements MatterLookup {
     @Override
     public Optional<Matter> byProcessDefinition(String processDefinitionId) {
         ProcessDefinition definition = repository.getProcessDefinition(processDefinitionId);
-        return files(definition.getDeploymentId()).matters().stream()
-                .filter(m -> m.processKey().equals(definition.getKey())).findFirst();
+        return byDeployment(definition.getKey(), definition.getDeploymentId());
     }
 
-    /** The matter's intake form (form-js JSON) from the deployment of the matter's latest process. */
+    /** The matter as one deployment has it: read once per node, no query (a case's task knows its deployment). */
+    @Override
+    public Optional<Matter> byDeployment(String processKey, String deploymentId) {
+        return files(deploymentId).matters().stream().filter(m -> m.processKey().equals(processKey)).findFirst();
+    }
+
+    /**
+     * The matter's intake form (form-js JSON) deployed beside its matter file: for a matter this catalog gave (the
+     * latest when it was asked for), its own deployment's, without another query; else the latest process's.
+     */
     public Optional<JsonNode> intakeForm(Matter matter) {
+        DeployedFiles own = deployedWith.get(matter);
+        if (own != null) {
+            return Optional.ofNullable(own.forms().get(matter.intakeForm()));
+        }
         ProcessDefinition definition = repository.createProcessDefinitionQuery().processDefinitionKey(matter.processKey())
                 .latestVersion().singleResult();
         return definition == null ? Optional.empty()
@@ -117,6 +133,8 @@ public class MatterCatalog implements MatterLookup {
             }
         }
         matters.forEach(m -> MatterNames.learn(m.key(), m.name()));
-        return new DeployedFiles(List.copyOf(matters), Map.copyOf(forms));
+        DeployedFiles files = new DeployedFiles(List.copyOf(matters), Map.copyOf(forms));
+        files.matters().forEach(m -> deployedWith.put(m, files));
+        return files;
     }
 }

@@ -13,4 +13,9 @@ public interface MatterLookup {
     default Optional<Matter> byProcessDefinition(String processDefinitionId) {
         return byProcessKey(processDefinitionId.split(":")[0]);
     }
+
+    /** The matter of {@code processKey} as deployment {@code deploymentId} has it; by default its process key's. */
+    default Optional<Matter> byDeployment(String processKey, String deploymentId) {
+        return byProcessKey(processKey);
+    }
 }

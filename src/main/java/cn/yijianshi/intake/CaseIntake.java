@@ -159,11 +159,12 @@ public class CaseIntake {
         variables.put("applicantKind", matter.applicantKind().name());
         ProcessInstance instance = runtimeService.startProcessInstanceByKey(matter.processKey(), hallCase.getCaseId(), variables);
         cases.attachProcessInstance(hallCase.getCaseId(), instance.getId());
-        caseSla.start(hallCase.getCaseId(), matter, hallCase.getPriority(), instance.getId(), hallCase.getAcceptedAt());
+        java.util.Optional<java.time.Instant> promise = caseSla.start(hallCase.getCaseId(), matter, hallCase.getPriority(), instance.getId(),
+                hallCase.getAcceptedAt());
         hallCase.setProcessInstanceId(instance.getId());
 
         log.info("accepted case {} ({}) for applicant {} by {}", hallCase.getCaseId(), matter.key(), applicant.masked(), clerk);
-        return IntakeResult.of(hallCase, false, promisedBy(hallCase.getCaseId()));
+        return IntakeResult.of(hallCase, false, promise.map(clock::inHallZone).orElse(null));
     }
 
     /** The promised completion (the whole-case SLA record's due date), as the receipt prints it. */

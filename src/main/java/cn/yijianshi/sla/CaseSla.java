@@ -29,9 +29,10 @@ public class CaseSla {
         this.clock = clock;
     }
 
-    public void start(String caseId, cn.yijianshi.catalog.Matter matter, Priority priority, String processInstanceId,
-                      Instant acceptedAt) {
-        policies.forCase(matter, priority).ifPresent(policy -> {
+    /** Starts the case's promise, if its matter makes one, and answers its due date (for the receipt). */
+    public java.util.Optional<Instant> start(String caseId, cn.yijianshi.catalog.Matter matter, Priority priority,
+                                             String processInstanceId, Instant acceptedAt) {
+        return policies.forCase(matter, priority).map(policy -> {
             Deadline deadline = sla.deadline(policy, acceptedAt);
             SlaRecord record = new SlaRecord();
             record.setKind("CASE");
@@ -45,6 +46,7 @@ public class CaseSla {
             record.setDueAt(deadline.dueAt());
             record.setState(SlaState.ON_TRACK);
             records.insert(record);
+            return deadline.dueAt();
         });
     }
 

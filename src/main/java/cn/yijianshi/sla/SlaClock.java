@@ -54,6 +54,11 @@ public class SlaClock {
      */
     public Deadline forStep(DelegateExecution execution) {
         String processKey = execution.getProcessDefinitionId().split(":")[0];
+        if (execution instanceof ExecutionEntity entity && entity.getProcessDefinition() != null) {
+            // The case's own version, from the engine's deployment cache: no query per task.
+            return deadline(policies.forDeployedTask(processKey, entity.getProcessDefinition().getDeploymentId(),
+                    execution.getCurrentActivityId(), priorityOf(execution)), taskStart(execution));
+        }
         return forTask(processKey, execution.getCurrentActivityId(), priorityOf(execution), taskStart(execution));
     }
 

@@ -93,6 +93,12 @@ public class SlaPolicies {
         return forTask(processKey, taskKey, priority).orElseGet(this::fallback);
     }
 
+    /** The policy of a step of a process version deployed in {@code deploymentId}, from that deployment's matter file. */
+    public Applicable forDeployedTask(String processKey, String deploymentId, String taskKey, Priority priority) {
+        return forTask(processKey, taskKey, priority, () -> matters.byDeployment(processKey, deploymentId))
+                .orElseGet(this::fallback);
+    }
+
     /** The policy of a task of a running case, from the matter file of the version the case runs on. */
     public Applicable forCaseTask(String processDefinitionId, String taskKey, Priority priority) {
         return forTask(processDefinitionId.split(":")[0], taskKey, priority, () -> matters.byProcessDefinition(processDefinitionId))

@@ -13,7 +13,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A notice stored by another node (written here straight into the shared tables, as that node's
- * HolidayNotices does, version number included) counts on this node at its very next computation.
+ * HolidayNotices does, version number included) counts on this node at its first computation after its next
+ * check of the version number: with yijianshi.sla.calendar-check PT0S, as the integration tests run, its very next
+ * one (CalendarCheckIntervalTest: within the interval).
  */
 @HallIntegrationTest
 class OneCalendarForAllNodesTest {
