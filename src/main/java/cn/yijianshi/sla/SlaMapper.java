@@ -100,12 +100,6 @@ public interface SlaMapper {
     /** Marks claimed steps breached; the guard keeps a second marking from counting. */
     int breachSteps(@Param("ids") List<Long> ids, @Param("at") Instant at);
 
-    /** Raises the priority of the active tasks among {@code taskIds} by {@code raise}, at most to 100 (the escalation). */
-    int raiseTaskPriority(@Param("taskIds") List<String> taskIds, @Param("raise") int raise);
-
-    /** Copies the tasks' priority into their task instances' history (after {@link #raiseTaskPriority}). */
-    int copyTaskPriorityToHistory(@Param("taskIds") List<String> taskIds);
-
     /** Closes open steps whose task is gone from the engine without having closed them. */
     int cancelSteps(@Param("ids") List<Long> ids, @Param("at") Instant at);
 

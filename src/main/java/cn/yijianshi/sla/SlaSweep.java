@@ -28,11 +28,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  *   <li>an escalation records the breach, tells the escalateTo groups ({@code SLA_BREACH}), raises the task's
  *       priority by {@value #PRIORITY_RAISE} (not while its case is suspended) and notes it on the case timeline.</li>
  * </ul>
- * The priority raise is two statements per batch on the engine's task rows and their history
- * ({@code SlaMapper.raiseTaskPriority}), written as the engine writes a priority change (revision raised, history
- * copied), not through the engine's flush: that reads each task's history row and execution and writes both back,
- * four statements per step, three quarters of a sweep's time. The sweep's transaction is the engine's, so the raise
- * commits or rolls back with its batch.
  * A step past both points at its first sweep gets both, the reminder first. Nothing completes or skips a task. "Now"
  * is the hall clock ({@link HallClock}), which tests and the bench move. A step whose task is gone from the engine
  * without closing its record (a process instance deleted without its listeners) is closed as cancelled.
@@ -92,7 +87,7 @@ public class SlaSweep {
         if (steps.isEmpty()) {
             return new Batch(0, 0);
         }
-        Map<String, TaskEntity> tasks = tasks(steps);
+        Map<String, TaskEntity> tasks = tasks(steps, false);
         List<SlaRecord> open = stillOpen(steps, tasks, now);
         if (!open.isEmpty()) {
             records.warnSteps(ids(open), now);
@@ -117,13 +112,10 @@ public class SlaSweep {
         if (steps.isEmpty()) {
             return new Batch(0, 0);
         }
-        Map<String, TaskEntity> tasks = tasks(steps);
+        Map<String, TaskEntity> tasks = tasks(steps, true);
         List<SlaRecord> open = stillOpen(steps, tasks, now);
         if (!open.isEmpty()) {
             records.breachSteps(ids(open), now);
-            List<String> taskIds = open.stream().map(SlaRecord::getTaskId).toList();
-            records.raiseTaskPriority(taskIds, PRIORITY_RAISE);
-            records.copyTaskPriorityToHistory(taskIds);
         }
         List<StaffNotice> notices = new ArrayList<>();
         List<CaseTimeline.Line> lines = new ArrayList<>();
@@ -154,9 +146,9 @@ public class SlaSweep {
 
     /**
      * The steps' tasks, read in one query inside the sweep's transaction (no user's authorizations apply: the sweep
-     * acts for the hall).
+     * acts for the hall); with {@code raise}, each active one's priority goes up, flushed by the engine in one batch.
      */
-    private Map<String, TaskEntity> tasks(List<SlaRecord> steps) {
+    private Map<String, TaskEntity> tasks(List<SlaRecord> steps, boolean raise) {
         String[] taskIds = steps.stream().map(SlaRecord::getTaskId).toArray(String[]::new);
         ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
         return configuration.getCommandExecutorTxRequired().execute(commandContext -> {
@@ -167,6 +159,10 @@ public class SlaSweep {
                 query.taskIdIn(taskIds);
                 List<TaskEntity> found = commandContext.getTaskManager().findTasksByQueryCriteria(query).stream()
                         .map(TaskEntity.class::cast).toList();
+                if (raise) {
+                    found.stream().filter(task -> !task.isSuspended())
+                            .forEach(task -> task.setPriority(Math.min(100, task.getPriority() + PRIORITY_RAISE)));
+                }
                 return found.stream().collect(Collectors.toMap(TaskEntity::getId, Function.identity()));
             } finally {
                 commandContext.enableAuthorizationCheck();

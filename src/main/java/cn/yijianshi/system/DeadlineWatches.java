@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 /**
  * Looks at the deadlines by the clock, since no timer job carries them: every 10 s
  * (yijianshi.sla.sweep-interval) the steps' warning points and due dates ({@link SlaSweep}), so a reminder or an
- * escalation is made within 30 s of its instant (10,000 due at once: the wait, then a sweep of about 16 s); once a minute (yijianshi.sla.case-watch-interval) the
+ * escalation is made within 30 s of its instant (10,000 due at once: the wait, then the sweep); once a minute (yijianshi.sla.case-watch-interval) the
  * whole-case promises and the issues' 整改时限. Switched off in tests and the bench (yijianshi.sla.case-watch-enabled),
  * which call them themselves. On several nodes one of them looks at a time (the cluster locks sla-sweep and
  * deadline-watches): a node that finds the lock taken skips its turn. Each would be safe on two nodes at once (each
