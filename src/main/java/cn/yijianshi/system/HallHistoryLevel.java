@@ -5,6 +5,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.impl.history.AbstractHistoryLevel;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
+import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 import org.camunda.bpm.engine.impl.pvm.runtime.PvmExecutionImpl;
 
 /**
@@ -18,7 +19,10 @@ import org.camunda.bpm.engine.impl.pvm.runtime.PvmExecutionImpl;
  * and a person's entries stay as form fields), activity instances of gateways and service, script and send tasks
  * (the route is in the BPMN and in the case's timeline; Cockpit's community edition shows runtime only), the job
  * log of jobs that were created, ran and were deleted as planned (failures stay), the identity link log (who held
- * a task is in the task instance and the operation log) and CMMN, which the hall does not use.
+ * a task is in the task instance and the operation log), the history of the variables that only repeat the case
+ * record ({@link #CASE_RECORD_FACTS}: the case's number, matter, applicant, channel and priority, which every case
+ * process carries for Tasklist's cards and its rules, and which hall_case keeps for good) and CMMN, which the hall
+ * does not use.
  */
 public final class HallHistoryLevel extends AbstractHistoryLevel {
 
@@ -41,6 +45,14 @@ public final class HallHistoryLevel extends AbstractHistoryLevel {
     private static final Set<String> UNREAD_ACTIVITY_TYPES = Set.of("exclusiveGateway", "parallelGateway",
             "inclusiveGateway", "eventBasedGateway", "complexGateway", "serviceTask", "scriptTask", "sendTask");
 
+    /** Variables whose values hall_case holds (set from it at intake, changed with it): no history of their own. */
+    public static final Set<String> CASE_RECORD_FACTS = Set.of("caseId", "matterName", "applicantName", "channel",
+            "applicantKind", "priority", "taskPriority");
+
+    private static final Set<HistoryEventType> VARIABLE_INSTANCE = Set.of(HistoryEventTypes.VARIABLE_INSTANCE_CREATE,
+            HistoryEventTypes.VARIABLE_INSTANCE_UPDATE, HistoryEventTypes.VARIABLE_INSTANCE_DELETE,
+            HistoryEventTypes.VARIABLE_INSTANCE_MIGRATE);
+
     @Override
     public int getId() {
         return ID;
@@ -59,6 +71,9 @@ public final class HallHistoryLevel extends AbstractHistoryLevel {
         if (ACTIVITY_INSTANCE.contains(eventType) && entity instanceof PvmExecutionImpl execution
                 && execution.getActivity() != null) {
             return !UNREAD_ACTIVITY_TYPES.contains(execution.getActivity().getProperty("type"));
+        }
+        if (VARIABLE_INSTANCE.contains(eventType) && entity instanceof VariableInstanceEntity variable) {
+            return !CASE_RECORD_FACTS.contains(variable.getName());
         }
         return true;
     }

@@ -38,7 +38,8 @@ class HallHistoryTest {
                     .endEvent("End_Done").moveToLastGateway().condition("未就绪", "${prepared != 2}").endEvent("End_NotReady")
                     .done()).deploy();
             engine.getIdentityService().setAuthenticatedUserId("window1");
-            String instance = engine.getRuntimeService().startProcessInstanceByKey("Process_History", "CASE-H1").getId();
+            String instance = engine.getRuntimeService().startProcessInstanceByKey("Process_History", "CASE-H1",
+                    Map.of("caseId", "CASE-H1", "applicantName", "张三", "priority", "NORMAL")).getId();
             String task = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult().getId();
             engine.getTaskService().claim(task, "window1");
             engine.getFormService().submitTaskForm(task, Map.of("reviewDecision", "COMPLETE"));
@@ -58,6 +59,9 @@ class HallHistoryTest {
                     .extracting(HistoricVariableInstance::getName, HistoricVariableInstance::getValue)
                     .contains(org.assertj.core.groups.Tuple.tuple("prepared", 2L),
                             org.assertj.core.groups.Tuple.tuple("reviewDecision", "COMPLETE"));
+            assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance).list())
+                    .as("what the case record holds has no variable history of its own")
+                    .extracting(HistoricVariableInstance::getName).doesNotContain("caseId", "applicantName", "priority");
             assertThat(history.createUserOperationLogQuery().taskId(task).list())
                     .extracting(UserOperationLogEntry::getOperationType).contains("Claim", "Complete");
             assertThat(history.createHistoricIdentityLinkLogQuery().taskId(task).count()).isZero();
