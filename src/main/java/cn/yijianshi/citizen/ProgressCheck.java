@@ -31,12 +31,12 @@ public class ProgressCheck {
     private final CaseLookup lookup;
     private final CitizenMapper attempts;
     private final HallClock clock;
-    private final cn.yijianshi.intake.CaseFile caseFile;
+    private final cn.yijianshi.notify.Outbox outbox;
     private final java.security.SecureRandom random = new java.security.SecureRandom();
 
     public ProgressCheck(CaseMapper cases, CaseLookup lookup, CitizenMapper attempts, HallClock clock,
-                         cn.yijianshi.intake.CaseFile caseFile) {
-        this.caseFile = caseFile;
+                         cn.yijianshi.notify.Outbox outbox) {
+        this.outbox = outbox;
         this.cases = cases;
         this.lookup = lookup;
         this.attempts = attempts;
@@ -52,8 +52,8 @@ public class ProgressCheck {
         if (code == null || code.isBlank()) {
             String fresh = String.format("%06d", random.nextInt(1_000_000));
             attempts.issueCode(hallCase.getCaseId(), RatingLinks.hash(fresh), now, now.plus(CODE_VALID_FOR));
-            caseFile.tellCitizen(hallCase.getCaseId(), "PROGRESS_CODE", "SMS_PROGRESS_CODE",
-                    "您正在查询办件 " + hallCase.getCaseId() + " 的进度，验证码 " + fresh + "，10分钟内有效。如非本人操作，请忽略。");
+            outbox.sendOneTimeCode(hallCase.getCaseId(), "PROGRESS_CODE", "SMS_PROGRESS_CODE", hallCase.getApplicantPhone(),
+                    "您正在查询办件 " + hallCase.getCaseId() + " 的进度，验证码 " + fresh + "，10分钟内有效。如非本人操作，请忽略。", fresh);
             String phone = hallCase.getApplicantPhone();
             throw RefusedRequest.forbidden("code", "该办件今日查询失败次数较多，验证码已发送至申请时登记的手机（尾号"
                     + phone.substring(Math.max(0, phone.length() - 4)) + "），请输入验证码后查询",

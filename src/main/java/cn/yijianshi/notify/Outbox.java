@@ -40,6 +40,19 @@ public class Outbox {
         send(caseId, kind, TEMPLATE_PREFIX + kind, recipientPhone, message, params);
     }
 
+    /** The parameter that carries a one-time code to the gateway ({@link #sendOneTimeCode}). */
+    public static final String ONE_TIME_CODE = "oneTimeCode";
+
+    /**
+     * A one-time code (a verification code) to a phone: the gateway gets it in the text and as the template's
+     * {@value #ONE_TIME_CODE}; once the message is delivered or given up, the relay blanks it in the stored text and
+     * parameters, so the outbox keeps no usable code (it holds one only while the message waits to be sent).
+     */
+    public void sendOneTimeCode(String caseId, String kind, String templateCode, String recipientPhone, String message,
+                                String code) {
+        send(caseId, kind, templateCode, recipientPhone, message, Map.of(ONE_TIME_CODE, code));
+    }
+
     /** A message under the gateway template a matter file names for it ({@code "sms": "SMS_..."}). */
     public void send(String caseId, String kind, String templateCode, String recipientPhone, String message,
                      Map<String, ?> params) {

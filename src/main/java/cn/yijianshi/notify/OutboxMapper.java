@@ -33,6 +33,10 @@ public interface OutboxMapper {
     int markFailed(@Param("id") long id, @Param("owner") String owner, @Param("error") String error,
                    @Param("failedAt") Instant failedAt);
 
+    /** The stored text and parameters with the one-time code blanked (after its delivery, or once given up). */
+    @org.apache.ibatis.annotations.Update("UPDATE notification_outbox SET message = #{message}, template_params = #{params} WHERE id = #{id}")
+    int forgetOneTimeCode(@Param("id") long id, @Param("message") String message, @Param("params") String params);
+
     List<OutboxMessage> forCase(@Param("caseId") String caseId);
 
     /** The latest messages given up, newest first. */

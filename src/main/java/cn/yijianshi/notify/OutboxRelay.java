@@ -42,6 +42,9 @@ public class OutboxRelay {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int ERROR_LENGTH = 500;
+    /** The one-time code in the stored parameters (JSON as {@link Outbox} writes it). */
+    private static final java.util.regex.Pattern ONE_TIME_CODE =
+            java.util.regex.Pattern.compile("\"" + Outbox.ONE_TIME_CODE + "\":\"([0-9A-Za-z]+)\"");
 
     private final OutboxMapper mapper;
     private final NotificationSender sender;
@@ -120,6 +123,9 @@ public class OutboxRelay {
         try {
             sender.deliver(message);
             int marked = mapper.markSent(message.id(), owner, clock.now());
+            if (marked == 1) {
+                forgetOneTimeCode(message);
+            }
             if (marked == 0) {
                 log.warn("outbox message {} delivered after this node's claim ran out; another node may send it again "
                         + "with the same key", message.uuid());
@@ -148,8 +154,23 @@ public class OutboxRelay {
     }
 
     private void giveUp(OutboxMessage message, String why) {
-        mapper.markFailed(message.id(), owner, shorten(why), clock.now());
+        if (mapper.markFailed(message.id(), owner, shorten(why), clock.now()) == 1) {
+            forgetOneTimeCode(message);
+        }
         failed.increment();
+    }
+
+    /**
+     * A message sent with {@link Outbox#sendOneTimeCode}: its code blanked where it is stored, once it is gone and
+     * still this node's (a message another node has claimed since keeps its code until that node is done).
+     */
+    private void forgetOneTimeCode(OutboxMessage message) {
+        java.util.regex.Matcher code = ONE_TIME_CODE.matcher(message.templateParams() == null ? "" : message.templateParams());
+        if (code.find()) {
+            String blank = "*".repeat(code.group(1).length());
+            mapper.forgetOneTimeCode(message.id(), message.message().replace(code.group(1), blank),
+                    code.replaceAll("\"" + Outbox.ONE_TIME_CODE + "\":\"" + blank + "\""));
+        }
     }
 
     private static String shorten(String error) {

@@ -127,6 +127,29 @@ class SmsGatewayDeliveryTest {
     }
 
     @Test
+    void aOneTimeCodeReachesTheGatewayAndIsBlankedInTheOutboxOnceSentOrGivenUp() {
+        String phone = phone();
+        String refusedPhone = phone();
+        gateway.answer(message -> message.path("to").asText().equals(refusedPhone) ? 400 : 200);
+        outbox.sendOneTimeCode("NT-CODE", "PROGRESS_CODE", "SMS_PROGRESS_CODE", phone, "验证码 482913，10分钟内有效", "482913");
+        outbox.sendOneTimeCode("NT-CODE-REFUSED", "PROGRESS_CODE", "SMS_PROGRESS_CODE", refusedPhone,
+                "验证码 771204，10分钟内有效", "771204");
+        assertThat(jdbc.queryForObject("SELECT message FROM notification_outbox WHERE case_id = 'NT-CODE'", String.class))
+                .as("held while it waits to be sent").contains("482913");
+
+        drain(relay(settings(5, Duration.ofSeconds(2))));
+
+        RecordingSmsGateway.Delivery delivery = gateway.to(phone).get(0);
+        assertThat(delivery.json().path("text").asText()).isEqualTo("验证码 482913，10分钟内有效");
+        assertThat(delivery.json().path("params").path(Outbox.ONE_TIME_CODE).asText()).isEqualTo("482913");
+        assertThat(status("NT-CODE")).isEqualTo("SENT");
+        assertThat(status("NT-CODE-REFUSED")).isEqualTo("FAILED");
+        assertThat(jdbc.queryForList("SELECT CONCAT(message, template_params) FROM notification_outbox "
+                + "WHERE case_id IN ('NT-CODE', 'NT-CODE-REFUSED')", String.class)).hasSize(2)
+                .allSatisfy(stored -> assertThat(stored).contains("验证码 ******").doesNotContain("482913", "771204"));
+    }
+
+    @Test
     void aGatewayErrorIsRetriedAfterTheBackOffWithTheSameKey() {
         String phone = phone();
         gateway.answer(message -> message.path("to").asText().equals(phone) && gateway.to(phone).isEmpty() ? 500 : 200);
