@@ -24,7 +24,6 @@
       });
     });
   }
-  function day(v) { return v ? String(v).substring(0, 10) : ''; }
 
   function start() {
     call('GET', '/api/online/me').then(home).catch(function () {
@@ -201,17 +200,7 @@
     var p = a.progress;
     $('progress-box').hidden = !p;
     if (p) {
-      $('promised').textContent = p.promisedBy ? day(p.promisedBy) + ' 前' : '—';
-      $('missing').innerHTML = '';
-      p.missing.forEach(function (m) { var li = document.createElement('li'); li.textContent = m; $('missing').appendChild(li); });
-      $('missing-box').hidden = !p.missing.length;
-      $('steps').innerHTML = '';
-      p.steps.forEach(function (s) {
-        var li = document.createElement('li');
-        li.textContent = s.name + (s.done ? ' · 已完成 ' + day(s.done) : ' · 办理中');
-        li.className = s.done ? 'done' : 'open';
-        $('steps').appendChild(li);
-      });
+      CaseProgress.draw(p);
     }
     $('rate').hidden = a.caseStatus !== 'COMPLETED';
   }

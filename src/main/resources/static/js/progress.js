@@ -1,7 +1,7 @@
 // 办件进度查询 for the citizen (no login): POST /api/public/progress with the case id and the ID's last 6 characters.
 (function () {
   var $ = function (id) { return document.getElementById(id); };
-  function day(v) { return v ? v.substring(0, 10) : ''; }
+  var day = CaseProgress.day;
   $('query').addEventListener('submit', function (event) {
     event.preventDefault();
     $('error').hidden = true;
@@ -22,21 +22,11 @@
       $('case-id').textContent = p.caseId;
       $('status').textContent = p.statusName;
       $('accepted').textContent = day(p.acceptedAt);
-      $('promised').textContent = p.promisedBy ? day(p.promisedBy) + ' 前' : '—';
+      CaseProgress.draw(p);
       $('promised-line').hidden = !!p.closedAt;
       $('closed-line').hidden = !p.closedAt;
       $('closed').textContent = day(p.closedAt);
       $('reason').textContent = p.outcomeReason ? '（' + p.outcomeReason + '）' : '';
-      $('missing').innerHTML = '';
-      p.missing.forEach(function (m) { var li = document.createElement('li'); li.textContent = m; $('missing').appendChild(li); });
-      $('missing-box').hidden = !p.missing.length;
-      $('steps').innerHTML = '';
-      p.steps.forEach(function (s) {
-        var li = document.createElement('li');
-        li.textContent = s.name + (s.done ? ' · 已完成 ' + day(s.done) : ' · 办理中');
-        li.className = s.done ? 'done' : 'open';
-        $('steps').appendChild(li);
-      });
       $('progress').hidden = false;
     }).catch(function (e) { $('error').textContent = e.message; $('error').hidden = false; });
   });
