@@ -433,6 +433,8 @@ public class BenchRunner implements ApplicationRunner {
     private static void printStatements(String what, StatementLog.Counts counts, int cases) {
         System.out.printf(java.util.Locale.ROOT, "%s: %.1f statements per case (%.1f round trips)%n", what,
                 counts.statements() / (double) cases, counts.roundTrips() / (double) cases);
+        System.out.printf(java.util.Locale.ROOT, "%s: %.1f ms per case waiting for the database, %.1f commits%n", what,
+                counts.databaseNanos() / 1e6 / cases, counts.commits() / (double) cases);
         counts.byStatement().entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
                 .forEach(e -> System.out.printf(java.util.Locale.ROOT, "  %6.1f  %s%n", e.getValue() / (double) cases, e.getKey()));
     }

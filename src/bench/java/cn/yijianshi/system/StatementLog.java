@@ -11,6 +11,8 @@ import javax.sql.DataSource;
 
 import net.ttddyy.dsproxy.ExecutionInfo;
 import net.ttddyy.dsproxy.QueryInfo;
+import net.ttddyy.dsproxy.listener.MethodExecutionContext;
+import net.ttddyy.dsproxy.listener.MethodExecutionListener;
 import net.ttddyy.dsproxy.listener.QueryExecutionListener;
 import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 
@@ -20,7 +22,7 @@ import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
  * executor, the relays and the other engine's work on other threads are not. A JDBC batch of N rows counts N
  * statements (the server runs each), and is also counted once as a round trip.
  */
-public final class StatementLog implements QueryExecutionListener {
+public final class StatementLog implements QueryExecutionListener, MethodExecutionListener {
 
     private static final Pattern CHANGE = Pattern.compile(
             "^\\s*(insert\\s+into|update|delete\\s+from|delete|replace\\s+into)\\s+`?([A-Za-z_][A-Za-z0-9_]*)",
@@ -29,12 +31,15 @@ public final class StatementLog implements QueryExecutionListener {
             "^\\s*(select)\\b.*?\\bfrom\\s+`?([A-Za-z_][A-Za-z0-9_]*)", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
     private static final ThreadLocal<Counts> CURRENT = new ThreadLocal<>();
+    private static final ThreadLocal<long[]> STARTED = ThreadLocal.withInitial(() -> new long[1]);
 
     /** What one thread sent while it was counted: statements by verb and table, and round trips. */
     public static final class Counts {
         private final Map<String, Integer> byStatement = new HashMap<>();
         private int statements;
         private int roundTrips;
+        private int commits;
+        private long databaseNanos;
 
         public int statements() {
             return statements;
@@ -42,6 +47,16 @@ public final class StatementLog implements QueryExecutionListener {
 
         public int roundTrips() {
             return roundTrips;
+        }
+
+        /** Transactions committed (each one a log flush on InnoDB's default settings). */
+        public int commits() {
+            return commits;
+        }
+
+        /** Time this thread waited for the database: statements and commits, from send to answer. */
+        public long databaseNanos() {
+            return databaseNanos;
         }
 
         public Map<String, Integer> byStatement() {
@@ -52,13 +67,16 @@ public final class StatementLog implements QueryExecutionListener {
         public void add(Counts other) {
             statements += other.statements;
             roundTrips += other.roundTrips;
+            commits += other.commits;
+            databaseNanos += other.databaseNanos;
             other.byStatement.forEach((k, v) -> byStatement.merge(k, v, Integer::sum));
         }
     }
 
     /** The pool, with each statement counted for the thread that sends it while that thread counts. */
     public static DataSource around(String name, DataSource pool) {
-        return ProxyDataSourceBuilder.create(pool).name(name).listener(new StatementLog()).build();
+        StatementLog log = new StatementLog();
+        return ProxyDataSourceBuilder.create(pool).name(name).listener(log).methodListener(log).build();
     }
 
     public static void begin() {
@@ -73,6 +91,27 @@ public final class StatementLog implements QueryExecutionListener {
 
     @Override
     public void beforeQuery(ExecutionInfo execution, List<QueryInfo> queries) {
+        STARTED.get()[0] = System.nanoTime();
+    }
+
+    @Override
+    public void beforeMethod(MethodExecutionContext execution) {
+        if (isCommit(execution)) {
+            STARTED.get()[0] = System.nanoTime();
+        }
+    }
+
+    @Override
+    public void afterMethod(MethodExecutionContext execution) {
+        Counts counts = CURRENT.get();
+        if (counts != null && isCommit(execution)) {
+            counts.commits++;
+            counts.databaseNanos += System.nanoTime() - STARTED.get()[0];
+        }
+    }
+
+    private static boolean isCommit(MethodExecutionContext execution) {
+        return execution.getTarget() instanceof java.sql.Connection && "commit".equals(execution.getMethod().getName());
     }
 
     @Override
@@ -82,6 +121,7 @@ public final class StatementLog implements QueryExecutionListener {
             return;
         }
         counts.roundTrips++;
+        counts.databaseNanos += System.nanoTime() - STARTED.get()[0];
         for (QueryInfo query : queries) {
             int times = Math.max(1, query.getParametersList().size());
             counts.statements += times;

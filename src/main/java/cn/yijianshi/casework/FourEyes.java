@@ -103,9 +103,17 @@ public class FourEyes implements CaseTaskListener {
         return Arrays.stream(value.split(",")).map(String::trim).filter(id -> !id.isEmpty()).toList();
     }
 
+    /**
+     * The tasks some other task of the same model names, per model (the engine keeps one model instance per process
+     * definition, so each model is read once, not at every completion).
+     */
+    private static final java.util.Map<org.camunda.bpm.model.xml.ModelInstance, java.util.Set<String>> NAMED =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
     private static boolean isNamedByAnother(UserTask step) {
-        return step.getModelInstance().getModelElementsByType(UserTask.class).stream()
-                .anyMatch(other -> against(other).contains(step.getId()));
+        return NAMED.computeIfAbsent(step.getModelInstance(), model -> model.getModelElementsByType(UserTask.class).stream()
+                .flatMap(other -> against(other).stream()).collect(java.util.stream.Collectors.toUnmodifiableSet()))
+                .contains(step.getId());
     }
 
     private static String property(UserTask step) {

@@ -68,6 +68,8 @@ class GroupTaskVisibilityTest {
     IdentityService identityService;
     @Autowired
     FilterService filterService;
+    @Autowired
+    org.camunda.bpm.engine.AuthorizationService authorizationService;
 
     @AfterEach
     void logOut() {
@@ -131,6 +133,42 @@ class GroupTaskVisibilityTest {
             assertThat(taskService.createTaskQuery().taskId(own).count()).as(user + " completed its own").isZero();
         }
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance).count()).isZero();
+    }
+
+    @Test
+    void aClaimForOneselfAddsNoGrantOfItsOwnAndTheClaimerStillSeesAndCompletesTheTask() {
+        Map<WorkingGroup, Task> tasks = oneTaskPerGroup();
+        WorkingGroup pension = MEMBER.keySet().stream().filter(g -> g.id().equals("dept-pension")).findFirst().orElseThrow();
+        String taskId = tasks.get(pension).getId();
+
+        as("pension1", pension, () -> {
+            taskService.claim(taskId, "pension1");
+            return null;
+        });
+        assertThat(grantsOf("pension1", taskId)).as("the group's grant let pension1 claim it: no second grant").isZero();
+        assertThat(as("pension1", pension, () -> taskService.createTaskQuery().taskAssignee("pension1").taskId(taskId).count()))
+                .as("我的任务 still lists it (the group's READ)").isEqualTo(1);
+
+        as("pension1", pension, () -> {
+            taskService.complete(taskId);
+            return null;
+        });
+        assertThat(taskService.createTaskQuery().taskId(taskId).count()).as("pension1 completed it").isZero();
+
+        // Given to someone else (转办, or a claim on another's behalf), the new holder is granted the task as before.
+        String windowTask = tasks.get(WINDOW).getId();
+        identityService.setAuthentication("coord1", List.of("camunda-admin"));
+        try {
+            taskService.setAssignee(windowTask, "window1");
+        } finally {
+            identityService.clearAuthentication();
+        }
+        assertThat(grantsOf("window1", windowTask)).as("a task given to window1 grants window1").isEqualTo(1);
+    }
+
+    private long grantsOf(String user, String taskId) {
+        return authorizationService.createAuthorizationQuery().userIdIn(user)
+                .resourceType(org.camunda.bpm.engine.authorization.Resources.TASK).resourceId(taskId).count();
     }
 
     private Map<WorkingGroup, Task> oneTaskPerGroup() {
