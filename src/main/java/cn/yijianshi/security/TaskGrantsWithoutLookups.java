@@ -11,6 +11,8 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.db.CompositePermissionCheck;
+import org.camunda.bpm.engine.impl.db.PermissionCheck;
 import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.Session;
@@ -39,6 +41,8 @@ import org.springframework.stereotype.Component;
  * coordinators. Giving a task to someone else (转办, {@code setAssignee}, a claim on another's behalf) still grants
  * that person the task, as Camunda does.</li>
  * </ul>
+ * And a check on named resources (a claim's, a completion's) is answered by {@link PermissionAnswer} from the
+ * same grant rows, read with one plain statement instead of the SQL that MyBatis builds anew for each check.
  * The checks read the same rows and answer the same: who may see and do what is unchanged.
  */
 @Component
@@ -53,7 +57,10 @@ public class TaskGrantsWithoutLookups extends AbstractProcessEnginePlugin {
         configuration.setResourceAuthorizationProvider(new NewTaskGrants());
     }
 
-    /** Camunda's permission checks with the user's groups as given. */
+    /**
+     * Camunda's permission checks with the user's groups as given; a check on named resources answered by
+     * {@link PermissionAnswer} from the same rows with a plain statement.
+     */
     public static class GroupChecks extends AuthorizationManager {
         @Override
         public List<String> filterAuthenticatedGroupIds(List<String> authenticatedGroupIds) {
@@ -61,6 +68,24 @@ public class TaskGrantsWithoutLookups extends AbstractProcessEnginePlugin {
                 return EMPTY_LIST;
             }
             return new ArrayList<>(new LinkedHashSet<>(authenticatedGroupIds));
+        }
+
+        @Override
+        public boolean isAuthorized(String userId, List<String> groupIds, PermissionCheck permissionCheck) {
+            if (!isAuthorizationEnabled()) {
+                return true;
+            }
+            return isAuthorized(userId, groupIds, createCompositePermissionCheck(permissionCheck));
+        }
+
+        @Override
+        public boolean isAuthorized(String userId, List<String> groupIds, CompositePermissionCheck check) {
+            if (!PermissionAnswer.answers(check)
+                    || !check.getAllPermissionChecks().stream().allMatch(this::isResourceValidForPermission)) {
+                return super.isAuthorized(userId, groupIds, check);
+            }
+            return PermissionAnswer.isAuthorized(check, userId, filterAuthenticatedGroupIds(groupIds),
+                    isRevokeAuthCheckEnabled(userId, groupIds));
         }
     }
 
