@@ -126,8 +126,8 @@ public class CaseIntake {
 
         HallCase hallCase = newCase(request, matter, applicant, point, idempotencyKey, clerk);
         cases.insert(hallCase);
-        for (String code : request.materialsOrEmpty()) {
-            cases.insertMaterial(hallCase.getCaseId(), code, hallCase.getAcceptedAt(), clerk);
+        if (!request.materialsOrEmpty().isEmpty()) {
+            cases.insertMaterials(hallCase.getCaseId(), request.materialsOrEmpty(), hallCase.getAcceptedAt(), clerk);
         }
         timeline.record(hallCase.getCaseId(), clerk, "ACCEPTED", "受理：" + matter.name() + "，"
                 + request.channel().displayName() + "，" + point.getName()

@@ -30,8 +30,9 @@ public interface CaseMapper {
     int rate(@Param("caseId") String caseId, @Param("score") int score, @Param("comment") String comment,
              @Param("ratedAt") Instant ratedAt);
 
-    void insertMaterial(@Param("caseId") String caseId, @Param("code") String code,
-                        @Param("receivedAt") Instant receivedAt, @Param("receivedBy") String receivedBy);
+    /** The materials received at once, in one statement; {@code codes} must not be empty. */
+    void insertMaterials(@Param("caseId") String caseId, @Param("codes") java.util.List<String> codes,
+                         @Param("receivedAt") Instant receivedAt, @Param("receivedBy") String receivedBy);
 
     @Select("SELECT code FROM case_material WHERE case_id = #{caseId} ORDER BY id")
     List<String> materialCodes(@Param("caseId") String caseId);

@@ -47,8 +47,8 @@ public class MaterialSupplement {
         }
         Set<String> already = new HashSet<>(cases.materialCodes(caseId));
         List<String> fresh = codes.stream().distinct().filter(code -> !already.contains(code)).toList();
-        for (String code : fresh) {
-            cases.insertMaterial(caseId, code, clock.now(), clerk);
+        if (!fresh.isEmpty()) {
+            cases.insertMaterials(caseId, fresh, clock.now(), clerk);
         }
         cases.updateStatus(caseId, CaseStatus.ACCEPTED);
         caseSla.resume(caseId);
