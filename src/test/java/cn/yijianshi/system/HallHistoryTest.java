@@ -73,6 +73,53 @@ class HallHistoryTest {
     }
 
     @Test
+    void historyIsKeptItsTimeToLiveAfterTheCaseEndedWithNoRemovalTimeWrittenAtTheEnd() {
+        java.time.Instant accepted = java.time.Instant.parse("2025-03-03T01:00:00Z");
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(accepted));
+        ProcessEngine engine = engine(newDatabase(), HallHistoryLevel.NAME, new HallHistory());
+        try {
+            engine.getRepositoryService().createDeployment().addModelInstance("kept.bpmn", Bpmn
+                    .createExecutableProcess("Process_Kept").camundaHistoryTimeToLive(30).startEvent("Start_Kept")
+                    .userTask("Task_Kept").camundaCandidateGroups("window").endEvent("End_Kept").done()).deploy();
+            var runtime = engine.getRuntimeService();
+            var tasks = engine.getTaskService();
+            var history = engine.getHistoryService();
+            String ended = runtime.startProcessInstanceByKey("Process_Kept", "CASE-K1").getId();
+            String running = runtime.startProcessInstanceByKey("Process_Kept", "CASE-K2").getId();
+            // The first case ends 20 days after both were accepted; the second is still open.
+            org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(accepted.plus(java.time.Duration.ofDays(20))));
+            tasks.complete(tasks.createTaskQuery().processInstanceId(ended).singleResult().getId());
+
+            assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(ended).singleResult().getRemovalTime())
+                    .as("no removal time written when the case ends").isNull();
+            assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(ended).singleResult().getRemovalTime()).isNull();
+
+            // 30 days after acceptance (10 after the end): kept; Camunda's start-based removal would have dropped it.
+            cleanUpAt(engine, accepted.plus(java.time.Duration.ofDays(31)));
+            assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(ended).count()).isEqualTo(1);
+            // 30 days after the end: removed; the open case stays whatever its age.
+            cleanUpAt(engine, accepted.plus(java.time.Duration.ofDays(51)));
+            assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(ended).count())
+                    .as("time to live after the end passed").isZero();
+            assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(ended).count()).isZero();
+            assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(running).count())
+                    .as("an open case is never cleaned up").isEqualTo(1);
+        } finally {
+            engine.close();
+            org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+        }
+    }
+
+    /** Runs Camunda's history cleanup once, now, at the given instant. */
+    private static void cleanUpAt(ProcessEngine engine, java.time.Instant now) {
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(now));
+        engine.getHistoryService().cleanUpHistoryAsync(true);
+        for (var job : engine.getHistoryService().findHistoryCleanupJobs()) {
+            engine.getManagementService().executeJob(job.getId());
+        }
+    }
+
+    @Test
     void aDatabaseThatRanWithFullIsMovedOnceWhereCamundaAloneRefusesToStart() {
         String database = newDatabase();
         engine(database, ProcessEngineConfiguration.HISTORY_FULL).close();
