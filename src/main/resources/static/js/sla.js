@@ -70,14 +70,24 @@
     return row;
   }
 
+  // Only the latest answer of each list is drawn: an earlier request that answers later (the first unfiltered load,
+  // a 30-second refresh) must not overwrite what the coordinator has just asked for.
+  var asked = { stuck: 0, overview: 0 };
+  function latestOnly(list) {
+    var ticket = ++asked[list];
+    return function () { return ticket === asked[list]; };
+  }
+
   function drawStuck() {
     var group = document.getElementById('stuck-group').value;
     var state = document.getElementById('stuck-state').value;
     var point = document.getElementById('point').value.trim();
     var query = '?state=' + state + (group ? '&group=' + encodeURIComponent(group) : '') + (point ? '&point=' + encodeURIComponent(point) : '');
+    var isLatest = latestOnly('stuck');
     fetch('/api/sla/tasks' + query, { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
       .then(function (response) { return response.ok ? response.json() : []; })
       .then(function (items) {
+        if (!isLatest()) { return; }
         var body = document.querySelector('#stuck tbody');
         body.innerHTML = '';
         if (items.length === 0) {
@@ -86,6 +96,7 @@
           body.appendChild(empty);
         }
         items.forEach(function (item) { body.appendChild(taskRow(item, false)); });
+        document.getElementById('stuck').dataset.query = query; // what the list now shows (for its tests)
       });
   }
 
@@ -137,6 +148,7 @@
       .catch(function () { /* the overview below reports the error */ });
     // With a service point: the figures of the cases accepted there and at every point below it.
     var point = document.getElementById('point').value.trim();
+    var isLatest = latestOnly('overview');
     fetch('/api/sla/overview' + (point ? '?point=' + encodeURIComponent(point) : ''),
           { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
       .then(function (response) {
@@ -148,8 +160,15 @@
         }
         return response.json();
       })
-      .then(function (overview) { document.getElementById('error').hidden = true; draw(overview); })
-      .catch(function (e) { var el = document.getElementById('error'); el.textContent = e.message; el.hidden = false; });
+      .then(function (overview) {
+        if (!isLatest()) { return; }
+        document.getElementById('error').hidden = true;
+        draw(overview);
+      })
+      .catch(function (e) {
+        if (!isLatest()) { return; }
+        var el = document.getElementById('error'); el.textContent = e.message; el.hidden = false;
+      });
   }
 
   document.getElementById('point-form').addEventListener('submit', function (event) {

@@ -6,10 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import cn.yijianshi.intake.ResidentIdNumber;
-import cn.yijianshi.system.MysqlTests;
+import cn.yijianshi.system.MysqlHallTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
@@ -19,26 +18,15 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * 参保人员名册 on MariaDB: 20,000 rows through the API (INSERT … ON DUPLICATE KEY UPDATE in batches), then the next
  * month's sheet of the same people with one row in ten changed and one bad row: replaced by ID number, not added.
  * The time is printed for the README, never asserted (the goal is the bench's).
  */
-@MysqlTests
-@ActiveProfiles("mysql")
-@DirtiesContext
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=" + MysqlTests.URL,
-        "spring.datasource.username=root",
-        "spring.datasource.password=",
-        "camunda.bpm.job-execution.enabled=false",
-        "yijianshi.outbox.relay-enabled=false",
-        "yijianshi.sla.case-watch-enabled=false",
-        "yijianshi.outreach.scan-enabled=false",
-        "yijianshi.demo-users=true"})
+@MysqlHallTest
+@TestPropertySource(properties = "yijianshi.outreach.scan-enabled=false")
 class MysqlInsuredImportTest {
 
     private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() { };

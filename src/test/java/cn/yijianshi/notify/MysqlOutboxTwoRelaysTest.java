@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 
 import cn.yijianshi.TestCalendars;
 import cn.yijianshi.system.HallClock;
-import cn.yijianshi.system.MysqlTests;
+import cn.yijianshi.system.MysqlHallTest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -22,10 +22,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -34,17 +32,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * messages (as two nodes would): every message reaches the gateway exactly once. Before claiming, 290 of 5,000
  * went out twice (issue 15).
  */
-@MysqlTests
-@ActiveProfiles("mysql")
-@DirtiesContext
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=" + MysqlTests.URL,
-        "spring.datasource.username=root",
-        "spring.datasource.password=",
-        "camunda.bpm.process-engine-name=mysql-outbox",
-        "camunda.bpm.job-execution.enabled=false",
-        "yijianshi.outbox.relay-enabled=false",
-        "yijianshi.sla.case-watch-enabled=false"})
+@MysqlHallTest
+// As before: without the demo hall's users and service points.
+@TestPropertySource(properties = {"camunda.bpm.process-engine-name=mysql-outbox", "yijianshi.demo-users=false"})
 class MysqlOutboxTwoRelaysTest {
 
     private static final int MESSAGES = 2_000;

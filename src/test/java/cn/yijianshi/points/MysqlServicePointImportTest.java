@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
-import cn.yijianshi.system.MysqlTests;
+import cn.yijianshi.system.MysqlHallTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
@@ -18,24 +17,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * 20,000 points imported on MariaDB through the API, then the nearest of them. The time it took is printed for the
  * README, never asserted (speed goals live in the bench).
  */
-@MysqlTests
-@ActiveProfiles("mysql")
-@DirtiesContext
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=" + MysqlTests.URL,
-        "spring.datasource.username=root",
-        "spring.datasource.password=",
-        "camunda.bpm.job-execution.enabled=false",
-        "yijianshi.outbox.relay-enabled=false",
-        "yijianshi.sla.case-watch-enabled=false",
-        "yijianshi.demo-users=true"})
+@MysqlHallTest
 class MysqlServicePointImportTest {
 
     private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() { };

@@ -18,14 +18,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The hall's first morning on MariaDB: twenty windows open at 9:00 and all get consecutive case numbers (the
@@ -34,18 +31,8 @@ import org.springframework.test.context.ActiveProfiles;
  * production: both engine APIs find it by that name (MySQL-profile tests have a JVM of their own, and each
  * context is closed after its class).
  */
-@MysqlTests
+@MysqlHallTest
 @ExtendWith(OutputCaptureExtension.class)
-@ActiveProfiles("mysql")
-@DirtiesContext
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=" + MysqlTests.URL,
-        "spring.datasource.username=root",
-        "spring.datasource.password=",
-        "camunda.bpm.job-execution.enabled=false",
-        "yijianshi.outbox.relay-enabled=false",
-        "yijianshi.sla.case-watch-enabled=false",
-        "yijianshi.demo-users=true"})
 class MysqlFirstMorningTest {
 
     @Autowired
