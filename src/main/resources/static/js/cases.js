@@ -9,9 +9,11 @@
     var params = new URLSearchParams();
     ['caseId', 'idLast6', 'name', 'from', 'to'].forEach(function (k) { var v = $(k).value.trim(); if (v) { params.set(k, v); } });
     $('error').hidden = true;
+    var isLatest = LatestOnly.ask('cases');
     fetch('/api/cases?' + params.toString(), { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
       .then(function (r) { return r.json().then(function (b) { if (!r.ok) { throw new Error(b.message || ('查询失败（' + r.status + '）')); } return b; }); })
       .then(function (rows) {
+        if (!isLatest()) { return; }
         var body = document.querySelector('#results tbody');
         body.innerHTML = '';
         $('count').textContent = '共 ' + rows.length + ' 件' + (rows.length >= 200 ? '（仅显示最近 200 件，请缩小范围）' : '');
@@ -34,7 +36,7 @@
           body.appendChild(tr);
         });
       })
-      .catch(function (e) { $('error').textContent = e.message; $('error').hidden = false; });
+      .catch(function (e) { if (isLatest()) { $('error').textContent = e.message; $('error').hidden = false; } });
   }
   // 抄送我的: tasks colleagues copied to this user, read only (GET /api/tasks/copied-to-me).
   function copies() {

@@ -32,7 +32,9 @@
     var p = filterParams();
     p.set('page', page);
     $('export').href = exportHref();
+    var isLatest = LatestOnly.ask('issues');
     get('/api/issues?' + p.toString()).then(function (result) {
+      if (!isLatest()) { return; }
       var body = document.querySelector('#issues tbody');
       body.innerHTML = '';
       $('count').textContent = '共 ' + result.total + ' 个问题，第 ' + (page + 1) + ' 页';
@@ -56,7 +58,7 @@
       });
       $('prev').disabled = page === 0;
       $('next').disabled = (page + 1) * 50 >= result.total;
-    }).catch(showError);
+    }).catch(function (e) { if (isLatest()) { showError(e); } });
   }
 
   function markField(form, field, message) {

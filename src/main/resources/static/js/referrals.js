@@ -29,7 +29,9 @@
 
   function list() {
     var state = $('state').value;
+    var isLatest = LatestOnly.ask('referrals');
     call('GET', '/api/arbitration-referrals' + (state ? '?state=' + state : '')).then(function (lines) {
+      if (!isLatest()) { return; }
       fail('');
       var body = document.querySelector('#referrals tbody');
       body.innerHTML = '';
@@ -51,7 +53,7 @@
         cell(tr, l.workingDaysLeft == null ? '' : String(l.workingDaysLeft), l.dueSoon ? 'due-soon' : '');
         body.appendChild(tr);
       });
-    }).catch(function (e) { fail(e.message); });
+    }).catch(function (e) { if (isLatest()) { fail(e.message); } });
   }
 
   function show(d) {

@@ -70,20 +70,12 @@
     return row;
   }
 
-  // Only the latest answer of each list is drawn: an earlier request that answers later (the first unfiltered load,
-  // a 30-second refresh) must not overwrite what the coordinator has just asked for.
-  var asked = { stuck: 0, overview: 0 };
-  function latestOnly(list) {
-    var ticket = ++asked[list];
-    return function () { return ticket === asked[list]; };
-  }
-
   function drawStuck() {
     var group = document.getElementById('stuck-group').value;
     var state = document.getElementById('stuck-state').value;
     var point = document.getElementById('point').value.trim();
     var query = '?state=' + state + (group ? '&group=' + encodeURIComponent(group) : '') + (point ? '&point=' + encodeURIComponent(point) : '');
-    var isLatest = latestOnly('stuck');
+    var isLatest = LatestOnly.ask('stuck');
     fetch('/api/sla/tasks' + query, { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
       .then(function (response) { return response.ok ? response.json() : []; })
       .then(function (items) {
@@ -148,7 +140,7 @@
       .catch(function () { /* the overview below reports the error */ });
     // With a service point: the figures of the cases accepted there and at every point below it.
     var point = document.getElementById('point').value.trim();
-    var isLatest = latestOnly('overview');
+    var isLatest = LatestOnly.ask('overview');
     fetch('/api/sla/overview' + (point ? '?point=' + encodeURIComponent(point) : ''),
           { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
       .then(function (response) {
