@@ -417,12 +417,18 @@ public class BenchRunner implements ApplicationRunner {
                 i -> counted(bare::runCase, statements[1]));
     }
 
+    private static final java.util.concurrent.atomic.AtomicInteger TRACED = new java.util.concurrent.atomic.AtomicInteger();
+
     private static void counted(Runnable work, StatementLog.Counts total) {
         StatementLog.begin();
         try {
             work.run();
         } finally {
             StatementLog.Counts counts = StatementLog.end();
+            if (!counts.trace().isEmpty() && TRACED.getAndIncrement() / 2 == 20) {
+                System.out.println("TRACE of one case, statements in order:");
+                counts.trace().forEach(line -> System.out.println("TRACE " + line));
+            }
             if (total != null) {
                 total.add(counts);
             }

@@ -42,6 +42,12 @@ public final class StatementLog implements QueryExecutionListener, MethodExecuti
         private int roundTrips;
         private int commits;
         private long databaseNanos;
+        /** The statements and commits in the order sent, when the bench was asked to trace ({@code -Dbench.trace=true}). */
+        private final List<String> trace = Boolean.getBoolean("bench.trace") ? new java.util.ArrayList<>() : null;
+
+        public List<String> trace() {
+            return trace == null ? List.of() : trace;
+        }
 
         public int statements() {
             return statements;
@@ -108,6 +114,9 @@ public final class StatementLog implements QueryExecutionListener, MethodExecuti
         Counts counts = CURRENT.get();
         if (counts != null && isCommit(execution)) {
             counts.commits++;
+            if (counts.trace != null) {
+                counts.trace.add("COMMIT");
+            }
             counts.databaseNanos += System.nanoTime() - STARTED.get()[0];
         }
     }
@@ -127,7 +136,12 @@ public final class StatementLog implements QueryExecutionListener, MethodExecuti
         for (QueryInfo query : queries) {
             int times = Math.max(1, query.getParametersList().size());
             counts.statements += times;
-            counts.byStatement.merge(KINDS.computeIfAbsent(query.getQuery(), StatementLog::kind), times, Integer::sum);
+            String kind = KINDS.computeIfAbsent(query.getQuery(), StatementLog::kind);
+            counts.byStatement.merge(kind, times, Integer::sum);
+            if (counts.trace != null) {
+                counts.trace.add(times + " " + kind + "  | " + query.getQuery().strip().replaceAll("\\s+", " ")
+                        .substring(0, Math.min(160, query.getQuery().strip().replaceAll("\\s+", " ").length())));
+            }
         }
     }
 
