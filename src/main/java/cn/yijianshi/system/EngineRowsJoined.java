@@ -1,0 +1,245 @@
+package cn.yijianshi.system;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.ibatis.builder.xml.XMLMapperBuilder;
+import org.apache.ibatis.session.Configuration;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.IdGenerator;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.db.PersistenceSession;
+import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
+import org.camunda.bpm.engine.impl.db.entitymanager.operation.DbBulkOperation;
+import org.camunda.bpm.engine.impl.db.entitymanager.operation.DbEntityOperation;
+import org.camunda.bpm.engine.impl.db.entitymanager.operation.DbOperation;
+import org.camunda.bpm.engine.impl.db.entitymanager.operation.DbOperationManager;
+import org.camunda.bpm.engine.impl.db.entitymanager.operation.DbOperationType;
+import org.camunda.bpm.engine.impl.db.DbEntity;
+import org.camunda.bpm.engine.impl.interceptor.Session;
+import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
+import org.camunda.bpm.engine.impl.history.event.HistoricActivityInstanceEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricDecisionInputInstanceEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricDecisionOutputInstanceEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricTaskInstanceEventEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.HistoricVariableInstanceEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
+import org.camunda.bpm.engine.impl.util.ExceptionUtil;
+import org.springframework.stereotype.Component;
+
+/**
+ * Camunda writes each row with a statement of its own: a case's start inserts 14 variables and their 7 histories one
+ * by one, its end deletes its 25 variables one by one ({@code DELETE FROM ACT_RU_VARIABLE WHERE ID_ = ? AND REV_ =
+ * ?}), a decision writes each input and output apart. Here the rows of one kind that one flush writes go in one
+ * statement (up to {@value #AT_MOST} each): new executions, tasks, candidate links, grants and variables, deleted
+ * variables, and the history of variables, activities, tasks and decisions' inputs and outputs; in the place of the flush where Camunda puts
+ * them (after the executions and byte arrays they refer to; deletes after the variables' other changes, before
+ * their byte arrays and executions), with the same columns and values, and the same checks:
+ * <ul>
+ * <li>a delete names each variable at the revision this command read; if fewer rows go than it names (another
+ * transaction changed or removed one meanwhile) the command fails with Camunda's {@code OptimisticLockingException}
+ * and rolls back, as the statements one by one would. A variable added meanwhile is not named, so it stays, and
+ * deleting its execution fails on the foreign key as before.</li>
+ * <li>an insert of executions, tasks, candidate links or variables that breaks a foreign key or the variables'
+ * one-name-per-scope constraint (another transaction ended the execution, or set the same variable, meanwhile)
+ * fails with {@code OptimisticLockingException} too, as Camunda reports those; any other failure is reported as it
+ * is.</li>
+ * </ul>
+ * A single row stays Camunda's own statement.
+ */
+@Component
+public class EngineRowsJoined extends AbstractProcessEnginePlugin {
+
+    static final String DELETE_VARIABLES = "cn.yijianshi.system.EngineRowsJoined.deleteVariables";
+    static final String INSERT_VARIABLES = "cn.yijianshi.system.EngineRowsJoined.insertVariables";
+    static final String INSERT_HISTORIC_VARIABLES = "cn.yijianshi.system.EngineRowsJoined.insertHistoricVariables";
+    /** The inserts joined, by the entity Camunda inserts (its own statement for a single row). */
+    static final Map<Class<?>, String> INSERTS = Map.of(
+            VariableInstanceEntity.class, INSERT_VARIABLES,
+            HistoricVariableInstanceEntity.class, INSERT_HISTORIC_VARIABLES,
+            HistoricActivityInstanceEventEntity.class, "cn.yijianshi.system.EngineRowsJoined.insertHistoricActivityInstances",
+            HistoricTaskInstanceEventEntity.class, "cn.yijianshi.system.EngineRowsJoined.insertHistoricTaskInstances",
+            HistoricDecisionInputInstanceEntity.class, "cn.yijianshi.system.EngineRowsJoined.insertHistoricDecisionInputs",
+            HistoricDecisionOutputInstanceEntity.class, "cn.yijianshi.system.EngineRowsJoined.insertHistoricDecisionOutputs",
+            ExecutionEntity.class, "cn.yijianshi.system.EngineRowsJoined.insertExecutions",
+            TaskEntity.class, "cn.yijianshi.system.EngineRowsJoined.insertTasks",
+            IdentityLinkEntity.class, "cn.yijianshi.system.EngineRowsJoined.insertIdentityLinks",
+            AuthorizationEntity.class, "cn.yijianshi.system.EngineRowsJoined.insertAuthorizations");
+    /** Inserts whose rows refer to others: a broken foreign key means one of those went meanwhile. */
+    private static final java.util.Set<Class<?>> REFERRING = java.util.Set.of(VariableInstanceEntity.class,
+            ExecutionEntity.class, TaskEntity.class, IdentityLinkEntity.class);
+    /** Off only in tests that compare the rows with Camunda's own statements'. */
+    static volatile boolean joining = true;
+    /** Rows per statement: at most 24 parameters each, far below any driver's limit. */
+    static final int AT_MOST = 100;
+    private static final String MAPPING = "cn/yijianshi/system/EngineRowsJoined.xml";
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        if (configuration.getCustomSessionFactories() == null) {
+            configuration.setCustomSessionFactories(new ArrayList<>());
+        }
+        configuration.getCustomSessionFactories().add(new EntityManagers(configuration));
+    }
+
+    @Override
+    public void postInit(ProcessEngineConfigurationImpl configuration) {
+        Configuration mybatis = configuration.getSqlSessionFactory().getConfiguration();
+        if (mybatis.hasStatement(DELETE_VARIABLES, false)) {
+            return; // a shared session factory has it already
+        }
+        try (InputStream mapping = EngineRowsJoined.class.getClassLoader().getResourceAsStream(MAPPING)) {
+            new XMLMapperBuilder(mapping, mybatis, MAPPING, mybatis.getSqlFragments()).parse();
+        } catch (IOException e) {
+            throw new ProcessEngineException("could not read " + MAPPING, e);
+        }
+    }
+
+    /** Camunda's entity manager, with {@link Operations}. */
+    static class EntityManagers implements SessionFactory {
+        private final ProcessEngineConfigurationImpl configuration;
+
+        EntityManagers(ProcessEngineConfigurationImpl configuration) {
+            this.configuration = configuration;
+        }
+
+        @Override
+        public Class<?> getSessionType() {
+            return DbEntityManager.class;
+        }
+
+        @Override
+        public Session openSession() {
+            return new EntityManager(configuration.getIdGenerator(),
+                    Context.getCommandContext().getSession(PersistenceSession.class));
+        }
+    }
+
+    static class EntityManager extends DbEntityManager {
+        EntityManager(IdGenerator idGenerator, PersistenceSession persistenceSession) {
+            super(idGenerator, persistenceSession);
+        }
+
+        @Override
+        protected void initializeOperationManager() {
+            dbOperationManager = new Operations();
+        }
+
+        /**
+         * After Camunda's flush: a joined delete that removed fewer rows than it named is a concurrent change. When
+         * the flush failed on a later statement (deleting the execution such a variable still belongs to fails on its
+         * foreign key), that conflict is still what happened first, and what Camunda reports: its own deletes one by
+         * one would have found the changed variable before the execution. A joined insert of variables that failed
+         * on their foreign keys or their one-name-per-scope constraint is a concurrent change as well.
+         */
+        @Override
+        protected void flushDbOperations(List<DbOperation> operations, List<DbOperation> allOperations) {
+            try {
+                super.flushDbOperations(operations, allOperations);
+            } catch (ProcessEngineException failure) {
+                OptimisticLockingException conflict = conflictIn(operations);
+                if (conflict != null) {
+                    conflict.addSuppressed(failure);
+                    throw conflict;
+                }
+                throw failure;
+            }
+            OptimisticLockingException conflict = conflictIn(operations);
+            if (conflict != null) {
+                throw conflict;
+            }
+        }
+
+        private static OptimisticLockingException conflictIn(List<DbOperation> operations) {
+            for (DbOperation operation : operations) {
+                if (!(operation instanceof JoinedRows joined)) {
+                    continue;
+                }
+                // a driver may answer a batched statement with "done, count unknown" (negative): nothing to check then
+                boolean fewerRows = joined.getState() == DbOperation.State.APPLIED && joined.getRowsAffected() >= 0
+                        && joined.getRowsAffected() != joined.rows();
+                boolean insertConflict = joined.getState() == DbOperation.State.FAILED_ERROR
+                        && REFERRING.contains(joined.getEntityType()) && !DELETE_VARIABLES.equals(joined.getStatement())
+                        && joined.getFailure() instanceof org.apache.ibatis.exceptions.PersistenceException failure
+                        && (ExceptionUtil.checkForeignKeyConstraintViolation(failure)
+                        || ExceptionUtil.checkVariableIntegrityViolation(failure));
+                if (fewerRows || insertConflict) {
+                    return LOG.concurrentUpdateDbEntityException(joined);
+                }
+            }
+            return null;
+        }
+    }
+
+    /** Camunda's order of operations, with the rows of one kind a flush writes joined where the first of them was. */
+    static class Operations extends DbOperationManager {
+        @Override
+        public List<DbOperation> calculateFlush() {
+            return joining ? joined(super.calculateFlush()) : super.calculateFlush();
+        }
+
+        static List<DbOperation> joined(List<DbOperation> flush) {
+            List<DbOperation> result = new ArrayList<>(flush.size());
+            for (int i = 0; i < flush.size(); ) {
+                String statement = joinedStatement(flush.get(i));
+                int end = i + 1;
+                while (statement != null && end < flush.size() && statement.equals(joinedStatement(flush.get(end)))
+                        && flush.get(end).getEntityType() == flush.get(i).getEntityType()) {
+                    end++;
+                }
+                if (statement == null || end - i < 2) {
+                    result.addAll(flush.subList(i, end));
+                } else {
+                    List<DbEntity> rows = new ArrayList<>();
+                    flush.subList(i, end).forEach(o -> rows.add(((DbEntityOperation) o).getEntity()));
+                    for (int from = 0; from < rows.size(); from += AT_MOST) {
+                        result.add(new JoinedRows(statement, flush.get(i).getEntityType(),
+                                rows.subList(from, Math.min(rows.size(), from + AT_MOST))));
+                    }
+                }
+                i = end;
+            }
+            return result;
+        }
+
+        private static String joinedStatement(DbOperation operation) {
+            if (!(operation instanceof DbEntityOperation entityOperation)) {
+                return null;
+            }
+            Class<?> type = entityOperation.getEntity().getClass();
+            return switch (operation.getOperationType()) {
+                case INSERT -> INSERTS.get(type);
+                case DELETE -> type == VariableInstanceEntity.class ? DELETE_VARIABLES : null;
+                default -> null;
+            };
+        }
+    }
+
+    /**
+     * One statement for several rows of one kind; run as a bulk operation, which gives back the rows it changed
+     * (a delete names each variable at the revision this command read).
+     */
+    static class JoinedRows extends DbBulkOperation {
+        private final int rows;
+
+        JoinedRows(String statement, Class<? extends DbEntity> entityType, List<DbEntity> rows) {
+            super(DELETE_VARIABLES.equals(statement) ? DbOperationType.DELETE_BULK : DbOperationType.UPDATE_BULK,
+                    entityType, statement, List.copyOf(rows));
+            this.rows = rows.size();
+        }
+
+        int rows() {
+            return rows;
+        }
+    }
+}
