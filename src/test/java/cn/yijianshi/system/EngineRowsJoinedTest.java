@@ -56,6 +56,8 @@ class EngineRowsJoinedTest {
     HistoryService historyService;
     @Autowired
     DataSource dataSource;
+    @Autowired
+    org.camunda.bpm.engine.ProcessEngine processEngine;
 
     private final List<String> deployments = new ArrayList<>();
 
@@ -169,6 +171,25 @@ class EngineRowsJoinedTest {
     }
 
     @Test
+    void aStatementsSqlIsMadeOncePerNumberOfRowsAndBindsEachCallsOwnRows() {
+        var configuration = ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) processEngine
+                .getProcessEngineConfiguration()).getSqlSessionFactory().getConfiguration();
+        var statement = configuration.getMappedStatement(EngineRowsJoined.DELETE_VARIABLES);
+        List<VariableInstanceEntity> first = List.of(variable("a-1", 1), variable("a-2", 2));
+        List<VariableInstanceEntity> second = List.of(variable("b-1", 3), variable("b-2", 4));
+        var firstSql = statement.getBoundSql(Map.of("list", first));
+        var secondSql = statement.getBoundSql(Map.of("list", second));
+        var thirdSql = statement.getBoundSql(Map.of("list", List.of(variable("c-1", 5), variable("c-2", 6), variable("c-3", 7))));
+
+        assertThat(secondSql.getSql()).isEqualTo(firstSql.getSql()).contains("REV_");
+        assertThat(thirdSql.getSql()).isNotEqualTo(firstSql.getSql());
+        assertThat(secondSql.getParameterMappings().stream().map(m -> secondSql.getAdditionalParameter(m.getProperty())).toList())
+                .containsExactly("b-1", 3, "b-2", 4);
+        assertThat(thirdSql.getParameterMappings().stream().map(m -> thirdSql.getAdditionalParameter(m.getProperty())).toList())
+                .containsExactly("c-1", 5, "c-2", 6, "c-3", 7);
+    }
+
+    @Test
     void aSingleRowStaysCamundasOwnStatement() {
         EngineRowsJoined.Operations operations = new EngineRowsJoined.Operations();
         operations.addOperation(delete(variable("v-1", 1)));
@@ -230,6 +251,7 @@ class EngineRowsJoinedTest {
 
         List<List<List<Object>>> camundas = runCase("CASE-EV3", values, false);
         List<List<List<Object>>> joined = runCase("CASE-EV4", values, true);
+        List<List<List<Object>>> joinedAgain = runCase("CASE-EV5", values, true); // each statement's SQL made before
 
         assertThat(camundas.get(0)).as("variables").hasSize(values.size() + 1);
         assertThat(camundas.get(1)).as("executions: the case and its two branches").hasSize(3);
@@ -240,6 +262,7 @@ class EngineRowsJoinedTest {
         assertThat(camundas.get(7)).as("decision outputs").hasSize(2);
         for (int table = 0; table < camundas.size(); table++) {
             assertThat(joined.get(table)).as("table %d", table).isEqualTo(camundas.get(table));
+            assertThat(joinedAgain.get(table)).as("table %d, again", table).isEqualTo(camundas.get(table));
         }
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("CASE-EV4").count()).isZero();
     }
