@@ -190,6 +190,68 @@ class EngineRowsJoinedTest {
     }
 
     @Test
+    void rowsInsertedTogetherHaveRevisionOneAsCamundasOwnInsertGivesThem() {
+        var engine = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+        var authorizations = processEngine.getAuthorizationService();
+        // one command inserts two grants: one joined statement
+        List<org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity> grants =
+                engine.getCommandExecutorTxRequired().execute(context -> {
+                    List<org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity> made = new ArrayList<>();
+                    for (String group : List.of("ej-group-1", "ej-group-2")) {
+                        var grant = new org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity(
+                                org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT);
+                        grant.setGroupId(group);
+                        grant.setResource(org.camunda.bpm.engine.authorization.Resources.TASK);
+                        grant.setResourceId("ej-task-" + group);
+                        grant.addPermission(org.camunda.bpm.engine.authorization.Permissions.READ);
+                        context.getDbEntityManager().insert(grant);
+                        made.add(grant);
+                    }
+                    return made;
+                });
+        try {
+            assertThat(grants).extracting(org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity::getRevision)
+                    .containsExactly(1, 1);
+            // the same object saved again is updated at the revision its row has (at 0 it would be a conflict)
+            grants.get(0).addPermission(org.camunda.bpm.engine.authorization.Permissions.UPDATE);
+            authorizations.saveAuthorization(grants.get(0));
+            assertThat(authorizations.createAuthorizationQuery().authorizationId(grants.get(0).getId()).singleResult()
+                    .isPermissionGranted(org.camunda.bpm.engine.authorization.Permissions.UPDATE)).isTrue();
+        } finally {
+            grants.forEach(grant -> authorizations.deleteAuthorization(grant.getId()));
+        }
+    }
+
+    @Test
+    void variablesInsertedTogetherForAnExecutionThatIsGoneAreAConcurrentChange() {
+        var engine = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+        deploy(Bpmn.createExecutableProcess(KEY).camundaHistoryTimeToLive(1).startEvent("Start_Received")
+                .userTask("Task_Approve").endEvent("End_Done").done());
+        String instance = runtimeService.startProcessInstanceByKey(KEY, "CASE-EV6").getId();
+        assertThatThrownBy(() -> engine.getCommandExecutorTxRequired().execute(context -> {
+            var execution = context.getExecutionManager().findExecutionById(instance);
+            endElsewhere(instance); // another transaction ends the case meanwhile
+            execution.setVariablesLocal(Map.of("months", 360, "decision", "APPROVE"));
+            return null;
+        })).isInstanceOf(OptimisticLockingException.class);
+    }
+
+    /** Ends the case from another connection, committed at once, as another node's transaction would. */
+    private void endElsewhere(String instance) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            try (var statement = connection.createStatement()) {
+                statement.executeUpdate("delete from ACT_RU_IDENTITYLINK where TASK_ID_ in "
+                        + "(select ID_ from ACT_RU_TASK where PROC_INST_ID_ = '" + instance + "')");
+                statement.executeUpdate("delete from ACT_RU_TASK where PROC_INST_ID_ = '" + instance + "'");
+                statement.executeUpdate("delete from ACT_RU_EXECUTION where ID_ = '" + instance + "'");
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void aSingleRowStaysCamundasOwnStatement() {
         EngineRowsJoined.Operations operations = new EngineRowsJoined.Operations();
         operations.addOperation(delete(variable("v-1", 1)));
