@@ -50,20 +50,21 @@ import org.springframework.stereotype.Component;
  * by one, its end deletes its 25 variables one by one ({@code DELETE FROM ACT_RU_VARIABLE WHERE ID_ = ? AND REV_ =
  * ?}), a decision writes each input and output apart. Here the rows of one kind that one flush writes go in one
  * statement (up to {@value #AT_MOST} each): new executions, tasks, candidate links, grants and variables, deleted
- * variables, and the history of variables, activities, tasks and decisions' inputs and outputs; in the place of the flush where Camunda puts
- * them (after the executions and byte arrays they refer to; deletes after the variables' other changes, before
- * their byte arrays and executions), with the same columns and values, and the same checks:
+ * variables, and the history of variables, activities, tasks and decisions' inputs and outputs; in the place of the
+ * flush where Camunda puts them (after the executions and byte arrays they refer to; deletes after the variables'
+ * other changes, before their byte arrays and executions), with the same columns and values, and the same checks:
  * <ul>
  * <li>a delete names each variable at the revision this command read; if fewer rows go than it names (another
  * transaction changed or removed one meanwhile) the command fails with Camunda's {@code OptimisticLockingException}
  * and rolls back, as the statements one by one would. A variable added meanwhile is not named, so it stays, and
  * deleting its execution fails on the foreign key as before.</li>
- * <li>an insert of executions, tasks, candidate links or variables that breaks a foreign key or the variables'
- * one-name-per-scope constraint (another transaction ended the execution, or set the same variable, meanwhile)
- * fails with {@code OptimisticLockingException} too, as Camunda reports those; any other failure is reported as it
- * is.</li>
+ * <li>an insert of executions, tasks, candidate links or variables that breaks the variables' one-name-per-scope
+ * constraint, or a foreign key to a row that is gone (another transaction set the same variable, or ended the
+ * execution, meanwhile; looked up as Camunda does), fails with {@code OptimisticLockingException} too; any other
+ * failure, or one that came earlier in the flush, is reported as Camunda reports it.</li>
+ * <li>rows inserted together have revision 1 afterwards, as Camunda's own insert leaves them.</li>
  * </ul>
- * A single row stays Camunda's own statement.
+ * A single row stays Camunda's own statement. Only on H2, MySQL and MariaDB, where it was tested.
  */
 @Component
 public class EngineRowsJoined extends AbstractProcessEnginePlugin {
