@@ -2,7 +2,8 @@
 // clerk's request, shows the case, takes one score from the citizen, thanks, and waits again.
 (function () {
   var $ = function (id) { return document.getElementById(id); };
-  var caseId = null, score = null;
+  var caseId = null;
+  var form = RatingForm.draw($('rate'));
   function show(waiting) { $('waiting').hidden = !waiting; $('rate').hidden = waiting; }
   function poll() {
     if (caseId) { return; }
@@ -11,29 +12,19 @@
       .then(function (c) {
         if (!c) { return; }
         caseId = c.caseId;
-        score = null;
-        $('comment').value = '';
-        $('send').disabled = true;
-        document.querySelectorAll('.stars button').forEach(function (o) { o.classList.remove('chosen'); });
+        form.reset();
         $('what').textContent = c.matterName + '（办件编号 ' + c.caseId + '）';
         $('thanks').hidden = true;
         show(false);
       }).catch(function () {});
   }
-  document.querySelectorAll('.stars button').forEach(function (b) {
-    b.addEventListener('click', function () {
-      score = Number(b.dataset.score);
-      document.querySelectorAll('.stars button').forEach(function (o) { o.classList.toggle('chosen', o === b); });
-      $('send').disabled = false;
-    });
-  });
   $('rate').addEventListener('submit', function (event) {
     event.preventDefault();
-    if (!score || !caseId) { return; }
-    $('send').disabled = true;
+    if (!form.score() || !caseId) { return; }
+    form.sending(true);
     fetch('/api/window/ratings', {
       method: 'POST', credentials: 'same-origin', headers: { 'Accept': 'application/json', 'Content-Type': 'application/json' },
-      body: JSON.stringify({ caseId: caseId, score: score, comment: $('comment').value.trim() || null })
+      body: JSON.stringify({ caseId: caseId, score: form.score(), comment: form.comment() })
     }).then(function (r) { return r.json().then(function (b) { if (!r.ok) { throw new Error((b.message || '提交失败').replace(/^[\w.]+：/, '')); } }); })
       .then(function () {
         $('rate').hidden = true;

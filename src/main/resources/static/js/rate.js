@@ -2,27 +2,20 @@
 (function () {
   var $ = function (id) { return document.getElementById(id); };
   var token = decodeURIComponent(location.pathname.split('/')[2] || '');
-  var score = null;
+  var form = RatingForm.draw($('rate'));
   function answer(r) { return r.json().catch(function () { return {}; }).then(function (b) { if (!r.ok) { throw new Error((b.message || '操作失败').replace(/^[\w.]+：/, '')); } return b; }); }
   function fail(message) { $('error').textContent = message; $('error').hidden = false; }
-  document.querySelectorAll('.stars button').forEach(function (b) {
-    b.addEventListener('click', function () {
-      score = Number(b.dataset.score);
-      document.querySelectorAll('.stars button').forEach(function (o) { o.classList.toggle('chosen', o === b); });
-      $('send').disabled = false;
-    });
-  });
   fetch('/api/public/ratings/' + encodeURIComponent(token), { headers: { 'Accept': 'application/json' } })
     .then(answer).then(function (c) { $('what').textContent = c.matterName + '（办件编号 ' + c.caseId + '）'; $('rate').hidden = false; })
     .catch(function (e) { fail(e.message); });
   $('rate').addEventListener('submit', function (event) {
     event.preventDefault();
-    if (!score) { return; }
-    $('send').disabled = true;
+    if (!form.score()) { return; }
+    form.sending(true);
     fetch('/api/public/ratings/' + encodeURIComponent(token), {
       method: 'POST', headers: { 'Accept': 'application/json', 'Content-Type': 'application/json' },
-      body: JSON.stringify({ score: score, comment: $('comment').value.trim() || null })
+      body: JSON.stringify({ score: form.score(), comment: form.comment() })
     }).then(answer).then(function () { $('rate').hidden = true; $('thanks').hidden = false; })
-      .catch(function (e) { fail(e.message); $('send').disabled = false; });
+      .catch(function (e) { fail(e.message); form.sending(false); });
   });
 })();
