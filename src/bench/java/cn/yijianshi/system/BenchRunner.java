@@ -425,6 +425,7 @@ public class BenchRunner implements ApplicationRunner {
             work.run();
         } finally {
             StatementLog.Counts counts = StatementLog.end();
+            // the first measured pair (ours, then bare) after the 20 warm-up pairs
             if (!counts.trace().isEmpty() && TRACED.getAndIncrement() / 2 == 20) {
                 System.out.println("TRACE of one case, statements in order:");
                 counts.trace().forEach(line -> System.out.println("TRACE " + line));

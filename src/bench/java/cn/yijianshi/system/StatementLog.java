@@ -139,8 +139,8 @@ public final class StatementLog implements QueryExecutionListener, MethodExecuti
             String kind = KINDS.computeIfAbsent(query.getQuery(), StatementLog::kind);
             counts.byStatement.merge(kind, times, Integer::sum);
             if (counts.trace != null) {
-                counts.trace.add(times + " " + kind + "  | " + query.getQuery().strip().replaceAll("\\s+", " ")
-                        .substring(0, Math.min(160, query.getQuery().strip().replaceAll("\\s+", " ").length())));
+                String sql = query.getQuery().strip().replaceAll("\\s+", " ");
+                counts.trace.add(times + " " + kind + "  | " + sql.substring(0, Math.min(160, sql.length())));
             }
         }
     }

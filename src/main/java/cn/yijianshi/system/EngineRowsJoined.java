@@ -219,11 +219,10 @@ public class EngineRowsJoined extends AbstractProcessEnginePlugin {
         }
 
         /**
-         * After Camunda's flush: a joined delete that removed fewer rows than it named is a concurrent change. When
-         * the flush failed on a later statement (deleting the execution such a variable still belongs to fails on its
-         * foreign key), that conflict is still what happened first, and what Camunda reports: its own deletes one by
-         * one would have found the changed variable before the execution. A joined insert of variables that failed
-         * on their foreign keys or their one-name-per-scope constraint is a concurrent change as well.
+         * After Camunda's flush: a conflict in a joined statement ({@link #conflictIn}) is reported as Camunda reports
+         * its own, even when the flush then failed on a later statement (deleting the execution a changed variable
+         * still belongs to fails on its foreign key): Camunda's deletes one by one would have found the changed
+         * variable first. Rows inserted together then get the revision Camunda's insert gives a row.
          */
         @Override
         protected void flushDbOperations(List<DbOperation> operations, List<DbOperation> allOperations) {
@@ -243,8 +242,7 @@ public class EngineRowsJoined extends AbstractProcessEnginePlugin {
             }
             for (DbOperation operation : operations) {
                 // what Camunda's insert does for each row it wrote (entityInsertPerformed): its revision is now 1
-                if (operation instanceof JoinedRows joined && joined.getOperationType() == DbOperationType.UPDATE_BULK
-                        && joined.getState() == DbOperation.State.APPLIED) {
+                if (operation instanceof JoinedRows joined && joined.inserts() && joined.getState() == DbOperation.State.APPLIED) {
                     for (Object row : (List<?>) joined.getParameter()) {
                         if (row instanceof HasDbRevision revisioned) {
                             revisioned.setRevision(1);
@@ -279,7 +277,7 @@ public class EngineRowsJoined extends AbstractProcessEnginePlugin {
         }
 
         private boolean insertConflict(JoinedRows joined) {
-            if (joined.getOperationType() != DbOperationType.UPDATE_BULK || !REFERRING.contains(joined.getEntityType())
+            if (!joined.inserts() || !REFERRING.contains(joined.getEntityType())
                     || !(joined.getFailure() instanceof org.apache.ibatis.exceptions.PersistenceException failure)) {
                 return false;
             }
@@ -316,8 +314,8 @@ public class EngineRowsJoined extends AbstractProcessEnginePlugin {
             for (int i = 0; i < flush.size(); ) {
                 String statement = joinedStatement(flush.get(i));
                 int end = i + 1;
-                while (statement != null && end < flush.size() && statement.equals(joinedStatement(flush.get(end)))
-                        && flush.get(end).getEntityType() == flush.get(i).getEntityType()) {
+                // one statement is for one entity class, so the same statement means rows of one kind
+                while (statement != null && end < flush.size() && statement.equals(joinedStatement(flush.get(end)))) {
                     end++;
                 }
                 if (statement == null || end - i < 2) {
@@ -353,16 +351,18 @@ public class EngineRowsJoined extends AbstractProcessEnginePlugin {
      * (a delete names each variable at the revision this command read).
      */
     static class JoinedRows extends DbBulkOperation {
-        private final int rows;
-
         JoinedRows(String statement, Class<? extends DbEntity> entityType, List<DbEntity> rows) {
             super(DELETE_VARIABLES.equals(statement) ? DbOperationType.DELETE_BULK : DbOperationType.UPDATE_BULK,
                     entityType, statement, List.copyOf(rows));
-            this.rows = rows.size();
         }
 
         int rows() {
-            return rows;
+            return ((List<?>) getParameter()).size();
+        }
+
+        /** An insert (run as a bulk update, which gives back its rows), not the variables' delete. */
+        boolean inserts() {
+            return getOperationType() == DbOperationType.UPDATE_BULK;
         }
     }
 }
