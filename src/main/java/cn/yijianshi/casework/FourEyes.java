@@ -2,18 +2,16 @@ package cn.yijianshi.casework;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 
 import cn.yijianshi.system.CaseTaskListener;
+import cn.yijianshi.system.DeclaredProperties;
 import cn.yijianshi.system.RefusedRequest;
 import cn.yijianshi.system.TaskActor;
 import cn.yijianshi.system.TaskHandedOn;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.model.bpmn.instance.FlowElement;
-import org.camunda.bpm.model.bpmn.instance.UserTask;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
-import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ProcessDefinitionImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,7 +40,10 @@ public class FourEyes implements CaseTaskListener {
     @Override
     public void notify(DelegateTask task) {
         String actor = TaskActor.of(task);
-        UserTask step = (UserTask) task.getBpmnModelElementInstance();
+        ActivityImpl step = DeclaredProperties.step(task);
+        if (step == null) {
+            return;
+        }
         List<String> against = against(step);
         if (!against.isEmpty()) {
             if (actor == null) {
@@ -69,19 +70,19 @@ public class FourEyes implements CaseTaskListener {
 
         @Override
         public void notify(DelegateTask task) {
-            UserTask step = (UserTask) task.getBpmnModelElementInstance();
-            List<String> against = against(step);
+            ActivityImpl step = DeclaredProperties.step(task);
+            List<String> against = step == null ? List.of() : against(step);
             if (task.getAssignee() != null && !against.isEmpty()) {
                 refuseIfSame(task, step, against, task.getAssignee());
             }
         }
     }
 
-    private static void refuseIfSame(DelegateTask task, UserTask step, List<String> against, String actor) {
+    private static void refuseIfSame(DelegateTask task, ActivityImpl step, List<String> against, String actor) {
         for (String other : against) {
             if (actor.equals(task.getVariable(PERFORMED_BY + other))) {
-                ModelElementInstance named = step.getModelInstance().getModelElementById(other);
-                String otherName = named instanceof FlowElement element && element.getName() != null ? element.getName() : other;
+                ActivityImpl named = step.getProcessDefinition().findActivity(other);
+                String otherName = named != null && named.getName() != null ? named.getName() : other;
                 throw RefusedRequest.conflict("assignee",
                         "四眼原则：" + step.getName() + "人不能是" + otherName + "人（" + actor + "）",
                         "four eyes: whoever did " + other + " must not do " + step.getId() + " (" + actor + ")");
@@ -89,14 +90,14 @@ public class FourEyes implements CaseTaskListener {
         }
     }
 
-    private static RefusedRequest claimFirst(UserTask step) {
+    private static RefusedRequest claimFirst(ActivityImpl step) {
         return RefusedRequest.conflict("assignee", step.getName() + "须由认领人完成（请先认领）",
                 step.getId() + " must be claimed before it is completed");
     }
 
     /** The tasks whose performer may not do this one. */
-    static List<String> against(UserTask step) {
-        String value = property(step);
+    static List<String> against(ActivityImpl step) {
+        String value = DeclaredProperties.of(step, PROPERTY);
         if (value == null) {
             return List.of();
         }
@@ -104,25 +105,21 @@ public class FourEyes implements CaseTaskListener {
     }
 
     /**
-     * The tasks some other task of the same model names, per model (the engine keeps one model instance per process
-     * definition, so each model is read once, not at every completion).
+     * The tasks some other task of the same process names, per process definition (each read once, not at every
+     * completion).
      */
-    private static final java.util.Map<org.camunda.bpm.model.xml.ModelInstance, java.util.Set<String>> NAMED =
+    private static final java.util.Map<ProcessDefinitionImpl, java.util.Set<String>> NAMED =
             java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
-    private static boolean isNamedByAnother(UserTask step) {
-        return NAMED.computeIfAbsent(step.getModelInstance(), model -> model.getModelElementsByType(UserTask.class).stream()
+    private static boolean isNamedByAnother(ActivityImpl step) {
+        return NAMED.computeIfAbsent(step.getProcessDefinition(), definition -> steps(definition)
                 .flatMap(other -> against(other).stream()).collect(java.util.stream.Collectors.toUnmodifiableSet()))
                 .contains(step.getId());
     }
 
-    private static String property(UserTask step) {
-        if (step.getExtensionElements() == null) {
-            return null;
-        }
-        return step.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
-                .flatMap(properties -> properties.getCamundaProperties().stream())
-                .filter(property -> PROPERTY.equals(property.getCamundaName()))
-                .map(CamundaProperty::getCamundaValue).filter(Objects::nonNull).findFirst().orElse(null);
+    /** Every step of a scope, those inside sub-processes too. */
+    private static java.util.stream.Stream<ActivityImpl> steps(ScopeImpl scope) {
+        return scope.getActivities().stream().flatMap(step -> java.util.stream.Stream.concat(java.util.stream.Stream.of(step),
+                steps(step)));
     }
 }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.yijianshi.catalog.IntakeFormRules;
 import cn.yijianshi.system.ApiProblem;
 import cn.yijianshi.system.CaseTaskListener;
+import cn.yijianshi.system.DeclaredProperties;
 import cn.yijianshi.system.RefusedFormValue;
 import cn.yijianshi.system.RefusedRequest;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -20,9 +21,6 @@ import org.camunda.bpm.engine.impl.persistence.entity.CamundaFormDefinitionEntit
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
-import org.camunda.bpm.model.bpmn.instance.Process;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
-import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
@@ -88,16 +86,7 @@ public class TaskFormCheck implements CaseTaskListener {
     }
 
     private static boolean asked(DelegateTask task) {
-        ModelElementInstance element = task.getBpmnModelElementInstance();
-        while (element != null && !(element instanceof Process)) {
-            element = element.getParentElement();
-        }
-        if (element == null || ((Process) element).getExtensionElements() == null) {
-            return false;
-        }
-        return ((Process) element).getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
-                .flatMap(properties -> properties.getCamundaProperties().stream())
-                .anyMatch(p -> PROPERTY.equals(p.getCamundaName()) && "true".equals(p.getCamundaValue()));
+        return "true".equals(DeclaredProperties.ofProcess(task, PROPERTY));
     }
 
     /** The task's form from its own deployment, read inside the engine's command (no authorization check on the form). */

@@ -19,7 +19,9 @@ import org.springframework.stereotype.Component;
 /**
  * The engine plugin of case processes (marked {@code caseProcess=true}): every {@link CaseTaskListener} bean is
  * attached to each of their user tasks (among them the SLA record's start and end, which the SLA sweep reads). A
- * matter's BPMN names none of them. {@link CaseProcessParse} keeps the SLA timer of versions deployed with one.
+ * matter's BPMN names none of them. {@link CaseProcessParse} keeps the SLA timer of versions deployed with one. The
+ * {@code camunda:properties} of every process and user task are kept with the parsed definition
+ * ({@link DeclaredProperties}).
  */
 @Component
 public class CaseTaskListeners extends AbstractProcessEnginePlugin {
@@ -41,7 +43,13 @@ public class CaseTaskListeners extends AbstractProcessEnginePlugin {
         }
         configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
             @Override
+            public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+                DeclaredProperties.keep(userTaskElement, activity);
+            }
+
+            @Override
             public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
+                DeclaredProperties.keep(processElement, processDefinition);
                 // parseProcess runs after the process's activities were parsed; attach to them here.
                 if (isCaseProcess(processElement)) {
                     attach(processDefinition);
