@@ -36,6 +36,10 @@ public class MatterCatalog implements MatterLookup {
     private final Map<String, DeployedFiles> byDeployment = new ConcurrentHashMap<>();
     /** The deployment each matter read here came from (by identity: two deployments may hold equal files). */
     private final Map<Matter, DeployedFiles> deployedWith = Collections.synchronizedMap(new IdentityHashMap<>());
+    /** The process definition each matter read here was deployed with (by identity, as above). */
+    private final Map<Matter, String> definitionOf = Collections.synchronizedMap(new IdentityHashMap<>());
+    /** The process key of each matter key seen here, so that finding a matter asks for one process only. */
+    private final Map<String, String> processKeyOf = new ConcurrentHashMap<>();
 
     /** The matter files and forms of one deployment. */
     record DeployedFiles(List<Matter> matters, Map<String, JsonNode> forms) {
@@ -50,15 +54,50 @@ public class MatterCatalog implements MatterLookup {
     public List<Matter> all() {
         List<Matter> matters = new ArrayList<>();
         for (ProcessDefinition definition : repository.createProcessDefinitionQuery().latestVersion().active().list()) {
-            files(definition.getDeploymentId()).matters().stream()
-                    .filter(m -> m.processKey().equals(definition.getKey())).findFirst().ifPresent(matters::add);
+            matterOf(definition).ifPresent(matters::add);
         }
         matters.sort(Comparator.comparing(Matter::key));
         return matters;
     }
 
+    /**
+     * The matter {@code key} as the latest version of its process has it. A matter whose process this node has
+     * seen asks for that process's latest version alone; another (new, moved or unknown) is looked for among all.
+     */
     public Optional<Matter> find(String key) {
-        return key == null ? Optional.empty() : all().stream().filter(m -> m.key().equals(key)).findFirst();
+        if (key == null) {
+            return Optional.empty();
+        }
+        String processKey = processKeyOf.get(key);
+        if (processKey != null) {
+            ProcessDefinition latest = repository.createProcessDefinitionQuery().processDefinitionKey(processKey)
+                    .latestVersion().active().singleResult();
+            Optional<Matter> matter = latest == null ? Optional.empty()
+                    : matterOf(latest).filter(m -> m.key().equals(key));
+            if (matter.isPresent()) {
+                return matter;
+            }
+        }
+        return all().stream().filter(m -> m.key().equals(key)).findFirst();
+    }
+
+    /**
+     * The process definition a matter this catalog gave belongs to: its cases start that version, the one whose
+     * matter file was read (empty for a matter not given by {@link #all}, {@link #find} or {@link #require}).
+     */
+    public Optional<String> processDefinitionId(Matter matter) {
+        return Optional.ofNullable(definitionOf.get(matter));
+    }
+
+    /** The matter file deployed with {@code definition} for its process, if that deployment has one. */
+    private Optional<Matter> matterOf(ProcessDefinition definition) {
+        Optional<Matter> matter = files(definition.getDeploymentId()).matters().stream()
+                .filter(m -> m.processKey().equals(definition.getKey())).findFirst();
+        matter.ifPresent(m -> {
+            processKeyOf.put(m.key(), m.processKey());
+            definitionOf.put(m, definition.getId());
+        });
+        return matter;
     }
 
     /** The matter, or 400 naming {@code field} when this hall does not run it. */

@@ -157,7 +157,10 @@ public class CaseIntake {
         variables.put("taskPriority", hallCase.getPriority().taskPriority());
         variables.put("applicantName", request.applicant().name());
         variables.put("applicantKind", matter.applicantKind().name());
-        ProcessInstance instance = runtimeService.startProcessInstanceByKey(matter.processKey(), hallCase.getCaseId(), variables);
+        // the version whose matter file was read (no second look-up of the latest)
+        ProcessInstance instance = matters.processDefinitionId(matter)
+                .map(id -> runtimeService.startProcessInstanceById(id, hallCase.getCaseId(), variables))
+                .orElseGet(() -> runtimeService.startProcessInstanceByKey(matter.processKey(), hallCase.getCaseId(), variables));
         cases.attachProcessInstance(hallCase.getCaseId(), instance.getId());
         java.util.Optional<java.time.Instant> promise = caseSla.start(hallCase.getCaseId(), matter, hallCase.getPriority(), instance.getId(),
                 hallCase.getAcceptedAt());
