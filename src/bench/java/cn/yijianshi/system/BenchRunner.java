@@ -443,7 +443,10 @@ public class BenchRunner implements ApplicationRunner {
         System.out.printf(java.util.Locale.ROOT, "%s: %.1f ms per case waiting for the database, %.1f commits%n", what,
                 counts.databaseNanos() / 1e6 / cases, counts.commits() / (double) cases);
         counts.byStatement().entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
-                .forEach(e -> System.out.printf(java.util.Locale.ROOT, "  %6.1f  %s%n", e.getValue() / (double) cases, e.getKey()));
+                .forEach(e -> System.out.printf(java.util.Locale.ROOT, "  %6.1f  %6.2f ms  %s%n", e.getValue() / (double) cases,
+                        counts.nanosByStatement().getOrDefault(e.getKey(), 0L) / 1e6 / cases, e.getKey()));
+        System.out.printf(java.util.Locale.ROOT, "  %6.1f  %6.2f ms  COMMIT%n", counts.commits() / (double) cases,
+                counts.nanosByStatement().getOrDefault("COMMIT", 0L) / 1e6 / cases);
     }
 
     private void wholeCase(int i) {

@@ -38,6 +38,7 @@ public final class StatementLog implements QueryExecutionListener, MethodExecuti
     /** What one thread sent while it was counted: statements by verb and table, and round trips. */
     public static final class Counts {
         private final Map<String, Integer> byStatement = new HashMap<>();
+        private final Map<String, Long> nanosByStatement = new HashMap<>();
         private int statements;
         private int roundTrips;
         private int commits;
@@ -71,6 +72,11 @@ public final class StatementLog implements QueryExecutionListener, MethodExecuti
             return byStatement;
         }
 
+        /** Time waited for each kind of statement ("COMMIT" for commits), a round trip's time to its first kind. */
+        public Map<String, Long> nanosByStatement() {
+            return nanosByStatement;
+        }
+
         /** Adds another count into this one (for totals over many cases). */
         public void add(Counts other) {
             statements += other.statements;
@@ -78,6 +84,7 @@ public final class StatementLog implements QueryExecutionListener, MethodExecuti
             commits += other.commits;
             databaseNanos += other.databaseNanos;
             other.byStatement.forEach((k, v) -> byStatement.merge(k, v, Integer::sum));
+            other.nanosByStatement.forEach((k, v) -> nanosByStatement.merge(k, v, Long::sum));
         }
     }
 
@@ -117,7 +124,9 @@ public final class StatementLog implements QueryExecutionListener, MethodExecuti
             if (counts.trace != null) {
                 counts.trace.add("COMMIT");
             }
-            counts.databaseNanos += System.nanoTime() - STARTED.get()[0];
+            long waited = System.nanoTime() - STARTED.get()[0];
+            counts.databaseNanos += waited;
+            counts.nanosByStatement.merge("COMMIT", waited, Long::sum);
         }
     }
 
@@ -132,12 +141,18 @@ public final class StatementLog implements QueryExecutionListener, MethodExecuti
             return;
         }
         counts.roundTrips++;
-        counts.databaseNanos += System.nanoTime() - STARTED.get()[0];
+        long waited = System.nanoTime() - STARTED.get()[0];
+        counts.databaseNanos += waited;
+        boolean first = true;
         for (QueryInfo query : queries) {
             int times = Math.max(1, query.getParametersList().size());
             counts.statements += times;
             String kind = KINDS.computeIfAbsent(query.getQuery(), StatementLog::kind);
             counts.byStatement.merge(kind, times, Integer::sum);
+            if (first) {
+                counts.nanosByStatement.merge(kind, waited, Long::sum);
+                first = false;
+            }
             if (counts.trace != null) {
                 String sql = query.getQuery().strip().replaceAll("\\s+", " ");
                 counts.trace.add(times + " " + kind + "  | " + sql.substring(0, Math.min(160, sql.length())));
