@@ -75,19 +75,25 @@ final class BareEngine implements AutoCloseable {
         String key = "BARE-" + System.nanoTime();
         engine.getIdentityService().setAuthenticatedUserId("window1");
         try {
-            engine.getRuntimeService().startProcessInstanceByKey(PROCESS, key);
+            StatementLog.phase("intake", () -> engine.getRuntimeService().startProcessInstanceByKey(PROCESS, key));
             var tasks = engine.getTaskService();
-            var open = tasks.createTaskQuery().processInstanceBusinessKey(key).list();
+            var open = openTasks(key);
             while (!open.isEmpty()) {
                 for (var task : open) {
-                    tasks.claim(task.getId(), "window1");
-                    tasks.complete(task.getId());
+                    StatementLog.phase("claim", () -> tasks.claim(task.getId(), "window1"));
+                    StatementLog.phase("complete", () -> tasks.complete(task.getId()));
                 }
-                open = tasks.createTaskQuery().processInstanceBusinessKey(key).list();
+                open = openTasks(key);
             }
         } finally {
             engine.getIdentityService().clearAuthentication();
         }
+    }
+
+    private java.util.List<org.camunda.bpm.engine.task.Task> openTasks(String key) {
+        var open = new java.util.ArrayList<java.util.List<org.camunda.bpm.engine.task.Task>>(1);
+        StatementLog.phase("task query", () -> open.add(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(key).list()));
+        return open.get(0);
     }
 
     private static BpmnModelInstance model(int userTasks) {

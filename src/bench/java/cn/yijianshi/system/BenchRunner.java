@@ -447,11 +447,15 @@ public class BenchRunner implements ApplicationRunner {
                         counts.nanosByStatement().getOrDefault(e.getKey(), 0L) / 1e6 / cases, e.getKey()));
         System.out.printf(java.util.Locale.ROOT, "  %6.1f  %6.2f ms  COMMIT%n", counts.commits() / (double) cases,
                 counts.nanosByStatement().getOrDefault("COMMIT", 0L) / 1e6 / cases);
+        counts.phases().forEach((phase, nanos) -> System.out.printf(java.util.Locale.ROOT,
+                "%s: %s %.1f ms per case, %.1f ms of it waiting for the database%n", what, phase, nanos[0] / 1e6 / cases,
+                nanos[1] / 1e6 / cases));
     }
 
     private void wholeCase(int i) {
-        String caseId = intake.accept(request(i, true), null, "window1").caseId();
-        workUntilDone(caseId, task -> WORKER.getOrDefault(task.getTaskDefinitionKey(), "demo"), BenchRunner::formVariables);
+        String[] caseId = new String[1];
+        StatementLog.phase("intake", () -> caseId[0] = intake.accept(request(i, true), null, "window1").caseId());
+        workUntilDone(caseId[0], task -> WORKER.getOrDefault(task.getTaskDefinitionKey(), "demo"), BenchRunner::formVariables);
     }
 
     /** What the task's user enters in its form, for a case that goes straight through. */
@@ -470,13 +474,19 @@ public class BenchRunner implements ApplicationRunner {
     /** Claims and completes the instance's open tasks, each by its worker with its variables, until none is left. */
     private void workUntilDone(String businessKey, java.util.function.Function<Task, String> worker,
                                java.util.function.Function<Task, Map<String, Object>> variables) {
-        List<Task> open = taskService.createTaskQuery().processInstanceBusinessKey(businessKey).list();
+        List<Task> open = openTasks(businessKey);
         while (!open.isEmpty()) {
             for (Task task : open) {
                 claimAndComplete(task, worker.apply(task), variables.apply(task));
             }
-            open = taskService.createTaskQuery().processInstanceBusinessKey(businessKey).list();
+            open = openTasks(businessKey);
         }
+    }
+
+    private List<Task> openTasks(String businessKey) {
+        List<List<Task>> open = new java.util.ArrayList<>(1);
+        StatementLog.phase("task query", () -> open.add(taskService.createTaskQuery().processInstanceBusinessKey(businessKey).list()));
+        return open.get(0);
     }
 
     private final Map<String, List<String>> groupsOfUser = new java.util.HashMap<>();
@@ -487,8 +497,8 @@ public class BenchRunner implements ApplicationRunner {
                 .list().stream().map(org.camunda.bpm.engine.identity.Group::getId).toList());
         identityService.setAuthentication(user, groups);
         try {
-            taskService.claim(task.getId(), user);
-            taskService.complete(task.getId(), variables);
+            StatementLog.phase("claim", () -> taskService.claim(task.getId(), user));
+            StatementLog.phase("complete", () -> taskService.complete(task.getId(), variables));
         } finally {
             identityService.clearAuthentication();
         }

@@ -39,6 +39,8 @@ public final class StatementLog implements QueryExecutionListener, MethodExecuti
     public static final class Counts {
         private final Map<String, Integer> byStatement = new HashMap<>();
         private final Map<String, Long> nanosByStatement = new HashMap<>();
+        /** Per phase of a case (intake, claim, complete, task query): {time, of it waiting for the database}. */
+        private final Map<String, long[]> phases = new java.util.LinkedHashMap<>();
         private int statements;
         private int roundTrips;
         private int commits;
@@ -77,6 +79,10 @@ public final class StatementLog implements QueryExecutionListener, MethodExecuti
             return nanosByStatement;
         }
 
+        public Map<String, long[]> phases() {
+            return phases;
+        }
+
         /** Adds another count into this one (for totals over many cases). */
         public void add(Counts other) {
             statements += other.statements;
@@ -85,6 +91,7 @@ public final class StatementLog implements QueryExecutionListener, MethodExecuti
             databaseNanos += other.databaseNanos;
             other.byStatement.forEach((k, v) -> byStatement.merge(k, v, Integer::sum));
             other.nanosByStatement.forEach((k, v) -> nanosByStatement.merge(k, v, Long::sum));
+            other.phases.forEach((k, v) -> phases.merge(k, v.clone(), (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]}));
         }
     }
 
@@ -96,6 +103,24 @@ public final class StatementLog implements QueryExecutionListener, MethodExecuti
 
     public static void begin() {
         CURRENT.set(new Counts());
+    }
+
+    /** Runs one phase of the counted case ({@code name}: intake, claim ...), adding its time and database wait to it. */
+    public static void phase(String name, Runnable work) {
+        Counts counts = CURRENT.get();
+        if (counts == null) {
+            work.run();
+            return;
+        }
+        long start = System.nanoTime();
+        long waited = counts.databaseNanos;
+        try {
+            work.run();
+        } finally {
+            long[] phase = counts.phases.computeIfAbsent(name, n -> new long[2]);
+            phase[0] += System.nanoTime() - start;
+            phase[1] += counts.databaseNanos - waited;
+        }
     }
 
     public static Counts end() {
