@@ -52,10 +52,10 @@ public class CaseFile {
 
     /** 实时告知 under the gateway's template {@code templateCode} (a matter file's notice names it). */
     public void tellCitizen(String caseId, String kind, String templateCode, String message) {
-        HallCase hallCase = cases.findByCaseId(caseId);
-        if (hallCase != null) {
-            outbox.send(caseId, kind, templateCode, hallCase.getApplicantPhone(), message,
-                    hallCase.getApplicantName() == null ? java.util.Map.of() : java.util.Map.of("name", hallCase.getApplicantName()));
+        CaseMapper.Recipient applicant = cases.recipientOf(caseId);
+        if (applicant != null) {
+            outbox.send(caseId, kind, templateCode, applicant.phone(), message,
+                    applicant.name() == null ? java.util.Map.of() : java.util.Map.of("name", applicant.name()));
         }
     }
 }

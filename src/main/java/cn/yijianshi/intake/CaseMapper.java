@@ -17,6 +17,14 @@ public interface CaseMapper {
 
     HallCase findByIdempotencyKey(@Param("key") String key);
 
+    /** Who a notice of the case goes to: the applicant's name and phone (null when there is no such case). */
+    @Select("SELECT applicant_name AS name, applicant_phone AS phone FROM hall_case WHERE case_id = #{caseId}")
+    Recipient recipientOf(@Param("caseId") String caseId);
+
+    /** The applicant as a notice addresses them. */
+    record Recipient(String name, String phone) {
+    }
+
     void attachProcessInstance(@Param("caseId") String caseId, @Param("processInstanceId") String processInstanceId);
 
     int updateStatus(@Param("caseId") String caseId, @Param("status") CaseStatus status);
