@@ -21,6 +21,10 @@ public interface CaseMapper {
     @Select("SELECT applicant_name AS name, applicant_phone AS phone FROM hall_case WHERE case_id = #{caseId}")
     Recipient recipientOf(@Param("caseId") String caseId);
 
+    /** The applicant's ID number on the case record (null when there is no such case). */
+    @Select("SELECT applicant_id_number FROM hall_case WHERE case_id = #{caseId}")
+    String applicantIdNumber(@Param("caseId") String caseId);
+
     /** The applicant as a notice addresses them. */
     record Recipient(String name, String phone) {
     }

@@ -1,7 +1,6 @@
 package cn.yijianshi.retirement;
 
 import cn.yijianshi.intake.CaseMapper;
-import cn.yijianshi.intake.HallCase;
 import cn.yijianshi.intake.ResidentIdNumber;
 import cn.yijianshi.system.HallClock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -25,12 +24,12 @@ class RetiringApplicant {
 
     ResidentIdNumber of(DelegateExecution execution) {
         String caseId = execution.getProcessBusinessKey();
-        HallCase hallCase = caseId == null ? null : cases.findByCaseId(caseId);
-        if (hallCase == null) {
+        String idNumber = caseId == null ? null : cases.applicantIdNumber(caseId);
+        if (idNumber == null) {
             throw new IllegalStateException("retirement process " + execution.getProcessInstanceId() + " has no case record ("
-                    + caseId + ")");
+                    + caseId + ") with an ID number");
         }
-        return ResidentIdNumber.parse(hallCase.getApplicantIdNumber(), clock.today()).orElseThrow(() ->
+        return ResidentIdNumber.parse(idNumber, clock.today()).orElseThrow(() ->
                 new IllegalStateException("case " + caseId + " has no resident ID number"));
     }
 }
