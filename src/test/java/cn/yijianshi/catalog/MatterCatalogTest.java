@@ -185,6 +185,29 @@ class MatterCatalogTest {
     }
 
     @Test
+    void aMatterWhoseLatestVersionIsSuspendedIsNotTakenUntilItIsActiveAgain() throws IOException {
+        deployVersionOne();
+        Map<String, Object> facts = Map.of("lostOn", "2026-10-03", "delivery", "PICKUP");
+        ResponseEntity<Map<String, Object>> first = intake(facts);
+        assertThat(first.getStatusCode()).as("known to the catalog from now on").isEqualTo(HttpStatus.CREATED);
+        var latest = repositoryService.createProcessDefinitionQuery().processDefinitionKey("test-certificate").latestVersion()
+                .singleResult();
+        repositoryService.suspendProcessDefinitionById(latest.getId());
+        try {
+            ResponseEntity<Map<String, Object>> refused = intake(facts);
+            assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(refused.getBody()).containsEntry("field", "matter");
+        } finally {
+            repositoryService.activateProcessDefinitionById(latest.getId());
+        }
+        ResponseEntity<Map<String, Object>> again = intake(facts);
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String caseId = (String) again.getBody().get("caseId");
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseId).singleResult()
+                .getProcessDefinitionId()).as("the case runs the version whose matter file was read").isEqualTo(latest.getId());
+    }
+
+    @Test
     void aMatterOfFilesRunsToCompletionAndANewVersionLeavesTheRunningCasesFormsAlone() throws IOException {
         deployVersionOne();
         ResponseEntity<Map<String, Object>> opened = intake(Map.of("lostOn", "2026-10-01", "delivery", "MAIL", "address", "北京市丰台区南四环西路1号"));
