@@ -91,9 +91,7 @@ final class BareEngine implements AutoCloseable {
     }
 
     private java.util.List<org.camunda.bpm.engine.task.Task> openTasks(String key) {
-        var open = new java.util.ArrayList<java.util.List<org.camunda.bpm.engine.task.Task>>(1);
-        StatementLog.phase("task query", () -> open.add(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(key).list()));
-        return open.get(0);
+        return StatementLog.phase("task query", () -> engine.getTaskService().createTaskQuery().processInstanceBusinessKey(key).list());
     }
 
     private static BpmnModelInstance model(int userTasks) {

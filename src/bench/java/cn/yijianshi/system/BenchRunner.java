@@ -453,9 +453,8 @@ public class BenchRunner implements ApplicationRunner {
     }
 
     private void wholeCase(int i) {
-        String[] caseId = new String[1];
-        StatementLog.phase("intake", () -> caseId[0] = intake.accept(request(i, true), null, "window1").caseId());
-        workUntilDone(caseId[0], task -> WORKER.getOrDefault(task.getTaskDefinitionKey(), "demo"), BenchRunner::formVariables);
+        String caseId = StatementLog.phase("intake", () -> intake.accept(request(i, true), null, "window1").caseId());
+        workUntilDone(caseId, task -> WORKER.getOrDefault(task.getTaskDefinitionKey(), "demo"), BenchRunner::formVariables);
     }
 
     /** What the task's user enters in its form, for a case that goes straight through. */
@@ -484,9 +483,7 @@ public class BenchRunner implements ApplicationRunner {
     }
 
     private List<Task> openTasks(String businessKey) {
-        List<List<Task>> open = new java.util.ArrayList<>(1);
-        StatementLog.phase("task query", () -> open.add(taskService.createTaskQuery().processInstanceBusinessKey(businessKey).list()));
-        return open.get(0);
+        return StatementLog.phase("task query", () -> taskService.createTaskQuery().processInstanceBusinessKey(businessKey).list());
     }
 
     private final Map<String, List<String>> groupsOfUser = new java.util.HashMap<>();

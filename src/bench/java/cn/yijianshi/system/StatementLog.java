@@ -107,15 +107,22 @@ public final class StatementLog implements QueryExecutionListener, MethodExecuti
 
     /** Runs one phase of the counted case ({@code name}: intake, claim ...), adding its time and database wait to it. */
     public static void phase(String name, Runnable work) {
+        phase(name, () -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /** As {@link #phase(String, Runnable)}, answering what the phase answers. */
+    public static <T> T phase(String name, java.util.function.Supplier<T> work) {
         Counts counts = CURRENT.get();
         if (counts == null) {
-            work.run();
-            return;
+            return work.get();
         }
         long start = System.nanoTime();
         long waited = counts.databaseNanos;
         try {
-            work.run();
+            return work.get();
         } finally {
             long[] phase = counts.phases.computeIfAbsent(name, n -> new long[2]);
             phase[0] += System.nanoTime() - start;
