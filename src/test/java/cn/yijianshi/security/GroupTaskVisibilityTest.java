@@ -70,6 +70,8 @@ class GroupTaskVisibilityTest {
     FilterService filterService;
     @Autowired
     org.camunda.bpm.engine.AuthorizationService authorizationService;
+    @Autowired
+    org.camunda.bpm.engine.ManagementService managementService;
 
     @AfterEach
     void logOut() {
@@ -146,6 +148,8 @@ class GroupTaskVisibilityTest {
             return null;
         });
         assertThat(grantsOf("pension1", taskId)).as("the group's grant let pension1 claim it: no second grant").isZero();
+        assertThat(managementService.getUniqueTaskWorkerCount(null, null))
+                .as("a claim writes no task metric (taskMetricsEnabled: false)").isZero();
         assertThat(as("pension1", pension, () -> taskService.createTaskQuery().taskAssignee("pension1").taskId(taskId).count()))
                 .as("我的任务 still lists it (the group's READ)").isEqualTo(1);
 
