@@ -58,11 +58,10 @@ public interface CaseMapper {
     List<CaseRow> search(@Param("q") CaseSearch.Query query, @Param("viewer") CaseVisibility.Viewer viewer,
                          @Param("limit") int limit);
 
-    /** The open steps (task SLA records) of these cases. */
+    /** The open steps (task SLA records) of these cases, each with who holds its task now. */
     List<CaseRow.Step> openSteps(@Param("caseIds") List<String> caseIds);
 
-    @Select("SELECT task_name, candidate_group, assignee, started_at, due_at, completed_at, state FROM sla_record "
-            + "WHERE case_id = #{caseId} AND kind = 'TASK' ORDER BY started_at, id")
+    /** A case's steps, done and open, each with who held it (an open one: who holds its task now). */
     List<CaseRow.DoneOrOpen> steps(@Param("caseId") String caseId);
 
     @Select("SELECT COUNT(*) FROM hall_case")

@@ -16,14 +16,13 @@ public interface SlaMapper {
 
     SlaRecord openCase(@Param("caseId") String caseId);
 
-    int assign(@Param("taskId") String taskId, @Param("assignee") String assignee);
-
     int warn(@Param("taskId") String taskId, @Param("at") Instant at);
 
     int breach(@Param("taskId") String taskId, @Param("at") Instant at);
 
+    /** The step ended: its state, when, the working time it used and who held it then. */
     int finishTask(@Param("taskId") String taskId, @Param("state") SlaState state, @Param("at") Instant at,
-                   @Param("workingMinutes") long workingMinutes);
+                   @Param("workingMinutes") long workingMinutes, @Param("assignee") String assignee);
 
     int update(SlaRecord record);
 

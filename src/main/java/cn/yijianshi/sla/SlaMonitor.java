@@ -114,7 +114,7 @@ public class SlaMonitor {
         String groupName = r.getCandidateGroup() == null ? null
                 : departments.groupName(r.getCandidateGroup());
         return new Item(r.getCaseId(), r.getMatter(), cn.yijianshi.catalog.MatterNames.of(r.getMatter()), r.getTaskId(), r.getTaskKey(), r.getTaskName(), r.getCandidateGroup(), groupName,
-                r.getAssignee(), state, state.displayName(), r.getLimitText(), clock.inHallZone(r.getStartedAt()),
+                r.getHolder(), state, state.displayName(), r.getLimitText(), clock.inHallZone(r.getStartedAt()),
                 clock.inHallZone(r.getWarnAt()), clock.inHallZone(r.getDueAt()),
                 tasklistLink(r.getTaskId()), days.provisionalBetween(r.getStartedAt(), r.getDueAt()));
     }

@@ -14,7 +14,10 @@ public class SlaRecord {
     private String taskKey;
     private String taskName;
     private String candidateGroup;
+    /** Who held the step when it ended; the engine's task says who holds an open one ({@link #getHolder()}). */
     private String assignee;
+    /** Who holds the open step now, from the engine's task: filled by the queries that list open steps. */
+    private String holder;
     private String priority;
     private String limitText;
     private Instant startedAt;
@@ -62,6 +65,8 @@ public class SlaRecord {
     public void setCandidateGroup(String candidateGroup) { this.candidateGroup = candidateGroup; }
     public String getAssignee() { return assignee; }
     public void setAssignee(String assignee) { this.assignee = assignee; }
+    public String getHolder() { return holder; }
+    public void setHolder(String holder) { this.holder = holder; }
     public String getPriority() { return priority; }
     public void setPriority(String priority) { this.priority = priority; }
     public String getLimitText() { return limitText; }

@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 /**
  * When a task of a case process is completed: its SLA record is done, with the working time it used; a task completed
  * to hand its step on ({@link TaskHandedOn}, a 疑难 flag) is cancelled, as a task left without completion is, so the
- * step counts once, as the task that finishes it.
+ * step counts once, as the task that finishes it. The record keeps who held the task then; while it is open, who holds
+ * it is the engine's task alone (a claim writes nothing here).
  */
 @Component
 public class TaskSlaEnd implements CaseTaskListener {
@@ -37,7 +38,7 @@ public class TaskSlaEnd implements CaseTaskListener {
     void finish(DelegateTask task, SlaState state) {
         var now = clock.now();
         long minutes = calendar.current().workingTimeBetween(task.getCreateTime().toInstant(), now).toMinutes();
-        records.finishTask(task.getId(), state, now, minutes);
+        records.finishTask(task.getId(), state, now, minutes, task.getAssignee());
     }
 
     /** A task left without completion (a 疑难 flag on a version with the error boundary, the case ending) closes its record as cancelled. */
@@ -57,26 +58,6 @@ public class TaskSlaEnd implements CaseTaskListener {
         @Override
         public void notify(DelegateTask task) {
             end.finish(task, SlaState.CANCELLED);
-        }
-    }
-
-    /** Who holds the task, for the breach lists. */
-    @Component
-    public static class WhenAssigned implements CaseTaskListener {
-        private final SlaMapper records;
-
-        public WhenAssigned(SlaMapper records) {
-            this.records = records;
-        }
-
-        @Override
-        public String event() {
-            return EVENTNAME_ASSIGNMENT;
-        }
-
-        @Override
-        public void notify(DelegateTask task) {
-            records.assign(task.getId(), task.getAssignee());
         }
     }
 }

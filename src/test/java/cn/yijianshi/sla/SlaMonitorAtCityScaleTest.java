@@ -34,7 +34,10 @@ class SlaMonitorAtCityScaleTest {
     @AfterEach
     void cleanUp() {
         ClockUtil.reset();
-        transaction.executeWithoutResult(status -> jdbc.update("DELETE FROM sla_record WHERE case_id LIKE 'CITY-%'"));
+        transaction.executeWithoutResult(status -> {
+            jdbc.update("DELETE FROM sla_record WHERE case_id LIKE 'CITY-%'");
+            jdbc.update("DELETE FROM ACT_RU_TASK WHERE ID_ LIKE 'CITY-TASK-%'");
+        });
     }
 
     @Test
@@ -49,14 +52,20 @@ class SlaMonitorAtCityScaleTest {
         add(rows, 3_000, "TASK", "dept-pension", null, NOW.minus(3, ChronoUnit.HOURS), NOW.minus(1, ChronoUnit.HOURS), null, "AT_RISK");
         add(rows, 700, "TASK", "dept-pension", null, NOW.minus(3, ChronoUnit.HOURS), NOW.minus(1, ChronoUnit.HOURS), NOW, "DONE");
         // An expert's own steps: 150 told of the warning already (its record says so) though the clock says on track.
-        add(rows, 150, "TASK", "experts", "expert9", NOW.plus(1, ChronoUnit.HOURS), NOW.plus(2, ChronoUnit.HOURS), null, "AT_RISK", true);
-        add(rows, 50, "TASK", "experts", "expert9", NOW.minus(3, ChronoUnit.HOURS), NOW.minus(1, ChronoUnit.HOURS), null, "BREACHED");
+        // Who holds an open step is the engine's task (a claim writes nothing to the record): expert9's tasks below.
+        int expertsFrom = rows.size();
+        add(rows, 150, "TASK", "experts", null, NOW.plus(1, ChronoUnit.HOURS), NOW.plus(2, ChronoUnit.HOURS), null, "AT_RISK", true);
+        add(rows, 50, "TASK", "experts", null, NOW.minus(3, ChronoUnit.HOURS), NOW.minus(1, ChronoUnit.HOURS), null, "BREACHED");
+        List<Object[]> expertTasks = rows.subList(expertsFrom, rows.size()).stream()
+                .map(row -> new Object[] {row[2], Timestamp.from(NOW)}).toList();
         // Whole-case promises: 100 waiting for the citizen (paused) count as paused, not by the clock.
         add(rows, 100, "CASE", null, null, NOW.minus(3, ChronoUnit.HOURS), NOW.minus(1, ChronoUnit.HOURS), null, "PAUSED");
         add(rows, 1, "TASK", "dept-fund", null, Instant.parse("2001-01-01T00:00:00Z"), Instant.parse("2001-01-02T00:00:00Z"), null, "BREACHED");
         transaction.executeWithoutResult(status -> jdbc.batchUpdate("INSERT INTO sla_record (kind, case_id, task_id, task_key, task_name, candidate_group, assignee, "
                 + "priority, limit_text, started_at, warn_at, due_at, warned_at, completed_at, state) "
                 + "VALUES (?, ?, ?, 'Task_City', '城市规模', ?, ?, 'NORMAL', '1个工作日', ?, ?, ?, ?, ?, ?)", rows));
+        transaction.executeWithoutResult(status -> jdbc.batchUpdate("INSERT INTO ACT_RU_TASK (ID_, REV_, NAME_, ASSIGNEE_, "
+                + "PRIORITY_, CREATE_TIME_, SUSPENSION_STATE_) VALUES (?, 1, '城市规模', 'expert9', 50, ?, 1)", expertTasks));
 
         SlaMonitor.Overview after = monitor.overview(20);
 

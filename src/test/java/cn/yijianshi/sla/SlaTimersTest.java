@@ -52,6 +52,10 @@ class SlaTimersTest {
     ObjectMapper json;
     @Autowired
     SlaSweep sweep;
+    @Autowired
+    SlaMonitor monitor;
+    @Autowired
+    cn.yijianshi.intake.CaseMapper cases;
 
     @AfterEach
     void realTimeAgain() {
@@ -126,6 +130,47 @@ class SlaTimersTest {
         assertThat(state(review.getId())).isEqualTo("DONE");
         assertThat(jdbc.queryForObject("SELECT breached_at IS NOT NULL FROM sla_record WHERE task_id = ?", Boolean.class,
                 review.getId())).isTrue();
+    }
+
+    @Test
+    void whoHoldsAnOpenStepIsItsTaskNowAndTheRecordKeepsWhoHeldItWhenItEnded() {
+        clockAt("2026-11-23T10:00");
+        String caseId = openCase(List.of("ID_CARD", "HUKOU", "APPLICATION_FORM", "ARCHIVES"));
+        Task review = taskService.createTaskQuery().processInstanceBusinessKey(caseId).singleResult();
+
+        identityService.setAuthentication("window1", List.of("window"));
+        taskService.claim(review.getId(), "window1");
+        identityService.clearAuthentication();
+        assertThat(holders(caseId, review.getId())).as("claimed: case view, 办件查询, SLA monitor").containsOnly("window1");
+        assertThat(storedHolder(review.getId())).as("a claim writes nothing to the record").isNull();
+
+        taskService.setAssignee(review.getId(), "window2");   // 转办
+        assertThat(holders(caseId, review.getId())).containsOnly("window2");
+        taskService.setAssignee(review.getId(), null);   // 退回组内
+        assertThat(holders(caseId, review.getId())).containsOnly((String) null);
+
+        identityService.setAuthentication("window1", List.of("window"));
+        taskService.claim(review.getId(), "window1");
+        taskService.complete(review.getId(), Map.of("materialsDecision", "COMPLETE", "originalAge", "60",
+                "contributionMonths", 360));
+        assertThat(storedHolder(review.getId())).as("the record keeps who held it when it ended").isEqualTo("window1");
+        assertThat(cases.steps(caseId)).filteredOn(step -> step.completedAt() != null)
+                .extracting(cn.yijianshi.intake.CaseRow.DoneOrOpen::assignee).containsExactly("window1");
+    }
+
+    /** Who holds the step as the case view, 办件查询's open steps and the SLA monitor show it. */
+    private java.util.Set<String> holders(String caseId, String taskId) {
+        List<String> holders = new java.util.ArrayList<>();
+        cases.steps(caseId).forEach(step -> holders.add(step.assignee()));
+        cases.openSteps(List.of(caseId)).forEach(step -> holders.add(step.assignee()));
+        monitor.tasks(null, "window").stream().filter(item -> item.taskId().equals(taskId))
+                .forEach(item -> holders.add(item.assignee()));
+        assertThat(holders).as("each of the three lists the one open step").hasSize(3);
+        return new java.util.HashSet<>(holders);
+    }
+
+    private String storedHolder(String taskId) {
+        return jdbc.queryForObject("SELECT assignee FROM sla_record WHERE task_id = ?", String.class, taskId);
     }
 
     @Test
