@@ -1,6 +1,7 @@
 package cn.yijianshi.casework;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -14,9 +15,16 @@ import org.springframework.stereotype.Component;
  * 比对已交材料 (any matter): sets what is still missing against the required list (from the matter's DMN table).
  * The summary the window clerk reads in 审核材料 ({@code materialsSummary}) is made from these two when the form opens
  * ({@link cn.yijianshi.intake.CaseFactsInForms}).
+ *
+ * <p>Both are kept as text, codes separated by commas: the table's answer, a list, is rewritten in the command that
+ * made it, so the case holds no serialized object (no byte array written, read back by every later decision, and
+ * deleted at the end). A case started before this kept the list as JSON; it is read either way.
  */
 @Component("materialsComparison")
 public class MaterialsComparison implements JavaDelegate {
+
+    /** The variable the matter's materials table answers in (its business rule task's result variable). */
+    public static final String REQUIRED = "requiredMaterials";
 
     private final CaseMapper cases;
 
@@ -27,16 +35,23 @@ public class MaterialsComparison implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String caseId = execution.getProcessBusinessKey();
-        List<String> required = codes(execution.getVariable("requiredMaterials"));
+        Object answer = execution.getVariable(REQUIRED);
+        List<String> required = codes(answer);
         Set<String> received = Set.copyOf(cases.materialCodes(caseId));
         List<String> missing = required.stream().filter(code -> !received.contains(code)).toList();
 
+        if (!(answer instanceof String)) {
+            execution.setVariable(REQUIRED, String.join(",", required));
+        }
         execution.setVariable("missingMaterialCodes", String.join(",", missing));
     }
 
+    /** The codes of a required list as kept: text with commas, or (cases started before) a list. */
     static List<String> codes(Object value) {
         List<String> codes = new ArrayList<>();
-        if (value instanceof Collection<?> collection) {
+        if (value instanceof String text) {
+            Arrays.stream(text.split(",")).map(String::trim).filter(code -> !code.isEmpty()).forEach(codes::add);
+        } else if (value instanceof Collection<?> collection) {
             collection.forEach(code -> codes.add(String.valueOf(code)));
         }
         return codes;

@@ -36,6 +36,7 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.ObjectValue;
+import org.camunda.bpm.engine.variable.value.StringValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
@@ -127,12 +128,17 @@ public class CaseFactsInForms extends AbstractProcessEnginePlugin {
     }
 
     /**
-     * The materials table's last answer, read as stored (JSON): deserializing it here would leave the deserialized list
-     * in the task's variables, and Tasklist, which asked for them serialized, could not read it.
+     * The materials table's last answer: codes separated by commas, as 比对已交材料 keeps it; a case started before
+     * that kept a list, read as stored (JSON): deserializing it here would leave the deserialized list in the task's
+     * variables, and Tasklist, which asked for them serialized, could not read it.
      */
     private static List<String> requiredMaterials(VariableScope variables) {
         List<String> codes = new ArrayList<>();
         TypedValue typed = variables.getVariableTyped("requiredMaterials", false);
+        if (typed instanceof StringValue text) {
+            return text.getValue() == null ? codes
+                    : java.util.Arrays.stream(text.getValue().split(",")).filter(code -> !code.isBlank()).toList();
+        }
         Object value;
         if (typed instanceof ObjectValue object && !object.isDeserialized()) {
             try {
