@@ -16,7 +16,6 @@ import cn.yijianshi.intake.ResidentIdNumber;
 import cn.yijianshi.system.HallClock;
 import cn.yijianshi.system.RefusedRequest;
 import org.camunda.bpm.dmn.feel.impl.FeelEngine;
-import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngineFactory;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
@@ -35,7 +34,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class IntakeFormRules {
 
-    private static final FeelEngine FEEL = new ScalaFeelEngineFactory().createInstance();
+    private static final FeelEngine FEEL = cn.yijianshi.system.FeelParsedOnce.engine(List.of());
     private static final java.util.Set<String> INPUTS = java.util.Set.of("textfield", "textarea", "number", "select",
             "radio", "checkbox", "checklist", "taglist", "datetime");
 
