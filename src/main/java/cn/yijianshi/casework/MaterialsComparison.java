@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
+import cn.yijianshi.catalog.RequiredMaterials;
 import cn.yijianshi.intake.CaseMapper;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -23,9 +24,6 @@ import org.springframework.stereotype.Component;
 @Component("materialsComparison")
 public class MaterialsComparison implements JavaDelegate {
 
-    /** The variable the matter's materials table answers in (its business rule task's result variable). */
-    public static final String REQUIRED = "requiredMaterials";
-
     private final CaseMapper cases;
 
     public MaterialsComparison(CaseMapper cases) {
@@ -35,13 +33,13 @@ public class MaterialsComparison implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String caseId = execution.getProcessBusinessKey();
-        Object answer = execution.getVariable(REQUIRED);
+        Object answer = execution.getVariable(RequiredMaterials.RESULT_VARIABLE);
         List<String> required = codes(answer);
         Set<String> received = Set.copyOf(cases.materialCodes(caseId));
         List<String> missing = required.stream().filter(code -> !received.contains(code)).toList();
 
         if (!(answer instanceof String)) {
-            execution.setVariable(REQUIRED, String.join(",", required));
+            execution.setVariable(RequiredMaterials.RESULT_VARIABLE, String.join(",", required));
         }
         execution.setVariable("missingMaterialCodes", String.join(",", missing));
     }

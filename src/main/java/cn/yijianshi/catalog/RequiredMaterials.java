@@ -21,7 +21,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class RequiredMaterials {
 
-    static final String RESULT_VARIABLE = "requiredMaterials";
+    /** The variable 确定应交材料 answers in; 比对已交材料 keeps it as text ({@code casework/MaterialsComparison}). */
+    public static final String RESULT_VARIABLE = "requiredMaterials";
 
     private final RepositoryService repository;
     private final DecisionService decisions;
