@@ -73,7 +73,7 @@ class FeelParsedOnceTest {
     }
 
     /** The feel-scala engine inside Camunda's FEEL engine. */
-    private static Object parsing(org.camunda.bpm.dmn.feel.impl.FeelEngine engine) throws Exception {
+    static Object parsing(org.camunda.bpm.dmn.feel.impl.FeelEngine engine) throws Exception {
         var field = ScalaFeelEngine.class.getDeclaredField("feelEngine");
         field.setAccessible(true);
         return field.get(engine);
