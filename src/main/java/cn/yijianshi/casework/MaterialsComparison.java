@@ -1,13 +1,13 @@
 package cn.yijianshi.casework;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
 import cn.yijianshi.catalog.RequiredMaterials;
 import cn.yijianshi.intake.CaseMapper;
+import cn.yijianshi.intake.MaterialCodes;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -48,7 +48,7 @@ public class MaterialsComparison implements JavaDelegate {
     static List<String> codes(Object value) {
         List<String> codes = new ArrayList<>();
         if (value instanceof String text) {
-            Arrays.stream(text.split(",")).map(String::trim).filter(code -> !code.isEmpty()).forEach(codes::add);
+            codes.addAll(MaterialCodes.listed(text));
         } else if (value instanceof Collection<?> collection) {
             collection.forEach(code -> codes.add(String.valueOf(code)));
         }

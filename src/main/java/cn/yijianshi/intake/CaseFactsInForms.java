@@ -116,7 +116,7 @@ public class CaseFactsInForms extends AbstractProcessEnginePlugin {
         Matter matter = matters.find(hallCase.getMatter()).orElse(null);
         if (matter != null && variables.getVariable("missingMaterialCodes") instanceof String missing) {
             facts.put(MATERIALS_SUMMARY, matter.materialsSummary(requiredMaterials(variables),
-                    java.util.Arrays.stream(missing.split(",")).map(String::trim).filter(code -> !code.isEmpty()).toList()));
+                    MaterialCodes.listed(missing)));
         }
         String extension = matter == null ? null : matter.extension();
         if (person && extension != null) {
@@ -134,10 +134,9 @@ public class CaseFactsInForms extends AbstractProcessEnginePlugin {
      */
     private static List<String> requiredMaterials(VariableScope variables) {
         List<String> codes = new ArrayList<>();
-        TypedValue typed = variables.getVariableTyped("requiredMaterials", false);
+        TypedValue typed = variables.getVariableTyped(cn.yijianshi.catalog.RequiredMaterials.RESULT_VARIABLE, false);
         if (typed instanceof StringValue text) {
-            return text.getValue() == null ? codes
-                    : java.util.Arrays.stream(text.getValue().split(",")).filter(code -> !code.isBlank()).toList();
+            return MaterialCodes.listed(text.getValue());
         }
         Object value;
         if (typed instanceof ObjectValue object && !object.isDeserialized()) {
