@@ -42,11 +42,6 @@ public final class DeclaredProperties {
         return of(definition(task), name);
     }
 
-    /** The task's own property {@code name}, or null. */
-    public static String ofTask(DelegateTask task, String name) {
-        return of(step(task), name);
-    }
-
     /** The task's step in its process definition, or null for a task outside a process. */
     public static ActivityImpl step(DelegateTask task) {
         ProcessDefinitionEntity definition = definition(task);
