@@ -12,7 +12,9 @@ import org.apache.ibatis.annotations.Select;
 @Mapper
 public interface TaskActionMapper {
 
-    record CopyRow(String taskId, String caseId, String taskName, String userId, String copiedBy, Instant copiedAt) {
+    /** A copy with who holds its task now ({@code holder}: the engine's task's assignee; null once it ended). */
+    record CopyRow(String taskId, String caseId, String taskName, String userId, String copiedBy, Instant copiedAt,
+                   String holder) {
     }
 
     @Insert("INSERT INTO task_action (task_id, case_id, task_name, candidate_group, action, actor, target, message, acted_at) "
@@ -37,7 +39,8 @@ public interface TaskActionMapper {
     @Select("SELECT user_id FROM task_copy WHERE task_id = #{taskId} ORDER BY id")
     List<String> copiedOn(@Param("taskId") String taskId);
 
-    @Select("SELECT task_id, case_id, task_name, user_id, copied_by, copied_at FROM task_copy WHERE user_id = #{userId} "
-            + "ORDER BY copied_at DESC, id DESC LIMIT #{limit}")
+    @Select("SELECT task_id, case_id, task_name, user_id, copied_by, copied_at, "
+            + "(SELECT t.ASSIGNEE_ FROM ACT_RU_TASK t WHERE t.ID_ = task_copy.task_id) AS holder "
+            + "FROM task_copy WHERE user_id = #{userId} ORDER BY copied_at DESC, id DESC LIMIT #{limit}")
     List<CopyRow> copiedTo(@Param("userId") String userId, @Param("limit") int limit);
 }

@@ -111,13 +111,15 @@ public class TaskCopies {
                        boolean completed, String assignee, OffsetDateTime completedAt) {
     }
 
+    /** Who holds a copied task: while open, its engine task's assignee (history gets it when the task ends). */
     public List<Copy> copiedTo(String user) {
         return actions.copiedTo(user, LISTED).stream().map(row -> {
             HistoricTaskInstance task = historyService.createHistoricTaskInstanceQuery().taskId(row.taskId()).singleResult();
             boolean completed = task == null || task.getEndTime() != null;
+            String holder = completed ? (task == null ? null : task.getAssignee()) : row.holder();
             return new Copy(row.taskId(), row.caseId(), row.taskName(), HallUserNames.of(processEngine, row.copiedBy()),
                     clock.inHallZone(row.copiedAt()), completed,
-                    task == null || task.getAssignee() == null ? null : HallUserNames.of(processEngine, task.getAssignee()),
+                    holder == null ? null : HallUserNames.of(processEngine, holder),
                     task == null || task.getEndTime() == null ? null : clock.inHallZone(task.getEndTime()));
         }).toList();
     }

@@ -249,6 +249,14 @@ class TaskActionsApiTest {
         var timeline = (List<?>) http.withBasicAuth("coord1", "coord1").exchange("/api/cases/" + opened.caseId(),
                 HttpMethod.GET, null, JSON).getBody().get("timeline");
         assertThat(timeline.toString()).contains("TASK_COPIED", "抄送「档案审核与工龄认定」给 张伟（pension1）");
+
+        taskService.claim(opened.archivesTaskId(), "archives1");
+        var held = http.withBasicAuth("pension1", "pension1").exchange("/api/tasks/copied-to-me", HttpMethod.GET, null, LIST).getBody();
+        assertThat(held).anySatisfy(c -> {
+            assertThat(c.get("caseId")).isEqualTo(opened.caseId());
+            assertThat(c.get("completed")).isEqualTo(false);
+            assertThat(c.get("assignee")).as("who holds the open task now").isEqualTo("赵磊（archives1）");
+        });
     }
 
     @Test
