@@ -2,27 +2,38 @@ package cn.yijianshi.system;
 
 import java.util.Set;
 
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.db.DbEntity;
 import org.camunda.bpm.engine.impl.history.AbstractHistoryLevel;
+import org.camunda.bpm.engine.impl.history.event.HistoricActivityInstanceEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricTaskInstanceEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 import org.camunda.bpm.engine.impl.pvm.runtime.PvmExecutionImpl;
 
 /**
- * The history a hall reads, through Camunda's documented extension point for history levels: FULL, less what
- * nobody reads. Kept: process instances, task instances (who did which task when), activity instances of user
- * tasks, events, sub-processes and business rule tasks (the case's milestones and waits), every decision (DMN
- * inputs and outputs), every value a form submitted (ACT_HI_DETAIL form fields), the last value of every variable
+ * The history a hall reads, through Camunda's documented extension point for history levels: FULL, less what nobody
+ * reads. Kept: process instances, task instances (who did which task when), activity instances of user tasks,
+ * events, sub-processes and business rule tasks (the case's milestones and waits), every decision (DMN inputs and
+ * outputs), every value a form submitted (ACT_HI_DETAIL form fields), the last value of every variable
  * (ACT_HI_VARINST), the user operation log (Tasklist's history tab: claims, reassignments, completions, chases),
  * comments, attachments, incidents, failed jobs, external tasks and batches. Dropped: a detail row for every
- * variable write (only FULL's "every intermediate value", shown nowhere; the final value stays in ACT_HI_VARINST
- * and a person's entries stay as form fields), activity instances of gateways and service, script and send tasks
- * (the route is in the BPMN and in the case's timeline; Cockpit's community edition shows runtime only), the job
- * log of jobs that were created, ran and were deleted as planned (failures stay), the identity link log (who held
- * a task is in the task instance and the operation log), the history of the variables that only repeat the case
- * record ({@link #CASE_RECORD_FACTS}: the case's number, matter, applicant, channel and priority, which every case
- * process carries for Tasklist's cards and its rules, and which hall_case keeps for good) and CMMN, which the hall
- * does not use.
+ * variable write (only FULL's "every intermediate value", shown nowhere; the final value stays in ACT_HI_VARINST and
+ * a person's entries stay as form fields), activity instances of gateways and service, script and send tasks (the
+ * route is in the BPMN and in the case's timeline; Cockpit's community edition shows runtime only), the rewrites of
+ * an open step's history rows between its start and its end (a claim, 转办, return or new due date: each was a read
+ * and an update of its task instance and activity instance rows; the operation log records each change, by whom and
+ * when, the engine's task is who holds the step now, and the task instance row gets the task's final assignee, dates
+ * and priority when the task is completed or deleted; the activity instance row keeps the task's id and whoever held
+ * it when it was created), the job log of jobs that were created, ran and were deleted as planned (failures stay),
+ * the identity link log (who held a task is in the task instance and the operation log), the history of the
+ * variables that only repeat the case record ({@link #CASE_RECORD_FACTS}: the case's number, matter, applicant,
+ * channel and priority, which every case process carries for Tasklist's cards and its rules, and which hall_case
+ * keeps for good) and CMMN, which the hall does not use.
  */
 public final class HallHistoryLevel extends AbstractHistoryLevel {
 
@@ -68,6 +79,13 @@ public final class HallHistoryLevel extends AbstractHistoryLevel {
         if (DROPPED.contains(eventType)) {
             return false;
         }
+        if (eventType == HistoryEventTypes.TASK_INSTANCE_UPDATE && entity instanceof TaskEntity task) {
+            return beingWrittenByThisCommand(HistoricTaskInstanceEventEntity.class, task.getId());
+        }
+        if (eventType == HistoryEventTypes.ACTIVITY_INSTANCE_UPDATE && entity instanceof ExecutionEntity execution
+                && execution.getActivity() != null && "userTask".equals(execution.getActivity().getProperty("type"))) {
+            return beingWrittenByThisCommand(HistoricActivityInstanceEventEntity.class, execution.getActivityInstanceId());
+        }
         if (ACTIVITY_INSTANCE.contains(eventType) && entity instanceof PvmExecutionImpl execution
                 && execution.getActivity() != null) {
             return !UNREAD_ACTIVITY_TYPES.contains(execution.getActivity().getProperty("type"));
@@ -76,5 +94,14 @@ public final class HallHistoryLevel extends AbstractHistoryLevel {
             return !CASE_RECORD_FACTS.contains(variable.getName());
         }
         return true;
+    }
+
+    /**
+     * Whether the step's history row is still being written by this command (a task created now, with its id and a
+     * first assignee): then an update only changes what is about to be inserted, at no cost.
+     */
+    private static boolean beingWrittenByThisCommand(Class<? extends DbEntity> historyRow, String id) {
+        CommandContext command = Context.getCommandContext();
+        return command != null && id != null && command.getDbEntityManager().getCachedEntity(historyRow, id) != null;
     }
 }

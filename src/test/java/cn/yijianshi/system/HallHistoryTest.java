@@ -73,6 +73,60 @@ class HallHistoryTest {
     }
 
     @Test
+    void aClaimOrHandOverIsInTheLogAndTheTaskWhileOpenAndInTheStepsHistoryWhenItEnds() {
+        ProcessEngine engine = engine(newDatabase(), HallHistoryLevel.NAME, new HallHistory());
+        try {
+            engine.getRepositoryService().createDeployment().addModelInstance("handover.bpmn", Bpmn
+                    .createExecutableProcess("Process_Handover").camundaHistoryTimeToLive(1).startEvent("Start_Received")
+                    .parallelGateway("Gateway_Departments")
+                    .userTask("Task_Pension").camundaCandidateGroups("pension").parallelGateway("Gateway_Joined")
+                    .endEvent("End_Done")
+                    .moveToNode("Gateway_Departments").userTask("Task_Expert").camundaAssignee("expert1")
+                    .connectTo("Gateway_Joined").done()).deploy();
+            String instance = engine.getRuntimeService().startProcessInstanceByKey("Process_Handover", "CASE-H2").getId();
+            var tasks = engine.getTaskService();
+            String pension = tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey("Task_Pension")
+                    .singleResult().getId();
+            String expert = tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey("Task_Expert")
+                    .singleResult().getId();
+            engine.getIdentityService().setAuthenticatedUserId("pension1");
+            tasks.claim(pension, "pension1");
+            tasks.setAssignee(pension, "pension2"); // 转办
+            var history = engine.getHistoryService();
+            assertThat(tasks.createTaskQuery().taskId(pension).singleResult().getAssignee()).as("who holds it now")
+                    .isEqualTo("pension2");
+            assertThat(history.createHistoricTaskInstanceQuery().taskId(pension).singleResult().getAssignee())
+                    .as("an open step's history row is not rewritten at a claim or 转办").isNull();
+            assertThat(history.createHistoricTaskInstanceQuery().taskId(expert).singleResult().getAssignee())
+                    .as("assigned when created, written with the row").isEqualTo("expert1");
+            engine.getIdentityService().setAuthenticatedUserId("pension2");
+            tasks.complete(pension);
+            engine.getIdentityService().setAuthenticatedUserId("expert1");
+            tasks.complete(expert);
+            engine.getIdentityService().clearAuthentication();
+
+            HistoricActivityInstance pensionStep = history.createHistoricActivityInstanceQuery().processInstanceId(instance)
+                    .activityId("Task_Pension").singleResult();
+            assertThat(pensionStep.getTaskId()).as("the step's task, given when it was created").isEqualTo(pension);
+            assertThat(pensionStep.getEndTime()).isNotNull();
+            assertThat(pensionStep.getAssignee()).as("not rewritten at the claim or the 转办").isNull();
+            assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance).activityId("Task_Expert")
+                    .singleResult().getAssignee()).as("assigned when created").isEqualTo("expert1");
+            assertThat(history.createHistoricTaskInstanceQuery().taskId(pension).singleResult().getAssignee())
+                    .as("who did the task, written when it ended").isEqualTo("pension2");
+            assertThat(history.createUserOperationLogQuery().taskId(pension).list())
+                    .extracting(UserOperationLogEntry::getOperationType, UserOperationLogEntry::getUserId)
+                    .contains(org.assertj.core.groups.Tuple.tuple("Claim", "pension1"),
+                            org.assertj.core.groups.Tuple.tuple("Assign", "pension1"),
+                            org.assertj.core.groups.Tuple.tuple("Complete", "pension2"));
+            assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(instance).singleResult().getEndActivityId())
+                    .isEqualTo("End_Done");
+        } finally {
+            engine.close();
+        }
+    }
+
+    @Test
     void historyIsKeptItsTimeToLiveAfterTheCaseEndedWithNoRemovalTimeWrittenAtTheEnd() {
         java.time.Instant accepted = java.time.Instant.parse("2025-03-03T01:00:00Z");
         org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(accepted));
