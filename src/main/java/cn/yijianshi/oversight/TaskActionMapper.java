@@ -13,8 +13,13 @@ import org.apache.ibatis.annotations.Select;
 public interface TaskActionMapper {
 
     /** A copy with who holds its task now ({@code holder}: the engine's task's assignee; null once it ended). */
+    /**
+     * One copied task with where it stands: {@code historyId} null when the engine kept no history of it, {@code
+     * endedAt} null while it is open; {@code holder} the open task's assignee (its engine task), or the finished one's
+     * last (its history).
+     */
     record CopyRow(String taskId, String caseId, String taskName, String userId, String copiedBy, Instant copiedAt,
-                   String holder) {
+                   String holder, String historyId, Instant endedAt) {
     }
 
     @Insert("INSERT INTO task_action (task_id, case_id, task_name, candidate_group, action, actor, target, message, acted_at) "
@@ -39,8 +44,11 @@ public interface TaskActionMapper {
     @Select("SELECT user_id FROM task_copy WHERE task_id = #{taskId} ORDER BY id")
     List<String> copiedOn(@Param("taskId") String taskId);
 
-    @Select("SELECT task_id, case_id, task_name, user_id, copied_by, copied_at, "
-            + "(SELECT t.ASSIGNEE_ FROM ACT_RU_TASK t WHERE t.ID_ = task_copy.task_id) AS holder "
-            + "FROM task_copy WHERE user_id = #{userId} ORDER BY copied_at DESC, id DESC LIMIT #{limit}")
+    @Select("SELECT c.task_id, c.case_id, c.task_name, c.user_id, c.copied_by, c.copied_at, "
+            + "CASE WHEN h.ID_ IS NULL THEN NULL WHEN h.END_TIME_ IS NULL "
+            + "THEN (SELECT t.ASSIGNEE_ FROM ACT_RU_TASK t WHERE t.ID_ = c.task_id) ELSE h.ASSIGNEE_ END AS holder, "
+            + "h.ID_ AS history_id, h.END_TIME_ AS ended_at "
+            + "FROM task_copy c LEFT JOIN ACT_HI_TASKINST h ON h.ID_ = c.task_id "
+            + "WHERE c.user_id = #{userId} ORDER BY c.copied_at DESC, c.id DESC LIMIT #{limit}")
     List<CopyRow> copiedTo(@Param("userId") String userId, @Param("limit") int limit);
 }

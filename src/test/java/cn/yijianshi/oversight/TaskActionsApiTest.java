@@ -250,12 +250,25 @@ class TaskActionsApiTest {
                 HttpMethod.GET, null, JSON).getBody().get("timeline");
         assertThat(timeline.toString()).contains("TASK_COPIED", "抄送「档案审核与工龄认定」给 张伟（pension1）");
 
+        ClockUtil.setCurrentTime(Date.from(TestCalendars.hall("2026-09-17T10:00")));
         taskService.claim(opened.archivesTaskId(), "archives1");
         var held = http.withBasicAuth("pension1", "pension1").exchange("/api/tasks/copied-to-me", HttpMethod.GET, null, LIST).getBody();
         assertThat(held).anySatisfy(c -> {
             assertThat(c.get("caseId")).isEqualTo(opened.caseId());
             assertThat(c.get("completed")).isEqualTo(false);
             assertThat(c.get("assignee")).as("who holds the open task now").isEqualTo("赵磊（archives1）");
+            assertThat(c.get("completedAt")).isNull();
+        });
+
+        ClockUtil.setCurrentTime(Date.from(TestCalendars.hall("2026-09-17T11:20")));
+        taskService.complete(opened.archivesTaskId(), Map.of("confirmedContributionMonths", 360,
+                "averageContributionIndex", 1.2, "personalAccountBalance", 139000.0, "transitionalPension", 300.0));
+        var done = http.withBasicAuth("pension1", "pension1").exchange("/api/tasks/copied-to-me", HttpMethod.GET, null, LIST).getBody();
+        assertThat(done).anySatisfy(c -> {
+            assertThat(c.get("taskId")).isEqualTo(opened.archivesTaskId());
+            assertThat(c.get("completed")).isEqualTo(true);
+            assertThat(c.get("assignee")).as("who did the finished task").isEqualTo("赵磊（archives1）");
+            assertThat(String.valueOf(c.get("completedAt"))).as("when, in the hall's zone").startsWith("2026-09-17T11:20");
         });
     }
 
