@@ -13,6 +13,7 @@ import java.util.regex.PatternSyntaxException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import cn.yijianshi.intake.ResidentIdNumber;
+import cn.yijianshi.system.FeelParsedOnce;
 import cn.yijianshi.system.HallClock;
 import cn.yijianshi.system.RefusedRequest;
 import org.camunda.bpm.dmn.feel.impl.FeelEngine;
@@ -34,7 +35,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class IntakeFormRules {
 
-    private static final FeelEngine FEEL = cn.yijianshi.system.FeelParsedOnce.engine(List.of());
+    private static final FeelEngine FEEL = FeelParsedOnce.engine(List.of());
     private static final java.util.Set<String> INPUTS = java.util.Set.of("textfield", "textarea", "number", "select",
             "radio", "checkbox", "checklist", "taglist", "datetime");
 

@@ -11,6 +11,7 @@ import cn.yijianshi.catalog.ApplicantKind;
 import cn.yijianshi.catalog.Matter;
 import cn.yijianshi.catalog.MatterCatalog;
 import cn.yijianshi.catalog.MatterExtension;
+import cn.yijianshi.catalog.RequiredMaterials;
 import cn.yijianshi.system.CaseTaskListeners;
 import cn.yijianshi.system.HallClock;
 import cn.yijianshi.system.PersonalData;
@@ -134,7 +135,7 @@ public class CaseFactsInForms extends AbstractProcessEnginePlugin {
      */
     private static List<String> requiredMaterials(VariableScope variables) {
         List<String> codes = new ArrayList<>();
-        TypedValue typed = variables.getVariableTyped(cn.yijianshi.catalog.RequiredMaterials.RESULT_VARIABLE, false);
+        TypedValue typed = variables.getVariableTyped(RequiredMaterials.RESULT_VARIABLE, false);
         if (typed instanceof StringValue text) {
             return MaterialCodes.listed(text.getValue());
         }
