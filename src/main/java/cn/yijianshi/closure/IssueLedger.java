@@ -2,10 +2,15 @@ package cn.yijianshi.closure;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import cn.yijianshi.intake.CaseNumbers;
+import cn.yijianshi.security.HallUserNames;
 import cn.yijianshi.sla.HallCalendar;
 import cn.yijianshi.sla.WorkingDayCalendar;
 import cn.yijianshi.system.HallClock;
@@ -32,16 +37,14 @@ public class IssueLedger {
     private final IssuePolicy policy;
     private final EvidenceMapper evidence;
     private final cn.yijianshi.catalog.Departments departments;
-    /** A user's name as the hall reads it (王建国（expert1）). */
-    private final java.util.function.Function<String, String> names;
+    private final org.springframework.beans.factory.ObjectProvider<org.camunda.bpm.engine.ProcessEngine> engine;
 
     public IssueLedger(IssueMapper issues, CaseNumbers numbers, HallCalendar calendar, HallClock clock,
                        ApplicationEventPublisher events, IssuePolicy policy, EvidenceMapper evidence,
                        cn.yijianshi.catalog.Departments departments,
                        org.springframework.beans.factory.ObjectProvider<org.camunda.bpm.engine.ProcessEngine> engine) {
         this.departments = departments;
-        this.names = user -> user == null ? null : "system".equals(user) ? "系统"
-                : cn.yijianshi.security.HallUserNames.of(engine.getObject(), user);
+        this.engine = engine;
         this.issues = issues;
         this.numbers = numbers;
         this.calendar = calendar;
@@ -290,24 +293,42 @@ public class IssueLedger {
 
     public IssueView view(String issueId) {
         Issue issue = require(issueId);
-        List<IssueView.Change> history = issues.historyOf(issueId).stream()
+        var historyRows = issues.historyOf(issueId);
+        var attachmentRows = evidence.attachments(issueId);
+        var callBackRows = evidence.callBacks(issueId);
+        var supervisionRows = evidence.supervisions(issueId);
+        // everyone the issue names, read together (not one read per line)
+        List<String> people = new ArrayList<>();
+        historyRows.forEach(h -> people.add(h.actor()));
+        attachmentRows.forEach(a -> people.add(a.uploadedBy()));
+        callBackRows.forEach(c -> people.add(c.recordedBy()));
+        supervisionRows.forEach(v -> Collections.addAll(people, v.requestedBy(), v.instructedBy()));
+        Function<String, String> names = userNames(people);
+        List<IssueView.Change> history = historyRows.stream()
                 .map(h -> new IssueView.Change(clock.inHallZone(h.occurredAt()), h.actor(), names.apply(h.actor()), h.action(),
                         actionName(h.action()), h.fromStatus(), h.toStatus(), h.note()))
                 .toList();
-        List<IssueView.Attachment> attachments = evidence.attachments(issueId).stream()
+        List<IssueView.Attachment> attachments = attachmentRows.stream()
                 .map(a -> new IssueView.Attachment(a.id(), a.fileName(), a.mediaType(), a.sizeBytes(), names.apply(a.uploadedBy()),
                         clock.inHallZone(a.uploadedAt()), "/api/issues/" + issueId + "/attachments/" + a.id()))
                 .toList();
-        List<IssueView.CallBackView> callBacks = evidence.callBacks(issueId).stream()
+        List<IssueView.CallBackView> callBacks = callBackRows.stream()
                 .map(c -> new IssueView.CallBackView(c.calledBy(), clock.inHallZone(c.calledAt()), PersonalData.maskInText(c.answer()),
                         c.satisfied(), names.apply(c.recordedBy()), clock.inHallZone(c.recordedAt())))
                 .toList();
-        List<IssueView.Supervision> supervisions = evidence.supervisions(issueId).stream()
+        List<IssueView.Supervision> supervisions = supervisionRows.stream()
                 .map(v -> new IssueView.Supervision(v.reason(), v.deadline(), names.apply(v.requestedBy()),
                         clock.inHallZone(v.requestedAt()), v.instructions(), v.instructedBy() == null ? null : names.apply(v.instructedBy()),
                         clock.inHallZone(v.instructedAt())))
                 .toList();
         return view(issue, calendar.current(), issues.referralOf(issueId), history, attachments, callBacks, supervisions);
+    }
+
+    /** Users' names as the hall reads them (王建国（expert1）; the system as 系统), read together. */
+    private Function<String, String> userNames(List<String> userIds) {
+        Map<String, String> names = HallUserNames.of(engine.getObject(),
+                userIds.stream().filter(user -> user != null && !"system".equals(user)).toList());
+        return user -> user == null ? null : "system".equals(user) ? "系统" : names.getOrDefault(user, user);
     }
 
     /** What a history line's action is called in the hall. */

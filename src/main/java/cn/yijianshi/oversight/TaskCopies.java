@@ -3,6 +3,7 @@ package cn.yijianshi.oversight;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import cn.yijianshi.intake.CaseTimeline;
@@ -112,10 +113,13 @@ public class TaskCopies {
      * once finished; a task the engine kept no history of counts as finished, held by nobody.
      */
     public List<Copy> copiedTo(String user) {
-        return actions.copiedTo(user, LISTED).stream().map(row -> new Copy(row.taskId(), row.caseId(), row.taskName(),
-                HallUserNames.of(processEngine, row.copiedBy()), clock.inHallZone(row.copiedAt()),
+        List<TaskActionMapper.CopyRow> rows = actions.copiedTo(user, LISTED);
+        Map<String, String> names = HallUserNames.of(processEngine,
+                rows.stream().flatMap(row -> java.util.stream.Stream.of(row.copiedBy(), row.holder())).toList());
+        return rows.stream().map(row -> new Copy(row.taskId(), row.caseId(), row.taskName(),
+                names.getOrDefault(row.copiedBy(), ""), clock.inHallZone(row.copiedAt()),
                 row.historyId() == null || row.endedAt() != null,
-                row.holder() == null ? null : HallUserNames.of(processEngine, row.holder()),
+                row.holder() == null ? null : names.get(row.holder()),
                 row.endedAt() == null ? null : clock.inHallZone(row.endedAt()))).toList();
     }
 

@@ -62,7 +62,7 @@ public class TaskReassignment {
         for (String group : task.groups()) {
             for (User user : identityService.createUserQuery().memberOfGroup(group).orderByUserId().asc().listPage(0, MEMBERS_LISTED)) {
                 if (!user.getId().equals(task.assignee())) {
-                    members.putIfAbsent(user.getId(), HallUserNames.of(processEngine, user.getId()));
+                    members.putIfAbsent(user.getId(), HallUserNames.of(user));
                 }
             }
         }

@@ -135,7 +135,10 @@ class IssueEvidenceApiTest {
         assertThat((List<Map<String, Object>>) view.get("history")).anySatisfy(h -> assertThat(h)
                 .containsEntry("actorName", "周强（coord1）").containsEntry("to", "CLOSED"));
         assertThat((List<Map<String, Object>>) view.get("callbacks")).singleElement()
-                .satisfies(c -> assertThat(c).containsEntry("calledBy", "周强").containsEntry("satisfied", true));
+                .satisfies(c -> assertThat(c).containsEntry("calledBy", "周强").containsEntry("satisfied", true)
+                        .containsEntry("recordedBy", "周强（coord1）"));
+        assertThat((List<Map<String, Object>>) view.get("attachments")).singleElement()
+                .satisfies(a -> assertThat(a).containsEntry("uploadedBy", "周强（coord1）"));
     }
 
     @Test
@@ -297,6 +300,8 @@ class IssueEvidenceApiTest {
         assertThat((List<Map<String, Object>>) instructed.getBody().get("history")).anySatisfy(h -> assertThat(h)
                 .containsEntry("actionName", "领导批示").containsEntry("actorName", "高明远（leader1）")
                 .containsEntry("note", "领导批示：请三个工作日内答复群众并报结果"));
+        assertThat((List<Map<String, Object>>) instructed.getBody().get("supervisions")).singleElement()
+                .satisfies(v -> assertThat(v).containsEntry("requestedBy", "周强（coord1）").containsEntry("instructedBy", "高明远（leader1）"));
         assertThat(jdbc.queryForObject("SELECT instructed_by FROM issue_supervision WHERE issue_id = ?", String.class, issueId))
                 .isEqualTo("leader1");
     }

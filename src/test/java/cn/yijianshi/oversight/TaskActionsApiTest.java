@@ -182,6 +182,8 @@ class TaskActionsApiTest {
                 HttpMethod.GET, null, JSON).getBody();
         assertThat(((List<?>) actions.get("reassignTo")).stream().map(m -> (String) ((Map<?, ?>) m).get("id")).toList())
                 .as("the group's members but the assignee").contains("pension2", "pensionhead1").doesNotContain("pension1", "archives1");
+        assertThat((List<Map<String, Object>>) actions.get("reassignTo")).as("named as Tasklist names them")
+                .contains(Map.of("id", "pension2", "name", "刘洋（pension2）"));
 
         var moved = post("coord1", reassign, Map.of("userId", "pension2", "reason", "张伟休假"));
         assertThat(moved.getStatusCode()).isEqualTo(HttpStatus.OK);
