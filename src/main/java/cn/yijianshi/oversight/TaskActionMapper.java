@@ -12,7 +12,6 @@ import org.apache.ibatis.annotations.Select;
 @Mapper
 public interface TaskActionMapper {
 
-    /** A copy with who holds its task now ({@code holder}: the engine's task's assignee; null once it ended). */
     /**
      * One copied task with where it stands: {@code historyId} null when the engine kept no history of it, {@code
      * endedAt} null while it is open; {@code holder} the open task's assignee (its engine task), or the finished one's

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import cn.yijianshi.intake.CaseTimeline;
 import cn.yijianshi.security.HallUserNames;
@@ -115,7 +116,7 @@ public class TaskCopies {
     public List<Copy> copiedTo(String user) {
         List<TaskActionMapper.CopyRow> rows = actions.copiedTo(user, LISTED);
         Map<String, String> names = HallUserNames.of(processEngine,
-                rows.stream().flatMap(row -> java.util.stream.Stream.of(row.copiedBy(), row.holder())).toList());
+                rows.stream().flatMap(row -> Stream.of(row.copiedBy(), row.holder())).toList());
         return rows.stream().map(row -> new Copy(row.taskId(), row.caseId(), row.taskName(),
                 names.getOrDefault(row.copiedBy(), ""), clock.inHallZone(row.copiedAt()),
                 row.historyId() == null || row.endedAt() != null,
