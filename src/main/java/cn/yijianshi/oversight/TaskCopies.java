@@ -89,7 +89,9 @@ public class TaskCopies {
             return null;
         });
         var now = clock.now();
-        String who = HallUserNames.of(processEngine, actor.user());
+        // the copier and everyone copied, named in one read
+        Map<String, String> names = HallUserNames.of(processEngine, Stream.concat(Stream.of(actor.user()), added.stream()).toList());
+        String who = names.get(actor.user());
         for (String user : added) {
             actions.copy(task, user, actor.user(), now);
             actions.record(task, TaskAction.CC, actor.user(), user, null, now);
@@ -98,7 +100,7 @@ public class TaskCopies {
         }
         if (task.caseId() != null) {
             timeline.record(task.caseId(), actor.user(), "TASK_COPIED", "抄送「" + task.name() + "」给 "
-                    + String.join("、", added.stream().map(u -> HallUserNames.of(processEngine, u)).toList()));
+                    + String.join("、", added.stream().map(names::get).toList()));
         }
         return actions.copiedOn(taskId);
     }
