@@ -24,7 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * {@code --bench.open-tasks=1000,10000,100000}: a hall with that many open tasks, and how long a department
  * clerk (pension1) waits for Tasklist's list of the group's tasks (15, due date then priority, through the
- * group's 待办 filter as Tasklist asks for it), its count, and the coordinators' SLA overview.
+ * group's 待办 filter as Tasklist asks for it), its count, the coordinators' SLA overview, and the completion of a
+ * task the clerk has claimed (a real case's 社保经办 step, made for each round outside the timing).
  * <p>
  * The open tasks are real retirement cases cloned: a few cases are run through the engine to each step where a
  * group waits (综合窗口 审核材料, 档案, and the three departments working in parallel), then each such task is
@@ -67,15 +68,17 @@ public class OpenTasksBench {
     }
 
     /**
-     * Something the bench compares with the hall as it is: the list and the count are timed once without it and once
-     * with it, in turns, so a busy spell of the machine weighs on both alike. Switching happens outside the timing.
+     * Something the bench compares with the hall as it is: the list, the count and the completion are timed once
+     * without it and once with it, in turns, so a busy spell of the machine weighs on both alike. Switching happens
+     * outside the timing.
      */
     public record Variant(String name, Runnable on, Runnable off) {
     }
 
     /** The timings at one number of open tasks; the variant's are null unless one is compared. */
     public record Level(long openTasks, Bench.Timing list, Bench.Timing count, Bench.Timing overview,
-                        Bench.Timing variantList, Bench.Timing variantCount) {
+                        Bench.Timing complete, Bench.Timing variantList, Bench.Timing variantCount,
+                        Bench.Timing variantComplete) {
     }
 
     /** Grows the open tasks to each of {@code levels} in turn and times the three reads at each. */
@@ -277,6 +280,7 @@ public class OpenTasksBench {
             variantCount = counts[1];
         }
         Bench.Timing overviewTiming = Bench.time(rounds, i -> sla.run());
+        Bench.Timing[] completions = completions(rounds);
         long slaOpen = overview[0].byGroup().getOrDefault(DEPARTMENT, Map.of()).entrySet().stream()
                 .filter(e -> e.getKey() != SlaState.PAUSED).mapToLong(Map.Entry::getValue).sum();
         System.out.printf("== %d open tasks (%s: %d) ==%n", open, DEPARTMENT, groupTasks);
@@ -287,6 +291,10 @@ public class OpenTasksBench {
             System.out.println(variantCount.summary("  " + variant.name() + ": Tasklist count, " + DEPARTMENT_USER));
         }
         System.out.println(overviewTiming.summary("  SLA overview (/api/sla/overview)"));
+        System.out.println(completions[0].summary("  completion of a claimed task, " + DEPARTMENT_USER));
+        if (variant != null) {
+            System.out.println(completions[1].summary("  " + variant.name() + ": completion of a claimed task, " + DEPARTMENT_USER));
+        }
         System.out.printf("  figures: list %d rows, count %d, SLA overview %s open %d, open tasks of the group %d: %s%n",
                 listed[0], counted[0], DEPARTMENT, slaOpen, groupTasks,
                 listed[0] == Math.min(15, groupTasks) && counted[0] == groupTasks && slaOpen == groupTasks ? "right" : "WRONG");
@@ -304,7 +312,42 @@ public class OpenTasksBench {
                     variantListed[0], variantCounted[0], variantListed[0] == Math.min(15, groupTasks)
                             && variantCounted[0] == groupTasks && engineIds.equals(variantIds) ? "right" : "WRONG");
         }
-        return new Level(open, listTiming, countTiming, overviewTiming, variantList, variantCount);
+        return new Level(open, listTiming, countTiming, overviewTiming, completions[0], variantList, variantCount,
+                completions[1]);
+    }
+
+    /**
+     * The clerk completes a claimed task of a new real case, once per round (with the variant compared, once as is and
+     * once with it, in turns); the case and the claim are made outside the timing. The second timing is null without
+     * a variant.
+     */
+    private Bench.Timing[] completions(int rounds) {
+        int kinds = variant == null ? 1 : 2;
+        long[][] nanos = new long[kinds][rounds];
+        for (int i = -1; i < rounds; i++) { // one warm-up round
+            for (int which = 0; which < kinds; which++) {
+                String caseId = caseToDepartments.apply(2);
+                Task task = taskService.createTaskQuery().processInstanceBusinessKey(caseId).taskCandidateGroup(DEPARTMENT)
+                        .singleResult();
+                as(List.of(DEPARTMENT), () -> taskService.claim(task.getId(), DEPARTMENT_USER));
+                if (variant != null) {
+                    (which == 0 ? variant.off() : variant.on()).run();
+                }
+                long t0 = System.nanoTime();
+                as(List.of(DEPARTMENT), () -> taskService.complete(task.getId(), Map.of("departmentResult", "已办理")));
+                if (i >= 0) {
+                    nanos[which][i] = System.nanoTime() - t0;
+                }
+            }
+        }
+        if (variant != null) {
+            variant.off().run();
+        }
+        Bench.Timing[] timings = new Bench.Timing[2];
+        for (int which = 0; which < kinds; which++) {
+            timings[which] = new Bench.Timing(nanos[which], java.util.Arrays.stream(nanos[which]).sum());
+        }
+        return timings;
     }
 
     /** Times {@code asIs} and {@code changed} (with {@link #variant} on) in turns, after one warm-up of each. */

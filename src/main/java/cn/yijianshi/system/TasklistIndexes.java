@@ -19,11 +19,14 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The indexes Tasklist's group lists need on Camunda's tables (Camunda ships none for them): a group's
- * candidate links ({@code taskCandidateGroup}), the order our filters sort in (due date, then priority), and the
- * grants as the per-task authorization subqueries of {@code authorization-check-revokes: always} read them (by
- * resource, then type, grant or revoke, group and permissions: the group's grant on a task is found in the index
- * alone, without reading the row; the list and the count ask this once for each of the group's open tasks).
+ * The indexes a hall's open tasks need on Camunda's tables at city scale (Camunda ships none for them): for
+ * Tasklist's group lists, a group's candidate links ({@code taskCandidateGroup}), the order our filters sort in (due
+ * date, then priority), and the grants as the per-task authorization subqueries of
+ * {@code authorization-check-revokes: always} read them (by resource, then type, grant or revoke, group and
+ * permissions: the group's grant on a task is found in the index alone, without reading the row; the list and the
+ * count ask this once for each of the group's open tasks); and for every completion, the look-up of the task's
+ * subtasks ({@code PARENT_TASK_ID_}: Camunda deletes a task's subtasks with it and, without this index, reads every
+ * open task of the hall to find none; camunda/camunda#36824).
  * They are created right after the engine has created or updated its schema, on every start, only when
  * missing, so Camunda's own scripts stay as shipped. Not a Flyway migration: in this application Flyway and
  * the engine's schema update start in no fixed order, and these tables may not exist yet when Flyway runs.
@@ -41,7 +44,8 @@ public class TasklistIndexes extends AbstractProcessEnginePlugin {
     static final List<Index> INDEXES = List.of(
             new Index("YJS_IDX_IDENT_LNK_GROUP_TASK", "ACT_RU_IDENTITYLINK", "GROUP_ID_, TYPE_, TASK_ID_"),
             new Index("YJS_IDX_TASK_DUE_PRIORITY", "ACT_RU_TASK", "DUE_DATE_, PRIORITY_ DESC"),
-            new Index("YJS_IDX_AUTH_RESOURCE_GRANT", "ACT_RU_AUTHORIZATION", "RESOURCE_ID_, RESOURCE_TYPE_, TYPE_, GROUP_ID_, PERMS_"));
+            new Index("YJS_IDX_AUTH_RESOURCE_GRANT", "ACT_RU_AUTHORIZATION", "RESOURCE_ID_, RESOURCE_TYPE_, TYPE_, GROUP_ID_, PERMS_"),
+            new Index("YJS_IDX_TASK_PARENT", "ACT_RU_TASK", "PARENT_TASK_ID_"));
 
     private final boolean enabled;
     private DataSource dataSource;
