@@ -215,6 +215,11 @@ class TaskActionsApiTest {
         assertThat(empty.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(messageOf(empty)).startsWith("userIds");
         assertThat(post("archives1", cc, Map.of("userIds", List.of("no-such-user"))).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        var oneUnknown = post("archives1", cc, Map.of("userIds", List.of("pension1", "no-such-user", "medical1")));
+        assertThat(oneUnknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(messageOf(oneUnknown)).startsWith("userIds").contains("no-such-user");
+        assertThat(http.withBasicAuth("pension1", "pension1").getForEntity("/api/cases/" + opened.caseId(), String.class)
+                .getStatusCode()).as("nobody copied when one of those named is unknown").isEqualTo(HttpStatus.FORBIDDEN);
 
         var copied = post("archives1", cc, Map.of("userIds", List.of("pension1")));
         assertThat(copied.getStatusCode()).isEqualTo(HttpStatus.OK);
