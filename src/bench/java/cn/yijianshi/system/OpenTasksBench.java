@@ -81,7 +81,7 @@ public class OpenTasksBench {
                         Bench.Timing variantComplete) {
     }
 
-    /** Grows the open tasks to each of {@code levels} in turn and times the three reads at each. */
+    /** Grows the open tasks to each of {@code levels} in turn and times the three reads and a completion at each. */
     public List<Level> run(List<Integer> levels, int rounds) {
         makeTemplates();
         List<Level> measured = new ArrayList<>();
