@@ -270,8 +270,11 @@ var IntakeForm = (function () {
     container.innerHTML = '';
     var fields = [];
     var touched = {};
+    // What the server refused, by field: shown until the clerk changes that field or submits again.
+    var fromServer = {};
     function changed(event) {
-      if (event && event.target && event.target.id) { touched[event.target.id] = true; }
+      var path = event && event.target && (event.target.name || event.target.id);
+      if (path) { touched[path] = true; delete fromServer[path]; }
       refresh(false);
       if (onChange) { onChange(); }
     }
@@ -288,7 +291,7 @@ var IntakeForm = (function () {
         facts = {};
         collect(fields, scope, facts, function (f, message) {
           if (message) { problems.push({ field: f, message: message }); }
-          f.show(message && (showAll || touched[f.path]) ? message : null);
+          f.show(message && (showAll || touched[f.path]) ? message : (fromServer[f.path] || null));
         });
       }
       return { facts: facts, problems: problems };
@@ -297,9 +300,11 @@ var IntakeForm = (function () {
     return {
       facts: function () { return refresh(false).facts; },
       check: function () { var r = refresh(true); return r.problems; },
+      clear: function () { fromServer = {}; refresh(false); },
       showError: function (path, message) {
         var match = all(fields, []).filter(function (f) { return f.path === path; })[0];
         if (!match) { return false; }
+        if (message) { fromServer[path] = message; } else { delete fromServer[path]; }
         match.show(message);
         if (match.input && match.input.focus) { match.input.focus(); }
         return true;

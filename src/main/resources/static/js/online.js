@@ -167,6 +167,7 @@
   }
 
   $('save-form').addEventListener('click', function () {
+    if (form) { form.clear(); }
     if (form && form.check().length) { return; }
     var body = { matter: $('matter').value, facts: form ? form.facts() : {} };
     if ($('for').value) { body.forBinding = Number($('for').value); body.applicant = { name: $('for-name').value.trim(), phone: $('for-phone').value.trim() }; }

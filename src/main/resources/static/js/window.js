@@ -29,6 +29,7 @@
   }
 
   function clearMarks() {
+    if (form) { form.clear(); }
     document.querySelectorAll('#applicant .field, #how .field').forEach(function (box) {
       var error = box.querySelector('.field-error');
       if (error) { error.hidden = true; }

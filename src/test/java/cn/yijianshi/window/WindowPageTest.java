@@ -13,6 +13,7 @@ import cn.yijianshi.intake.HallCase;
 import cn.yijianshi.intake.ResidentIdNumber;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -108,6 +109,20 @@ class WindowPageTest {
             assertThat(error(driver, "facts.originalAge")).as("the page said: %s", driver.findElement(By.id("error")).getText())
                     .isNotEmpty();
             assertThat(cases.count()).isEqualTo(before);
+
+            // A fast clerk's answer can arrive before the page asks for the materials the facts need (200 ms after the
+            // last key); that request reads the facts again, and must leave the server's mark where it is.
+            JavascriptExecutor page = (JavascriptExecutor) driver;
+            page.executeScript("window.materialsAsked = 0; var send = window.fetch; window.fetch = function (url) {"
+                    + " if (String(url).indexOf('/required-materials') >= 0) { window.materialsAsked++; }"
+                    + " return send.apply(this, arguments); };"
+                    + " document.getElementById('channel').dispatchEvent(new Event('change'));");
+            new WebDriverWait(driver, Duration.ofSeconds(10))
+                    .until(d -> ((Number) page.executeScript("return window.materialsAsked;")).intValue() > 0);
+            assertThat(error(driver, "facts.originalAge")).as("the server's mark after the facts were read again").isNotEmpty();
+            // ... until the clerk corrects that field
+            type(driver, "facts.originalAge", "60");
+            assertThat(error(driver, "facts.originalAge")).as("corrected").isEmpty();
         }
     }
 
