@@ -7,6 +7,7 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -99,6 +100,17 @@ public final class HallBrowser implements AutoCloseable {
             }
             return !url.contains("/login");
         });
+        // ... and for the page it lands on to finish loading: a test that navigates on at once aborts that page's
+        // requests (OneLoginTest's Tasklist then once never started, with the server writing a plugin script to a closed
+        // connection just before).
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> "complete".equals(
+                ((JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
+    /** Where the browser stands, for a failure's message: address, title and the start of the page's text. */
+    public String whereItStands() {
+        String text = driver.findElements(By.tagName("body")).isEmpty() ? "" : pageText();
+        return driver.getCurrentUrl() + " «" + driver.getTitle() + "» " + text.substring(0, Math.min(300, text.length()));
     }
 
     /** Logs in on Camunda Tasklist's own login page, as the hall's people do. */

@@ -8,6 +8,7 @@ import cn.yijianshi.HallBrowser;
 import cn.yijianshi.HallIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,8 +28,13 @@ class OneLoginTest {
             // Tasklist's first load in a test JVM compiles its whole Angular app: on a loaded CI machine that took over
             // 30 s twice. Wait for whichever comes, the task list or a login form, then say which it was.
             WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(90));
-            wait.until(ExpectedConditions.or(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[cam-tasks]")),
-                    ExpectedConditions.presenceOfElementLocated(By.cssSelector("form[name=signinForm]"))));
+            try {
+                wait.until(ExpectedConditions.or(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[cam-tasks]")),
+                        ExpectedConditions.presenceOfElementLocated(By.cssSelector("form[name=signinForm]"))));
+            } catch (TimeoutException e) {
+                browser.screenshot("one-login-tasklist-timeout");
+                throw new AssertionError("Tasklist showed neither its list nor its login: " + browser.whereItStands(), e);
+            }
             assertThat(browser.driver().findElements(By.cssSelector("form[name=signinForm]"))).as("no second login").isEmpty();
             assertThat(browser.driver().findElements(By.cssSelector("[cam-tasks]"))).as("the task list").isNotEmpty();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("li.account"), "值班主任"));
