@@ -72,14 +72,14 @@ public class TaskCopies {
         if (wanted.size() > MAX_COPIES) {
             throw RefusedRequest.badInput("userIds", "一次最多抄送 " + MAX_COPIES + " 人", "at most " + MAX_COPIES + " users at once");
         }
-        // every user named, looked up in one read
-        Set<String> known = identityService.createUserQuery().userIdIn(wanted.toArray(String[]::new)).list().stream()
-                .map(User::getId).collect(Collectors.toSet());
+        // every user named, looked up in one read (which also names them below)
+        Map<String, User> known = identityService.createUserQuery().userIdIn(wanted.toArray(String[]::new)).list().stream()
+                .collect(Collectors.toMap(User::getId, user -> user));
         for (String user : wanted) {
             if (user.equals(actor.user())) {
                 throw RefusedRequest.badInput("userIds", "不能抄送给自己", "cannot copy a task to oneself");
             }
-            if (!known.contains(user)) {
+            if (!known.containsKey(user)) {
                 throw RefusedRequest.badInput("userIds", "没有这个用户：" + user, "no such user: " + user);
             }
         }
@@ -94,9 +94,7 @@ public class TaskCopies {
             return null;
         });
         var now = clock.now();
-        // the copier and everyone copied, named in one read
-        Map<String, String> names = HallUserNames.of(processEngine, Stream.concat(Stream.of(actor.user()), added.stream()).toList());
-        String who = names.get(actor.user());
+        String who = HallUserNames.of(processEngine, actor.user());
         for (String user : added) {
             actions.copy(task, user, actor.user(), now);
             actions.record(task, TaskAction.CC, actor.user(), user, null, now);
@@ -105,7 +103,7 @@ public class TaskCopies {
         }
         if (task.caseId() != null) {
             timeline.record(task.caseId(), actor.user(), "TASK_COPIED", "抄送「" + task.name() + "」给 "
-                    + String.join("、", added.stream().map(names::get).toList()));
+                    + String.join("、", added.stream().map(user -> HallUserNames.of(known.get(user))).toList()));
         }
         return actions.copiedOn(taskId);
     }
