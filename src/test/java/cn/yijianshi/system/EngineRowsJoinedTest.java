@@ -44,7 +44,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 @HallIntegrationTest
 class EngineRowsJoinedTest {
 
-    private static final String KEY = "Process_EndedVariables";
+    static final String KEY = "Process_EndedVariables";
 
     @Autowired
     RepositoryService repositoryService;
@@ -59,7 +59,7 @@ class EngineRowsJoinedTest {
     @Autowired
     org.camunda.bpm.engine.ProcessEngine processEngine;
 
-    private final List<String> deployments = new ArrayList<>();
+    final List<String> deployments = new ArrayList<>();
 
     @AfterEach
     void undeploy() {
@@ -237,7 +237,7 @@ class EngineRowsJoinedTest {
     }
 
     /** Ends the case from another connection, committed at once, as another node's transaction would. */
-    private void endElsewhere(String instance) {
+    void endElsewhere(String instance) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(true);
             try (var statement = connection.createStatement()) {
@@ -288,8 +288,8 @@ class EngineRowsJoinedTest {
             </definitions>
             """;
 
-    @Test
-    void theJoinedRowsAreTheRowsCamundasOwnStatementsWrite() throws Exception {
+    /** A case with a decision, two parallel branches with candidate groups, and a last task. */
+    void deployRowsCase() {
         deployments.add(repositoryService.createDeployment().addString("rows.dmn", DMN)
                 .addModelInstance("rows.bpmn", Bpmn.createExecutableProcess(KEY).camundaHistoryTimeToLive(1)
                         .startEvent("Start_Received").businessRuleTask("Task_Decide").camundaDecisionRef("Decision_Rows")
@@ -298,6 +298,11 @@ class EngineRowsJoinedTest {
                         .parallelGateway("Gateway_Join").userTask("Task_Approve").endEvent("End_Done")
                         .moveToNode("Gateway_Split").userTask("Task_Medical").camundaCandidateGroups("dept-medical")
                         .connectTo("Gateway_Join").done()).deploy().getId());
+    }
+
+    @Test
+    void theJoinedRowsAreTheRowsCamundasOwnStatementsWrite() throws Exception {
+        deployRowsCase();
         Map<String, Object> values = new java.util.LinkedHashMap<>();
         values.put("text", "张三 已审核");
         values.put("kind", "NORMAL");
@@ -330,8 +335,13 @@ class EngineRowsJoinedTest {
     }
 
     /** One case, start to end, at a fixed instant; its rows without ids (runtime variables read before its end). */
-    private List<List<List<Object>>> runCase(String key, Map<String, Object> values, boolean joining) throws Exception {
-        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(java.time.Instant.parse("2026-03-02T02:00:00Z")));
+    List<List<List<Object>>> runCase(String key, Map<String, Object> values, boolean joining) throws Exception {
+        return runCase(key, values, joining, java.time.Instant.parse("2026-03-02T02:00:00Z"));
+    }
+
+    /** As {@link #runCase(String, Map, boolean)}, at the given instant. */
+    List<List<List<Object>>> runCase(String key, Map<String, Object> values, boolean joining, java.time.Instant at) throws Exception {
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(at));
         EngineRowsJoined.joining = joining;
         try {
             String instance = runtimeService.startProcessInstanceByKey(KEY, key, values).getId();
@@ -491,7 +501,7 @@ class EngineRowsJoinedTest {
         return ids;
     }
 
-    private long count(String sql, String id) throws Exception {
+    long count(String sql, String id) throws Exception {
         try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement(sql)) {
             query.setString(1, id);
             try (ResultSet rs = query.executeQuery()) {
