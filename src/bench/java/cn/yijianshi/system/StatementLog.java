@@ -178,16 +178,22 @@ public final class StatementLog implements QueryExecutionListener, MethodExecuti
         boolean first = true;
         for (QueryInfo query : queries) {
             int times = Math.max(1, query.getParametersList().size());
-            counts.statements += times;
-            String kind = KINDS.computeIfAbsent(query.getQuery(), StatementLog::kind);
-            counts.byStatement.merge(kind, times, Integer::sum);
-            if (first) {
-                counts.nanosByStatement.merge(kind, waited, Long::sum);
-                first = false;
-            }
-            if (counts.trace != null) {
-                String sql = query.getQuery().strip().replaceAll("\\s+", " ");
-                counts.trace.add(times + " " + kind + "  | " + sql.substring(0, Math.min(160, sql.length())));
+            // a flush sent in one round trip (FlushInOneRoundTrip): its statements, one per line-ending semicolon
+            String[] statements = query.getQuery().split(";\n");
+            for (String one : statements) {
+                counts.statements += times;
+                // a statement with its values in it is new each time: its kind from its first words, not remembered
+                String kind = statements.length == 1 ? KINDS.computeIfAbsent(one, StatementLog::kind)
+                        : kind(one.substring(0, Math.min(one.length(), 64)));
+                counts.byStatement.merge(kind, times, Integer::sum);
+                if (first) {
+                    counts.nanosByStatement.merge(kind, waited, Long::sum);
+                    first = false;
+                }
+                if (counts.trace != null) {
+                    String sql = one.strip().replaceAll("\\s+", " ");
+                    counts.trace.add(times + " " + kind + "  | " + sql.substring(0, Math.min(160, sql.length())));
+                }
             }
         }
     }
