@@ -29,6 +29,7 @@ public final class BenchApplication {
                 System.exit(2);
             }
             app.setAdditionalProfiles("bench");
+            args = NetworkRelay.around(args); // --bench.network-delay-us: the database across a network
             // The bench works tasks as the demo hall's people, also on a (scratch) MySQL database.
             args = Stream.concat(Arrays.stream(args), Stream.of("--yijianshi.demo-users=true")).toArray(String[]::new);
         }
