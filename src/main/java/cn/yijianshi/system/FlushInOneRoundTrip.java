@@ -45,9 +45,11 @@ import com.mysql.cj.jdbc.JdbcConnection;
  * statement), and the flush is sent as one multi-statement text, for which the connection allows several statements
  * only while it is being sent. The database answers each statement's row count, in order, as a JDBC batch does, so
  * Camunda's checks are unchanged: an update or delete that found no row at its revision is a concurrent change
- * ({@code OptimisticLockingException}); a statement that fails stops the flush there, and Camunda is told which one
- * failed and with what, as from a batch. A flush of fewer than {@value #AT_LEAST} statements, or one that writes
- * bytes or streams (deployments, file variables), goes Camunda's way.
+ * ({@code OptimisticLockingException}). The text starts with a savepoint: if a statement fails, the flush goes back
+ * to it and is sent again Camunda's way, so Camunda finds the failing statement and answers as it always does (a lock
+ * waited for in vain, or a deadlock, is not sent again: the command fails with the database's answer). A flush of
+ * fewer than {@value #AT_LEAST} statements, or one that writes bytes or streams (deployments, file variables), goes
+ * Camunda's way.
  */
 @Component
 public class FlushInOneRoundTrip extends AbstractProcessEnginePlugin {
@@ -230,22 +232,27 @@ public class FlushInOneRoundTrip extends AbstractProcessEnginePlugin {
                     }
                 }
             } catch (SQLException failure) {
+                if (waitedForALock(failure)) {
+                    // sent again it would wait as long again (a lock wait timeout), or the transaction is gone (a
+                    // deadlock): the command fails with the database's answer, as Camunda's own statement would
+                    throw failed(flush, failure);
+                }
                 // Connector/J reads all the answers at once and reports only the failure: which statement failed, and
                 // what the ones before it changed, is learnt by going back to before the flush and sending it again
                 // Camunda's way, statement by statement
                 try (Statement back = connection.createStatement()) {
                     back.execute("ROLLBACK TO SAVEPOINT " + SAVEPOINT_NAME);
                 } catch (SQLException gone) {
-                    failure.addSuppressed(gone); // the transaction itself was rolled back (a deadlock): report the failure
+                    failure.addSuppressed(gone); // the transaction itself was rolled back: report the failure
                     throw failed(flush, failure);
                 }
-                return camundasWay(flush);
+                counts = null;
             } finally {
                 if (!allowed) {
                     ((NativeSession) mysql.getSession()).disableMultiQueries();
                 }
             }
-            return results(flush, counts, 0, flush.size());
+            return counts == null ? camundasWay(flush) : results(flush, counts);
         }
 
         /** Whether every value bound is text, a number, a truth value, a time or null: no bytes, no stream. */
@@ -257,6 +264,12 @@ public class FlushInOneRoundTrip extends AbstractProcessEnginePlugin {
                 }
             }
             return true;
+        }
+
+        /** A lock wait timeout (1205), a deadlock (1213) or the statement's own time limit. */
+        private static boolean waitedForALock(SQLException failure) {
+            return failure.getErrorCode() == 1205 || failure.getErrorCode() == 1213
+                    || failure instanceof java.sql.SQLTimeoutException;
         }
 
         /** The flush sent Camunda's way: each statement by MyBatis' batch executor. */
@@ -281,8 +294,8 @@ public class FlushInOneRoundTrip extends AbstractProcessEnginePlugin {
         }
 
         /**
-         * As MyBatis' batch executor reports a failed batch, when the transaction is gone (so nothing can be sent
-         * again): the flush's first statement failed, with the database's answer.
+         * As MyBatis' batch executor reports a failed batch, when the flush is not sent again (a lock waited for, the
+         * transaction gone): the database's answer, given as the flush's first statement's.
          */
         private static BatchExecutorException failed(List<Pending> flush, SQLException failure) {
             Pending first = flush.get(0);
@@ -295,13 +308,13 @@ public class FlushInOneRoundTrip extends AbstractProcessEnginePlugin {
                     + "\nCause: " + cause, cause, List.of(), batch);
         }
 
-        /** The statements from..to as MyBatis' batch executor groups them: a run of the same statement, one batch. */
-        private static List<BatchResult> results(List<Pending> flush, int[] counts, int from, int to) {
+        /** The statements' row counts as MyBatis' batch executor groups them: a run of the same statement, one batch. */
+        private static List<BatchResult> results(List<Pending> flush, int[] counts) {
             List<BatchResult> results = new ArrayList<>();
-            int start = from;
-            while (start < to) {
+            int start = 0;
+            while (start < flush.size()) {
                 int end = start + 1;
-                while (end < to && sameBatch(flush.get(end - 1), flush.get(end))) {
+                while (end < flush.size() && sameBatch(flush.get(end - 1), flush.get(end))) {
                     end++;
                 }
                 BatchResult batch = new BatchResult(flush.get(start).statement(), flush.get(start).sql());
