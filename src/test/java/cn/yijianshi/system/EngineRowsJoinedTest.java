@@ -198,12 +198,7 @@ class EngineRowsJoinedTest {
                 engine.getCommandExecutorTxRequired().execute(context -> {
                     List<org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity> made = new ArrayList<>();
                     for (String group : List.of("ej-group-1", "ej-group-2")) {
-                        var grant = new org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity(
-                                org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT);
-                        grant.setGroupId(group);
-                        grant.setResource(org.camunda.bpm.engine.authorization.Resources.TASK);
-                        grant.setResourceId("ej-task-" + group);
-                        grant.addPermission(org.camunda.bpm.engine.authorization.Permissions.READ);
+                        var grant = readGrant(group, "ej-task-" + group);
                         context.getDbEntityManager().insert(grant);
                         made.add(grant);
                     }
@@ -234,6 +229,17 @@ class EngineRowsJoinedTest {
             execution.setVariablesLocal(Map.of("months", 360, "decision", "APPROVE"));
             return null;
         })).isInstanceOf(OptimisticLockingException.class);
+    }
+
+    /** A grant of READ on a task to a group, not yet saved. */
+    static org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity readGrant(String group, String taskId) {
+        var grant = new org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity(
+                org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT);
+        grant.setGroupId(group);
+        grant.setResource(org.camunda.bpm.engine.authorization.Resources.TASK);
+        grant.setResourceId(taskId);
+        grant.addPermission(org.camunda.bpm.engine.authorization.Permissions.READ);
+        return grant;
     }
 
     /** Ends the case from another connection, committed at once, as another node's transaction would. */
