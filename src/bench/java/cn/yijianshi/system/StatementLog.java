@@ -31,6 +31,8 @@ public final class StatementLog implements QueryExecutionListener, MethodExecuti
             "^\\s*(select)\\b.*?\\bfrom\\s+`?([A-Za-z_][A-Za-z0-9_]*)", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
     private static final ThreadLocal<Counts> CURRENT = new ThreadLocal<>();
+    /** Between the statements of a flush sent in one round trip (FlushInOneRoundTrip). */
+    private static final Pattern ONE_ROUND_TRIP = Pattern.compile(";\n");
     /** Each statement's kind, worked out once per SQL text (the regular expressions cost the timed case otherwise). */
     private static final Map<String, String> KINDS = new java.util.concurrent.ConcurrentHashMap<>();
     private static final ThreadLocal<long[]> STARTED = ThreadLocal.withInitial(() -> new long[1]);
@@ -179,7 +181,8 @@ public final class StatementLog implements QueryExecutionListener, MethodExecuti
         for (QueryInfo query : queries) {
             int times = Math.max(1, query.getParametersList().size());
             // a flush sent in one round trip (FlushInOneRoundTrip): its statements, one per line-ending semicolon
-            String[] statements = query.getQuery().split(";\n");
+            String sqlText = query.getQuery();
+            String[] statements = sqlText.indexOf(";\n") < 0 ? new String[] {sqlText} : ONE_ROUND_TRIP.split(sqlText);
             for (String one : statements) {
                 counts.statements += times;
                 // a statement with its values in it is new each time: its kind from its first words, not remembered
