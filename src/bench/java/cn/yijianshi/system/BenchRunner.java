@@ -452,8 +452,8 @@ public class BenchRunner implements ApplicationRunner {
         System.out.printf(java.util.Locale.ROOT, "  %6.1f  %6.2f ms  COMMIT%n", counts.commits() / (double) cases,
                 counts.nanosByStatement().getOrDefault("COMMIT", 0L) / 1e6 / cases);
         counts.phases().forEach((phase, nanos) -> System.out.printf(java.util.Locale.ROOT,
-                "%s: %s %.1f ms per case, %.1f ms of it waiting for the database%n", what, phase, nanos[0] / 1e6 / cases,
-                nanos[1] / 1e6 / cases));
+                "%s: %s %.1f ms per case, %.1f ms of it waiting for the database, %.1f ms of the thread's CPU%n", what, phase,
+                nanos[0] / 1e6 / cases, nanos[1] / 1e6 / cases, nanos[2] / 1e6 / cases));
     }
 
     private void wholeCase(int i) {

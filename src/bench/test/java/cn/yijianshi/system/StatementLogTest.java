@@ -29,4 +29,12 @@ class StatementLogTest {
         assertThat(counts.byStatement()).containsEntry("INSERT ACT_HI_OP_LOG", 1).containsEntry("UPDATE ACT_RU_TASK", 1)
                 .containsEntry("SELECT ACT_RU_TASK", 1).containsKey("SAVEPOINT yjs_flush");
     }
+
+    @Test
+    void statementsOfOneKindWithDifferentValuesAreRememberedOnce() {
+        assertThat(StatementLog.beforeValues("update ACT_RU_TASK SET REV_ = 2, NAME_ = 'a' where ID_ = 'x'"))
+                .isEqualTo(StatementLog.beforeValues("update ACT_RU_TASK SET REV_ = 3, NAME_ = 'b' where ID_ = 'y'"))
+                .isEqualTo("update ACT_RU_TASK SET REV_ ");
+        assertThat(StatementLog.beforeValues("insert into ACT_HI_DETAIL (ID_) values ('1')")).isEqualTo("insert into ACT_HI_DETAIL ");
+    }
 }
