@@ -187,16 +187,17 @@ public final class StatementLog implements QueryExecutionListener, MethodExecuti
             int times = Math.max(1, query.getParametersList().size());
             // a flush sent in one round trip (FlushInOneRoundTrip): its statements, one per line-ending semicolon
             String sqlText = query.getQuery();
-            boolean several = sqlText.indexOf(";\n") >= 0;
-            for (int from = 0; from < sqlText.length(); ) {
+            boolean several = sqlText.contains(";\n");
+            int from = 0;
+            do {
                 int end = several ? sqlText.indexOf(";\n", from) : -1;
-                String one = sqlText.substring(from, end < 0 ? sqlText.length() : end);
-                from = end < 0 ? sqlText.length() : end + 2;
+                end = end < 0 ? sqlText.length() : end;
+                String one = sqlText.substring(from, end);
+                from = end + 2;
                 counts.statements += times;
                 // a statement with its values in it is new each time: its kind remembered by its words before the
                 // first value (so the bench's own counting costs the timed case next to nothing)
-                String kind = several ? KINDS.computeIfAbsent(beforeValues(one), StatementLog::kind)
-                        : KINDS.computeIfAbsent(one, StatementLog::kind);
+                String kind = KINDS.computeIfAbsent(several ? beforeValues(one) : one, StatementLog::kind);
                 counts.byStatement.merge(kind, times, Integer::sum);
                 if (first) {
                     counts.nanosByStatement.merge(kind, waited, Long::sum);
@@ -206,7 +207,7 @@ public final class StatementLog implements QueryExecutionListener, MethodExecuti
                     String sql = one.strip().replaceAll("\\s+", " ");
                     counts.trace.add(times + " " + kind + "  | " + sql.substring(0, Math.min(160, sql.length())));
                 }
-            }
+            } while (from < sqlText.length());
         }
     }
 

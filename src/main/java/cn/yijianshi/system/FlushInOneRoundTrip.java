@@ -246,7 +246,7 @@ public class FlushInOneRoundTrip extends AbstractProcessEnginePlugin {
                     failure.addSuppressed(gone); // the transaction itself was rolled back: report the failure
                     throw failed(flush, failure);
                 }
-                counts = null;
+                counts = null; // sent again below, once multi-statements are off
             } finally {
                 if (!allowed) {
                     ((NativeSession) mysql.getSession()).disableMultiQueries();
