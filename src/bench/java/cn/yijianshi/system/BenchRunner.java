@@ -148,7 +148,12 @@ public class BenchRunner implements ApplicationRunner {
         try (BareEngine bare = BareEngine.besides(jdbc.getDataSource(), WORKER.size())) {
             casesInTurns(bare, Math.min(cases, 20), new StatementLog.Counts[2]); // warm-up
             StatementLog.Counts[] statements = {new StatementLog.Counts(), new StatementLog.Counts()};
+            String schema = databaseName();
+            DatabaseServerCpu[] servers = {DatabaseServerCpu.of(jdbc, schema), DatabaseServerCpu.of(jdbc, schema + "_bare")};
+            List<Map<Long, Long>> before = List.of(servers[0].sample(), servers[1].sample());
             Bench.Timing[] timings = casesInTurns(bare, cases, statements);
+            Double[] serverMillis = {DatabaseServerCpu.millisBetween(before.get(0), servers[0].sample()),
+                    DatabaseServerCpu.millisBetween(before.get(1), servers[1].sample())};
             Bench.Timing ours = timings[0];
             Bench.Timing bareTiming = timings[1];
             System.out.println(ours.summary("retirement case (6 human tasks, claimed and completed)"));
@@ -156,6 +161,8 @@ public class BenchRunner implements ApplicationRunner {
             System.out.printf("ratio ours/bare (cases/s): %.2f%n", ours.perSecond() / bareTiming.perSecond());
             printStatements("retirement case", statements[0], cases);
             printStatements("bare case", statements[1], cases);
+            printServerCpu("retirement case", serverMillis[0], cases);
+            printServerCpu("bare case", serverMillis[1], cases);
             caseFigures = String.format(java.util.Locale.ROOT, "\"cases_per_s\":%.2f,\"bare_cases_per_s\":%.2f,\"ratio\":%.2f,"
                     + "\"statements_per_case\":%.1f,\"bare_statements_per_case\":%.1f", ours.perSecond(), bareTiming.perSecond(),
                     ours.perSecond() / bareTiming.perSecond(), statements[0].statements() / (double) cases,
@@ -438,6 +445,23 @@ public class BenchRunner implements ApplicationRunner {
                 total.add(counts);
             }
         }
+    }
+
+    /** The hall's schema on MySQL/MariaDB (null on H2, whose server is the bench's own JVM). */
+    private String databaseName() {
+        try {
+            return jdbc.queryForObject("SELECT DATABASE()", String.class);
+        } catch (RuntimeException h2) {
+            return null;
+        }
+    }
+
+    /** The database server's CPU per case for one engine's schema (MariaDB on this machine only, see DatabaseServerCpu). */
+    private static void printServerCpu(String what, Double millis, int cases) {
+        System.out.println(millis == null
+                ? what + ": the database server's CPU per case is unknown (not MariaDB on this machine)"
+                : String.format(java.util.Locale.ROOT, "%s: %.1f ms per case of the database server's CPU (its connections' threads)",
+                        what, millis / cases));
     }
 
     /** Statements per case, then by verb and table (most first): where a case's database work goes. */
