@@ -114,8 +114,13 @@ public class CitizenNotices {
         return tell(execution, milestone, Map.of());
     }
 
+    /** The case's matter as its own deployment has it (the case's version, from the engine's cache: no query). */
     public Matter matterOf(DelegateExecution execution) {
-        return catalog.byProcessDefinition(execution.getProcessDefinitionId()).orElseThrow(() -> new IllegalStateException(
+        java.util.Optional<Matter> matter = execution instanceof org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity entity
+                && entity.getProcessDefinition() != null
+                ? catalog.byDeployment(entity.getProcessDefinition().getKey(), entity.getProcessDefinition().getDeploymentId())
+                : catalog.byProcessDefinition(execution.getProcessDefinitionId());
+        return matter.orElseThrow(() -> new IllegalStateException(
                 "process " + execution.getProcessDefinitionId() + " has no matter file in its deployment"));
     }
 }
