@@ -12,8 +12,8 @@ import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.dmn.entity.repository.DecisionDefinitionEntity;
-import org.camunda.bpm.engine.impl.history.producer.CacheAwareHistoryEventProducer;
 import org.camunda.bpm.engine.impl.dmn.entity.repository.DecisionDefinitionManager;
+import org.camunda.bpm.engine.impl.history.producer.CacheAwareHistoryEventProducer;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInvocationContext;
 import org.camunda.bpm.engine.impl.interceptor.Session;
@@ -23,7 +23,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionManager;
 import org.springframework.stereotype.Component;
 
 /**
- * Two reads of a definition's row that the engine makes again and again although their answer cannot have changed,
+ * Reads of a definition's row that the engine makes again and again although what they are read for cannot change,
  * answered from the engine's own deployment cache (the parsed definitions it keeps in memory) when it holds the
  * definition, from the database otherwise:
  * <ul>
@@ -40,8 +40,7 @@ import org.springframework.stereotype.Component;
  * </ul>
  * The history of a step (its task's or activity's row) names its process definition's key, read for it from the row
  * unless the command read the row before: from the cache too, in any command (key, name and version never change).
- * A retirement case reads 13 definition rows fewer (its six claims, six completions, its start's history) and its
- * two rules' definitions.
+ * A retirement case reads 12 definition rows fewer (its six claims and six completions) and its two rules'.
  */
 @Component
 public class DefinitionsFromEngineCache extends AbstractProcessEnginePlugin {
