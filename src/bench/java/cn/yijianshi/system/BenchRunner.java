@@ -447,7 +447,7 @@ public class BenchRunner implements ApplicationRunner {
         }
     }
 
-    /** The hall's schema on MySQL/MariaDB (null on H2, whose server is the bench's own JVM). */
+    /** The hall's schema (null if the database cannot name it; on H2 the server CPU then reads as unknown). */
     private String databaseName() {
         try {
             return jdbc.queryForObject("SELECT DATABASE()", String.class);

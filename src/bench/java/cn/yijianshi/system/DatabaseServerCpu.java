@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The database server's own CPU time for one schema's connections, when the server is MariaDB on the bench's
  * machine: MariaDB runs each connection on a thread of its own (its default thread handling) and names that thread's
  * id in {@code information_schema.PROCESSLIST.TID}; Linux keeps each thread's time on a CPU in nanoseconds
- * ({@code /proc/<pid>/task/<tid>/schedstat}, first field). Read before and after the timed cases and never inside
+ * ({@code /proc/<tid>/schedstat}, first field). Read before and after the timed cases and never inside
  * them, so it costs the cases nothing; the server's own background threads (purge, log writer) are not counted.
  * Anything else (H2, MySQL, a server on another machine, a thread pool) answers "unknown" and the bench says so.
  */
@@ -68,9 +68,5 @@ final class DatabaseServerCpu {
             nanos += thread.getValue() - before.getOrDefault(thread.getKey(), 0L);
         }
         return nanos / 1e6;
-    }
-
-    String schema() {
-        return schema;
     }
 }

@@ -69,18 +69,17 @@ public class DefinitionsFromEngineCache extends AbstractProcessEnginePlugin {
         return command != null && TASK_WORK.contains(command.getClass());
     }
 
+    /** The parsed definition the engine's deployment cache holds for {@code id}, or null. */
+    static ProcessDefinitionEntity cachedProcessDefinition(String id) {
+        return Context.getProcessEngineConfiguration().getDeploymentCache().getProcessDefinitionCache().get(id);
+    }
+
     /** Camunda's process definition manager; a task's definition for task work from the cache. */
     static class ProcessDefinitions extends ProcessDefinitionManager {
         @Override
         public ProcessDefinitionEntity findLatestDefinitionById(String id) {
-            if (workingATask()) {
-                ProcessDefinitionEntity cached = Context.getProcessEngineConfiguration().getDeploymentCache()
-                        .getProcessDefinitionCache().get(id);
-                if (cached != null) {
-                    return cached;
-                }
-            }
-            return super.findLatestDefinitionById(id);
+            ProcessDefinitionEntity cached = workingATask() ? cachedProcessDefinition(id) : null;
+            return cached != null ? cached : super.findLatestDefinitionById(id);
         }
     }
 
@@ -91,8 +90,7 @@ public class DefinitionsFromEngineCache extends AbstractProcessEnginePlugin {
     static class HistoryWithCachedDefinitions extends CacheAwareHistoryEventProducer {
         @Override
         protected ProcessDefinitionEntity getProcessDefinitionEntity(String id) {
-            ProcessDefinitionEntity cached = Context.getProcessEngineConfiguration().getDeploymentCache()
-                    .getProcessDefinitionCache().get(id);
+            ProcessDefinitionEntity cached = cachedProcessDefinition(id);
             return cached != null ? cached : super.getProcessDefinitionEntity(id);
         }
     }
