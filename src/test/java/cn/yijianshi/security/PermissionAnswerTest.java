@@ -26,9 +26,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * {@link PermissionAnswer} answers as Camunda's own SQL does: random grants, revokes and global authorizations of a
- * user, their groups, another group and everyone, on a task, its process definition and on *, and for each the
- * claim's check (TASK_WORK or UPDATE on the task or its definition, in Camunda's order) and single checks, asked of
- * both with revokes checked and not.
+ * user, their groups, another group, a group named like another user and everyone, on a task, its process definition
+ * and on *, and for each the claim's check (TASK_WORK or UPDATE on the task or its definition, in Camunda's order) and
+ * single checks, asked of both with revokes checked and not.
  */
 @HallIntegrationTest
 class PermissionAnswerTest {
@@ -36,7 +36,8 @@ class PermissionAnswerTest {
     private static final String TASK = "pa-task-1";
     private static final String DEFINITION = "pa-definition-1";
     private static final List<String> USERS = List.of("pa-user-1", "pa-user-2");
-    private static final List<String> GROUPS = List.of("pa-group-1", "pa-group-2", "pa-group-3");
+    /** pa-user-2 is also a group's name: a user's rows and a group's of the same name must not stand in for each other. */
+    private static final List<String> GROUPS = List.of("pa-group-1", "pa-group-2", "pa-group-3", "pa-user-2");
     private static final List<Permission> ON_TASK = List.of(Permissions.READ, Permissions.UPDATE, TaskPermissions.TASK_WORK,
             TaskPermissions.TASK_ASSIGN);
     private static final List<Permission> ON_DEFINITION = List.of(ProcessDefinitionPermissions.READ,
@@ -56,7 +57,7 @@ class PermissionAnswerTest {
         Random random = new Random(20261130L);
         List<Asked> asked = List.of(new Asked("pa-user-1", List.of("pa-group-1", "pa-group-2")),
                 new Asked("pa-user-1", List.of()), new Asked("pa-user-2", List.of("pa-group-3")),
-                new Asked("pa-user-1", List.of("pa-group-2")));
+                new Asked("pa-user-1", List.of("pa-group-2")), new Asked("pa-user-1", List.of("pa-user-2", "pa-group-1")));
         List<java.util.function.Supplier<CompositePermissionCheck>> checks = checks();
         int allowed = 0;
         int refused = 0;
