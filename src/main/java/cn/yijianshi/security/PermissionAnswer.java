@@ -118,9 +118,9 @@ final class PermissionAnswer {
      * The grant rows of the checked resources (and of *) for the user, the groups and everyone, one statement. A row
      * names a user or a group, never both: the principals are one list matched against whichever it names, which
      * can only let in more rows (a group named like the user), and {@link #answer} keeps each principal's own. The
-     * same filter as an {@code OR} of a user and a group condition made MariaDB weigh merging its user and group
-     * indexes at every check: 30 µs more a check, 12 checks a case (the range over the resource index is read
-     * either way).
+     * same filter as an {@code OR} of a user and a group condition had MariaDB's optimizer weigh the user's and the
+     * groups' indexes beside the resource's at every check: 30 µs more a check, 12 checks a case (the range over
+     * the resource index is read either way).
      */
     private static List<Row> rows(CompositePermissionCheck check, String userId, List<String> groupIds) {
         Set<Integer> types = new LinkedHashSet<>();
