@@ -5,23 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import cn.yijianshi.HallIntegrationTest;
-import org.apache.ibatis.executor.Executor;
-import org.apache.ibatis.mapping.MappedStatement;
-import org.apache.ibatis.plugin.Interceptor;
-import org.apache.ibatis.plugin.Intercepts;
-import org.apache.ibatis.plugin.Invocation;
-import org.apache.ibatis.plugin.Signature;
-import org.apache.ibatis.session.ResultHandler;
-import org.apache.ibatis.session.RowBounds;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -56,38 +46,14 @@ class DefinitionsFromEngineCacheTest {
 
     final List<String> deployments = new ArrayList<>();
 
-    /** The engine's selects by statement id, while a test reads them. */
-    static final List<String> READS = new CopyOnWriteArrayList<>();
-    static volatile boolean reading;
-    private static boolean counterAdded;
-
-    @Intercepts(@Signature(type = Executor.class, method = "query",
-            args = {MappedStatement.class, Object.class, RowBounds.class, ResultHandler.class}))
-    static final class Reads implements Interceptor {
-        @Override
-        public Object intercept(Invocation invocation) throws Throwable {
-            if (reading) {
-                READS.add(((MappedStatement) invocation.getArgs()[0]).getId());
-            }
-            return invocation.proceed();
-        }
-    }
-
     @BeforeEach
     void countReads() {
-        synchronized (DefinitionsFromEngineCacheTest.class) {
-            if (!counterAdded) {
-                ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration()).getSqlSessionFactory()
-                        .getConfiguration().addInterceptor(new Reads());
-                counterAdded = true;
-            }
-        }
-        READS.clear();
+        EngineReads.watch(processEngine);
     }
 
     @AfterEach
     void undeploy() {
-        reading = false;
+        EngineReads.stop();
         deployments.forEach(id -> repositoryService.deleteDeployment(id, true));
     }
 
@@ -97,20 +63,17 @@ class DefinitionsFromEngineCacheTest {
         String instance = runtimeService.startProcessInstanceByKey(PROCESS).getId();
         Task review = taskService.createTaskQuery().processInstanceId(instance).singleResult();
 
-        reading = true;
+        EngineReads.start();
         taskService.claim(review.getId(), "clerk");
         taskService.complete(review.getId());
-        reading = false;
 
-        assertThat(statements()).isNotEmpty().doesNotContain("selectProcessDefinition");
+        assertThat(EngineReads.stop()).isNotEmpty().doesNotContain("selectProcessDefinition");
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance).count()).isZero();
 
-        READS.clear();
-        reading = true;
+        EngineReads.start();
         String definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey(PROCESS).singleResult().getId();
         runtimeService.startProcessInstanceById(definition);
-        reading = false;
-        assertThat(statements()).contains("selectProcessDefinition");
+        assertThat(EngineReads.stop()).contains("selectProcessDefinition");
     }
 
     @Test
@@ -135,25 +98,17 @@ class DefinitionsFromEngineCacheTest {
     void aRuleOfTheDeploymentIsFoundOncePerDeploymentAndEachCaseGetsItsOwnVersion() {
         deploy(version("v1"));
         String first = runtimeService.startProcessInstanceByKey(PROCESS).getId();
-        reading = true;
+        EngineReads.start();
         String second = runtimeService.startProcessInstanceByKey(PROCESS).getId();
-        reading = false;
-        assertThat(statements()).doesNotContain("selectDecisionDefinitionByDeploymentAndKey");
+        assertThat(EngineReads.stop()).doesNotContain("selectDecisionDefinitionByDeploymentAndKey");
         deploy(version("v2"));
-        READS.clear();
-        reading = true;
+        EngineReads.start();
         String third = runtimeService.startProcessInstanceByKey(PROCESS).getId();
-        reading = false;
 
-        assertThat(statements()).containsOnlyOnce("selectDecisionDefinitionByDeploymentAndKey");
+        assertThat(EngineReads.stop()).containsOnlyOnce("selectDecisionDefinitionByDeploymentAndKey");
         assertThat(runtimeService.getVariable(first, "answer")).isEqualTo("v1");
         assertThat(runtimeService.getVariable(second, "answer")).isEqualTo("v1");
         assertThat(runtimeService.getVariable(third, "answer")).isEqualTo("v2");
-    }
-
-    /** The statements read, by their short names ("selectProcessDefinition"). */
-    private static List<String> statements() {
-        return READS.stream().map(id -> id.substring(id.lastIndexOf('.') + 1)).toList();
     }
 
     private void deploy(String[] bpmnAndDmn) {
