@@ -8,7 +8,6 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
-import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.springframework.stereotype.Component;
 
@@ -25,11 +24,11 @@ public class PersonalDataInHistory extends AbstractProcessEnginePlugin {
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         List<HistoryEventHandler> handlers = new ArrayList<>();
         handlers.add(new Masking());
-        handlers.add(new DbHistoryEventHandler());
+        handlers.add(new StepStartFromItsTask());
         if (configuration.getCustomHistoryEventHandlers() != null) {
             handlers.addAll(configuration.getCustomHistoryEventHandlers());
         }
-        // Ours first, then Camunda's own database handler writes the masked event.
+        // Ours first, then Camunda's own database handler (a step's start from its task) writes the masked event.
         configuration.setEnableDefaultDbHistoryEventHandler(false);
         configuration.setCustomHistoryEventHandlers(handlers);
     }

@@ -127,6 +127,66 @@ class HallHistoryTest {
     }
 
     @Test
+    void aFinishedStepCountsItsDurationFromItsTaskWithoutReadingItsStartBack() throws java.sql.SQLException {
+        java.time.Instant opened = java.time.Instant.parse("2025-03-03T01:00:00.250Z");
+        java.time.Instant done = opened.plus(java.time.Duration.ofMinutes(95).plusMillis(1500));
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(opened));
+        ProcessEngine engine = engine(newDatabase(), HallHistoryLevel.NAME, new HallHistory(), new PersonalDataInHistory());
+        try {
+            EngineReads.watch(engine);
+            engine.getRepositoryService().createDeployment().addModelInstance("steps.bpmn", Bpmn
+                    .createExecutableProcess("Process_Steps").camundaHistoryTimeToLive(1).startEvent("Start_Received")
+                    .userTask("Task_Step").camundaCandidateGroups("window").endEvent("End_Done").done()).deploy();
+            var runtime = engine.getRuntimeService();
+            var tasks = engine.getTaskService();
+            var history = engine.getHistoryService();
+            String finished = runtime.startProcessInstanceByKey("Process_Steps").getId();
+            String cancelled = runtime.startProcessInstanceByKey("Process_Steps").getId();
+            String before = runtime.startProcessInstanceByKey("Process_Steps").getId();
+            String finishedTask = tasks.createTaskQuery().processInstanceId(finished).singleResult().getId();
+            String beforeTask = tasks.createTaskQuery().processInstanceId(before).singleResult().getId();
+            assertThat(history.createHistoricTaskInstanceQuery().taskId(finishedTask).singleResult().getStartTime())
+                    .as("the row starts when its task was created").isEqualTo(java.util.Date.from(opened));
+            // a step opened before this handler: its row's start read from the clock a moment after its task's creation
+            try (java.sql.Connection connection = ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine
+                    .getProcessEngineConfiguration()).getDataSource().getConnection();
+                 java.sql.PreparedStatement update = connection.prepareStatement(
+                         "UPDATE ACT_HI_TASKINST SET START_TIME_ = TIMESTAMP '2025-03-03 01:00:00.251' WHERE ID_ = ?")) {
+                update.setString(1, beforeTask);
+                assertThat(update.executeUpdate()).isOne();
+                if (!connection.getAutoCommit()) {
+                    connection.commit();
+                }
+            }
+
+            org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(done));
+            EngineReads.start();
+            tasks.complete(finishedTask);
+            runtime.deleteProcessInstance(cancelled, "撤件");
+            tasks.complete(beforeTask);
+            assertThat(EngineReads.stop()).as("no step's start read back").isNotEmpty()
+                    .doesNotContain("selectHistoricTaskInstanceEvent");
+
+            for (String instance : List.of(finished, cancelled)) {
+                var step = history.createHistoricTaskInstanceQuery().processInstanceId(instance).singleResult();
+                assertThat(step.getStartTime()).isEqualTo(java.util.Date.from(opened));
+                assertThat(step.getEndTime()).isEqualTo(java.util.Date.from(done));
+                assertThat(step.getDurationInMillis()).as("duration of %s", instance)
+                        .isEqualTo(java.time.Duration.between(opened, done).toMillis());
+            }
+            var earlier = history.createHistoricTaskInstanceQuery().taskId(beforeTask).singleResult();
+            assertThat(earlier.getStartTime()).as("the row's own start is kept")
+                    .isEqualTo(java.sql.Timestamp.valueOf("2025-03-03 01:00:00.251"));
+            assertThat(earlier.getDurationInMillis()).as("counted from its task's creation")
+                    .isEqualTo(java.time.Duration.between(opened, done).toMillis());
+        } finally {
+            EngineReads.stop();
+            org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+            engine.close();
+        }
+    }
+
+    @Test
     void historyIsKeptItsTimeToLiveAfterTheCaseEndedWithNoRemovalTimeWrittenAtTheEnd() {
         java.time.Instant accepted = java.time.Instant.parse("2025-03-03T01:00:00Z");
         org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(accepted));
