@@ -20,6 +20,9 @@ import org.springframework.stereotype.Component;
  * <p>Both are kept as text, codes separated by commas: the table's answer, a list, is rewritten in the command that
  * made it, so the case holds no serialized object (no byte array written, read back by every later decision, and
  * deleted at the end). A case started before this kept the list as JSON; it is read either way.
+ *
+ * <p>At the intake the materials received come with the start ({@link MaterialCodes#RECEIVED_AT_INTAKE}); later (after
+ * 补正) they are read from the case.
  */
 @Component("materialsComparison")
 public class MaterialsComparison implements JavaDelegate {
@@ -35,7 +38,9 @@ public class MaterialsComparison implements JavaDelegate {
         String caseId = execution.getProcessBusinessKey();
         Object answer = execution.getVariable(RequiredMaterials.RESULT_VARIABLE);
         List<String> required = codes(answer);
-        Set<String> received = Set.copyOf(cases.materialCodes(caseId));
+        Object atIntake = execution.getVariable(MaterialCodes.RECEIVED_AT_INTAKE);
+        Set<String> received = Set.copyOf(atIntake instanceof String codes ? MaterialCodes.listed(codes)
+                : cases.materialCodes(caseId));
         List<String> missing = required.stream().filter(code -> !received.contains(code)).toList();
 
         if (!(answer instanceof String)) {

@@ -157,6 +157,7 @@ public class CaseIntake {
         variables.put("taskPriority", hallCase.getPriority().taskPriority());
         variables.put("applicantName", request.applicant().name());
         variables.put("applicantKind", matter.applicantKind().name());
+        variables.put(MaterialCodes.RECEIVED_AT_INTAKE, MaterialCodes.receivedAtIntake(request.materialsOrEmpty()));
         // the version whose matter file was read (no second look-up of the latest)
         ProcessInstance instance = matters.processDefinitionId(matter)
                 .map(id -> runtimeService.startProcessInstanceById(id, hallCase.getCaseId(), variables))

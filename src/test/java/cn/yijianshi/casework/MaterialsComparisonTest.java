@@ -9,12 +9,16 @@ import java.util.Map;
 import cn.yijianshi.HallIntegrationTest;
 import cn.yijianshi.TestCalendars;
 import cn.yijianshi.TestCitizens;
+import cn.yijianshi.catalog.RequiredMaterials;
 import cn.yijianshi.intake.CaseIntake;
 import cn.yijianshi.intake.CaseIntakeRequest;
+import cn.yijianshi.intake.CaseMapper;
+import cn.yijianshi.intake.MaterialCodes;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.form.FormField;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
@@ -78,6 +82,33 @@ class MaterialsComparisonTest {
         assertThat(runtimeService.getVariableTyped(review.getProcessInstanceId(), "requiredMaterials", false).getType().getName())
                 .isEqualTo("object");
         assertThat(materialsSummary(review)).isEqualTo(summary);
+    }
+
+    @Test
+    void atTheIntakeTheMaterialsComeWithTheStartAndAreNeverStored() {
+        ClockUtil.setCurrentTime(Date.from(TestCalendars.hall("2026-11-23T10:00")));
+        Map<String, Object> body = TestCitizens.retirementIntake("材料随受理", TestCitizens.RETIRING_MAN);
+        body.put("materials", List.of("ID_CARD", "HUKOU"));
+        String caseId = intake.accept(json.convertValue(body, CaseIntakeRequest.class), null, "window1").caseId();
+        String instance = taskService.createTaskQuery().processInstanceBusinessKey(caseId).singleResult().getProcessInstanceId();
+        assertThat(runtimeService.getVariable(instance, MaterialCodes.RECEIVED_AT_INTAKE)).isNull();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_HI_VARINST WHERE PROC_INST_ID_ = ? AND NAME_ = ?",
+                Integer.class, instance, MaterialCodes.RECEIVED_AT_INTAKE)).isZero();
+
+        // 比对 with the intake's materials takes them, not the case's rows; without them (after 补正) it reads the rows
+        CaseMapper rows = org.mockito.Mockito.mock(CaseMapper.class);
+        org.mockito.Mockito.when(rows.materialCodes("TX-1")).thenReturn(List.of("ID_CARD"));
+        DelegateExecution step = org.mockito.Mockito.mock(DelegateExecution.class);
+        org.mockito.Mockito.when(step.getProcessBusinessKey()).thenReturn("TX-1");
+        org.mockito.Mockito.when(step.getVariable(RequiredMaterials.RESULT_VARIABLE)).thenReturn("ID_CARD,HUKOU,ARCHIVES");
+        org.mockito.Mockito.when(step.getVariable(MaterialCodes.RECEIVED_AT_INTAKE)).thenReturn("ID_CARD,ARCHIVES");
+        new MaterialsComparison(rows).execute(step);
+        org.mockito.Mockito.verify(step).setVariable("missingMaterialCodes", "HUKOU");
+        org.mockito.Mockito.verifyNoInteractions(rows);
+
+        org.mockito.Mockito.when(step.getVariable(MaterialCodes.RECEIVED_AT_INTAKE)).thenReturn(null);
+        new MaterialsComparison(rows).execute(step);
+        org.mockito.Mockito.verify(step).setVariable("missingMaterialCodes", "HUKOU,ARCHIVES");
     }
 
     private String materialsSummary(Task task) {
