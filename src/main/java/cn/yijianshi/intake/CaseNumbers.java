@@ -29,8 +29,11 @@ public class CaseNumbers {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
-    /** One day's counter of one prefix, and the number it gave (when the database hands it back with the statement). */
-    public static final class Counter {
+    /**
+     * One day's counter of one prefix, and the number it gave when the database hands it back with the statement
+     * (MyBatis reads and sets the fields).
+     */
+    static final class Counter {
         private final String prefix;
         private final String day;
         private Integer taken;
@@ -38,22 +41,6 @@ public class CaseNumbers {
         Counter(String prefix, String day) {
             this.prefix = prefix;
             this.day = day;
-        }
-
-        public String getPrefix() {
-            return prefix;
-        }
-
-        public String getDay() {
-            return day;
-        }
-
-        public Integer getTaken() {
-            return taken;
-        }
-
-        public void setTaken(Integer taken) {
-            this.taken = taken;
         }
     }
 
@@ -95,7 +82,7 @@ public class CaseNumbers {
             // The row exists now; counting up waits for its lock like every later intake. (MySQL never gets here.)
             counters.countUp(counter);
         }
-        int number = counter.getTaken() != null ? counter.getTaken() : counters.current(prefix, day);
+        int number = counter.taken != null ? counter.taken : counters.current(prefix, day);
         return String.format("%s-%s-%06d", prefix, day, number);
     }
 }

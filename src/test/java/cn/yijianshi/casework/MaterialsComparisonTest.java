@@ -57,11 +57,7 @@ class MaterialsComparisonTest {
 
     @Test
     void theRequiredAndMissingMaterialsAreTextAndTheCaseHoldsNoSerializedObject() {
-        ClockUtil.setCurrentTime(Date.from(TestCalendars.hall("2026-11-23T10:00")));
-        Map<String, Object> body = TestCitizens.retirementIntake("材料比对", TestCitizens.RETIRING_MAN);
-        body.put("materials", List.of("ID_CARD", "HUKOU"));
-        String caseId = intake.accept(json.convertValue(body, CaseIntakeRequest.class), null, "window1").caseId();
-        Task review = taskService.createTaskQuery().processInstanceBusinessKey(caseId).singleResult();
+        Task review = reviewAfterIntakeWithIdCardAndHukou("材料比对");
 
         TypedValue required = runtimeService.getVariableTyped(review.getProcessInstanceId(), "requiredMaterials");
         assertThat(required.getType().getName()).isEqualTo("string");
@@ -86,11 +82,7 @@ class MaterialsComparisonTest {
 
     @Test
     void atTheIntakeTheMaterialsComeWithTheStartAndAreNeverStored() {
-        ClockUtil.setCurrentTime(Date.from(TestCalendars.hall("2026-11-23T10:00")));
-        Map<String, Object> body = TestCitizens.retirementIntake("材料随受理", TestCitizens.RETIRING_MAN);
-        body.put("materials", List.of("ID_CARD", "HUKOU"));
-        String caseId = intake.accept(json.convertValue(body, CaseIntakeRequest.class), null, "window1").caseId();
-        String instance = taskService.createTaskQuery().processInstanceBusinessKey(caseId).singleResult().getProcessInstanceId();
+        String instance = reviewAfterIntakeWithIdCardAndHukou("材料随受理").getProcessInstanceId();
         assertThat(runtimeService.getVariable(instance, MaterialCodes.RECEIVED_AT_INTAKE)).isNull();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_HI_VARINST WHERE PROC_INST_ID_ = ? AND NAME_ = ?",
                 Integer.class, instance, MaterialCodes.RECEIVED_AT_INTAKE)).isZero();
@@ -109,6 +101,15 @@ class MaterialsComparisonTest {
         org.mockito.Mockito.when(step.getVariable(MaterialCodes.RECEIVED_AT_INTAKE)).thenReturn(null);
         new MaterialsComparison(rows).execute(step);
         org.mockito.Mockito.verify(step).setVariable("missingMaterialCodes", "HUKOU,ARCHIVES");
+    }
+
+    /** A retirement case accepted at the window with the ID card and the 户口簿 only, at its 审核材料. */
+    private Task reviewAfterIntakeWithIdCardAndHukou(String applicantName) {
+        ClockUtil.setCurrentTime(Date.from(TestCalendars.hall("2026-11-23T10:00")));
+        Map<String, Object> body = TestCitizens.retirementIntake(applicantName, TestCitizens.RETIRING_MAN);
+        body.put("materials", List.of("ID_CARD", "HUKOU"));
+        String caseId = intake.accept(json.convertValue(body, CaseIntakeRequest.class), null, "window1").caseId();
+        return taskService.createTaskQuery().processInstanceBusinessKey(caseId).singleResult();
     }
 
     private String materialsSummary(Task task) {
