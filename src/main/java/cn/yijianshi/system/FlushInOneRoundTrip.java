@@ -36,6 +36,8 @@ import com.mysql.cj.PreparedQuery;
 import com.mysql.cj.conf.PropertyKey;
 import com.mysql.cj.jdbc.ClientPreparedStatement;
 import com.mysql.cj.jdbc.JdbcConnection;
+import com.mysql.cj.protocol.a.NativeConstants;
+import com.mysql.cj.protocol.a.NativePacketPayload;
 
 /**
  * On MySQL and MariaDB, the rows the engine writes at the end of a command (its flush: a completion's task, history,
@@ -176,7 +178,7 @@ public class FlushInOneRoundTrip extends AbstractProcessEnginePlugin {
             try (PreparedStatement prepared = mysql.clientPrepareStatement(bound.getSql())) {
                 statement.getConfiguration().newParameterHandler(statement, parameter, bound).setParameters(prepared);
                 ClientPreparedStatement rendered = prepared.unwrap(ClientPreparedStatement.class);
-                String text = onlyPlainValues(rendered) ? ((PreparedQuery) rendered.getQuery()).asSql() : null;
+                String text = onlyPlainValues(rendered) ? sentText(mysql, (PreparedQuery) rendered.getQuery()) : null;
                 return new Pending(statement, parameter, bound.getSql(), text);
             } catch (SQLException | RuntimeException notRendered) {
                 return new Pending(statement, parameter, bound.getSql(), null);
@@ -207,6 +209,7 @@ public class FlushInOneRoundTrip extends AbstractProcessEnginePlugin {
                 ((NativeSession) mysql.getSession()).enableMultiQueries();
             }
             try (Statement statement = connection.createStatement()) {
+                statement.setEscapeProcessing(false); // the texts are final: no JDBC escapes ({fn ...}) to rewrite
                 Integer timeout = timeout(flush);
                 if (timeout != null) {
                     statement.setQueryTimeout(timeout);
@@ -253,6 +256,22 @@ public class FlushInOneRoundTrip extends AbstractProcessEnginePlugin {
                 }
             }
             return counts == null ? camundasWay(flush) : results(flush, counts);
+        }
+
+        /**
+         * The text Connector/J sends for a client-side prepared statement (its {@code COM_QUERY} packet): each value
+         * quoted and escaped by the driver for the connection's character set and mode; null if there is none. Not
+         * {@code PreparedQuery.asSql()}: that is the driver's text for logs, and quotes strings without escaping them.
+         */
+        private static String sentText(JdbcConnection mysql, PreparedQuery query) {
+            NativePacketPayload packet = query.fillSendPacket(query.getQueryBindings());
+            byte[] bytes = packet.getByteBuffer();
+            if (packet.getPosition() < 1 || bytes[0] != NativeConstants.COM_QUERY) {
+                return null;
+            }
+            String encoding = mysql.getPropertySet().getStringProperty(PropertyKey.characterEncoding).getValue();
+            return new String(bytes, 1, packet.getPosition() - 1,
+                    java.nio.charset.Charset.forName(encoding == null ? "UTF-8" : encoding));
         }
 
         /** Whether every value bound is text, a number, a truth value, a time or null: no bytes, no stream. */

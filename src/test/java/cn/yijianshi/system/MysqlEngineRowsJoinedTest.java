@@ -58,8 +58,11 @@ class MysqlEngineRowsJoinedTest extends EngineRowsJoinedTest {
             FlushInOneRoundTrip.enabled = true;
         }
         before = flushesInOneRoundTrip();
+        long wentBack = status("Com_rollback_to_savepoint");
         List<List<List<Object>>> inOneTrip = runCase("CASE-FR2", values, true, at);
         assertThat(flushesInOneRoundTrip() - before).as("flushes sent in one round trip").isGreaterThanOrEqualTo(3);
+        // a value the database could not read in the text (a quote left unescaped) sends the flush back Camunda's way
+        assertThat(status("Com_rollback_to_savepoint")).as("flushes sent again Camunda's way").isEqualTo(wentBack);
 
         assertThat(camundas.get(0)).as("variables").hasSize(values.size() + 1);
         assertThat(camundas.get(0).toString()).contains("drop table ACT_RU_TASK", "😀", "C:\\材料");
@@ -68,6 +71,35 @@ class MysqlEngineRowsJoinedTest extends EngineRowsJoinedTest {
         }
         assertThat(count("select count(*) from ACT_RU_TASK where PROC_INST_ID_ in "
                 + "(select ID_ from ACT_RU_EXECUTION where BUSINESS_KEY_ = ?)", "CASE-FR2")).isZero();
+    }
+
+    @Test
+    void aValueWrittenToEndTheStatementAndStartAnotherTravelsInTheOneRoundTripAsText() throws Exception {
+        var engine = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+        String sly = "O'Brien \\' \\\\'); INSERT INTO ACT_GE_PROPERTY (NAME_, VALUE_, REV_) VALUES ('fr-sly.injected', 'x', 1); -- ";
+        long trips = flushesInOneRoundTrip();
+        long wentBack = status("Com_rollback_to_savepoint");
+        try {
+            engine.getCommandExecutorTxRequired().execute(context -> {
+                for (int i = 0; i < FlushInOneRoundTrip.AT_LEAST; i++) {
+                    context.getDbEntityManager().insert(new PropertyEntity("fr-sly." + i, sly));
+                }
+                return null;
+            });
+            assertThat(flushesInOneRoundTrip() - trips).as("sent in one round trip").isEqualTo(1);
+            assertThat(status("Com_rollback_to_savepoint")).as("not sent again Camunda's way").isEqualTo(wentBack);
+            for (int i = 0; i < FlushInOneRoundTrip.AT_LEAST; i++) {
+                assertThat(engine.getManagementService().getProperties()).containsEntry("fr-sly." + i, sly);
+            }
+            assertThat(engine.getManagementService().getProperties()).doesNotContainKey("fr-sly.injected");
+        } finally {
+            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+                statement.executeUpdate("delete from ACT_GE_PROPERTY where NAME_ like 'fr-sly.%'");
+                if (!connection.getAutoCommit()) {
+                    connection.commit();
+                }
+            }
+        }
     }
 
     @Test
@@ -143,8 +175,13 @@ class MysqlEngineRowsJoinedTest extends EngineRowsJoinedTest {
 
     /** Flushes sent in one round trip: each starts with its savepoint, and nothing else of the hall sets one. */
     private long flushesInOneRoundTrip() throws Exception {
+        return status("Com_savepoint");
+    }
+
+    /** One of the database server's counters. */
+    private long status(String counter) throws Exception {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("show global status like 'Com_savepoint'")) {
+             ResultSet rs = statement.executeQuery("show global status like '" + counter + "'")) {
             return rs.next() ? rs.getLong(2) : -1;
         }
     }
