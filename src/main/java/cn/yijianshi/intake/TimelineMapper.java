@@ -7,9 +7,12 @@ import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 
+import cn.yijianshi.system.WrittenWithTheCommand;
+
 @Mapper
 public interface TimelineMapper {
 
+    @WrittenWithTheCommand
     @Insert("INSERT INTO case_timeline (case_id, occurred_at, actor, event, description) "
             + "VALUES (#{caseId}, #{e.occurredAt}, #{e.actor}, #{e.event}, #{e.description})")
     void insert(@Param("caseId") String caseId, @Param("e") TimelineEntry entry);

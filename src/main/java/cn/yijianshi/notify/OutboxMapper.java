@@ -6,10 +6,13 @@ import java.util.List;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 
+import cn.yijianshi.system.WrittenWithTheCommand;
+
 /** The outbox table {@code notification_outbox}; SQL in OutboxMapper.xml. */
 @Mapper
 public interface OutboxMapper {
 
+    @WrittenWithTheCommand
     void insert(Outbox.NewMessage message);
 
     /**

@@ -6,10 +6,13 @@ import java.util.List;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 
+import cn.yijianshi.system.WrittenWithTheCommand;
+
 /** sla_record and staff_notice. SQL in SlaMapper.xml. */
 @Mapper
 public interface SlaMapper {
 
+    @WrittenWithTheCommand
     void insert(SlaRecord record);
 
     SlaRecord byTask(@Param("taskId") String taskId);
@@ -21,7 +24,8 @@ public interface SlaMapper {
     int breach(@Param("taskId") String taskId, @Param("at") Instant at);
 
     /** The step ended: its state, when, the working time it used and who held it then. */
-    int finishTask(@Param("taskId") String taskId, @Param("state") SlaState state, @Param("at") Instant at,
+    @WrittenWithTheCommand
+    void finishTask(@Param("taskId") String taskId, @Param("state") SlaState state, @Param("at") Instant at,
                    @Param("workingMinutes") long workingMinutes, @Param("assignee") String assignee);
 
     int update(SlaRecord record);

@@ -51,7 +51,8 @@ import com.mysql.cj.protocol.a.NativePacketPayload;
  * to it and is sent again Camunda's way, so Camunda finds the failing statement and answers as it always does (a lock
  * waited for in vain, or a deadlock, is not sent again: the command fails with the database's answer). A flush of
  * fewer than {@value #AT_LEAST} statements, or one that writes bytes or streams (deployments, file variables), goes
- * Camunda's way.
+ * Camunda's way. The hall's rows written inside the command that wait for its flush ({@link HallWritesInTheFlush}) go
+ * at the end of the same text, or one by one after Camunda's statements when the flush goes Camunda's way.
  */
 @Component
 public class FlushInOneRoundTrip extends AbstractProcessEnginePlugin {
@@ -77,6 +78,47 @@ public class FlushInOneRoundTrip extends AbstractProcessEnginePlugin {
         if (mybatis.getInterceptors().stream().noneMatch(Trips.class::isInstance)) {
             mybatis.addInterceptor(new Trips());
         }
+    }
+
+    /**
+     * A statement's text with its values in it: the text Connector/J sends for it as a client-side prepared statement
+     * on {@code connection} (its {@code COM_QUERY} packet), each value quoted and escaped by the driver for the
+     * connection's character set and mode. Null if a value is not plain (bytes, a stream) or the text cannot be made.
+     * (Not {@code PreparedQuery.asSql()}: that is the driver's text for logs, and quotes strings without escaping them.)
+     */
+    static String withValues(MappedStatement statement, Object parameter, BoundSql bound, Connection connection) {
+        try {
+            JdbcConnection mysql = connection.unwrap(JdbcConnection.class);
+            try (PreparedStatement prepared = mysql.clientPrepareStatement(bound.getSql())) {
+                statement.getConfiguration().newParameterHandler(statement, parameter, bound).setParameters(prepared);
+                ClientPreparedStatement rendered = prepared.unwrap(ClientPreparedStatement.class);
+                if (!onlyPlainValues(rendered)) {
+                    return null;
+                }
+                PreparedQuery query = (PreparedQuery) rendered.getQuery();
+                NativePacketPayload packet = query.fillSendPacket(query.getQueryBindings());
+                byte[] bytes = packet.getByteBuffer();
+                if (packet.getPosition() < 1 || bytes[0] != NativeConstants.COM_QUERY) {
+                    return null;
+                }
+                String encoding = mysql.getPropertySet().getStringProperty(PropertyKey.characterEncoding).getValue();
+                return new String(bytes, 1, packet.getPosition() - 1,
+                        java.nio.charset.Charset.forName(encoding == null ? "UTF-8" : encoding));
+            }
+        } catch (SQLException | RuntimeException notRendered) {
+            return null;
+        }
+    }
+
+    /** Whether every value bound is text, a number, a truth value, a time or null: no bytes, no stream. */
+    private static boolean onlyPlainValues(ClientPreparedStatement rendered) {
+        for (BindValue value : rendered.getQueryBindings().getBindValues()) {
+            if (value.isStream() || value.getValue() instanceof byte[] || value.getValue() instanceof java.io.InputStream
+                    || value.getValue() instanceof java.io.Reader) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Puts a {@link Trip} on each batch executor MyBatis makes for the engine. */
@@ -146,7 +188,7 @@ public class FlushInOneRoundTrip extends AbstractProcessEnginePlugin {
                     MappedStatement statement = (MappedStatement) invocation.getArgs()[0];
                     Object parameter = invocation.getArgs()[1];
                     executor.clearLocalCache(); // as MyBatis' own update does
-                    pending.add(withValues(statement, parameter));
+                    pending.add(pending(statement, parameter));
                     return BatchExecutor.BATCH_UPDATE_RETURN_VALUE;
                 }
                 case "flushStatements" -> {
@@ -172,39 +214,36 @@ public class FlushInOneRoundTrip extends AbstractProcessEnginePlugin {
         }
 
         /** The statement with its values in its text; without (sent Camunda's way) if a value is not plain. */
-        private Pending withValues(MappedStatement statement, Object parameter) throws SQLException {
+        private Pending pending(MappedStatement statement, Object parameter) throws SQLException {
             BoundSql bound = statement.getBoundSql(parameter);
-            JdbcConnection mysql = executor.getTransaction().getConnection().unwrap(JdbcConnection.class);
-            try (PreparedStatement prepared = mysql.clientPrepareStatement(bound.getSql())) {
-                statement.getConfiguration().newParameterHandler(statement, parameter, bound).setParameters(prepared);
-                ClientPreparedStatement rendered = prepared.unwrap(ClientPreparedStatement.class);
-                String text = onlyPlainValues(rendered) ? sentText(mysql, (PreparedQuery) rendered.getQuery()) : null;
-                return new Pending(statement, parameter, bound.getSql(), text);
-            } catch (SQLException | RuntimeException notRendered) {
-                return new Pending(statement, parameter, bound.getSql(), null);
-            }
+            return new Pending(statement, parameter, bound.getSql(),
+                    withValues(statement, parameter, bound, executor.getTransaction().getConnection()));
         }
 
         private List<BatchResult> flush() throws SQLException {
-            if (pending.isEmpty()) {
-                return executor.flushStatements();
-            }
+            Connection connection = executor.getTransaction().getConnection();
+            // the hall's rows written meanwhile in this transaction go with the engine's (HallWritesInTheFlush)
+            List<String> hall = HallWritesInTheFlush.take(connection);
             List<Pending> flush = List.copyOf(pending);
             pending.clear();
-            if (flush.size() < AT_LEAST || flush.stream().anyMatch(p -> p.withValues() == null)) {
-                return camundasWay(flush);
+            if (flush.isEmpty() || flush.size() + hall.size() < AT_LEAST
+                    || flush.stream().anyMatch(p -> p.withValues() == null)
+                    || connection.getAutoCommit()) { // autocommit: no transaction to go back in if a statement fails
+                List<BatchResult> results = flush.isEmpty() ? executor.flushStatements() : camundasWay(flush);
+                HallWritesInTheFlush.sendOneByOne(connection, hall);
+                return results;
             }
-            return inOneRoundTrip(flush);
+            return inOneRoundTrip(connection, flush, hall);
         }
 
-        private List<BatchResult> inOneRoundTrip(List<Pending> flush) throws SQLException {
-            Connection connection = executor.getTransaction().getConnection();
-            if (connection.getAutoCommit()) {
-                return camundasWay(flush); // no transaction to go back in if a statement fails
-            }
+        private List<BatchResult> inOneRoundTrip(Connection connection, List<Pending> flush, List<String> hall)
+                throws SQLException {
+            List<String> texts = new ArrayList<>(flush.size() + hall.size());
+            flush.forEach(p -> texts.add(p.withValues()));
+            texts.addAll(hall);
             JdbcConnection mysql = connection.unwrap(JdbcConnection.class);
             boolean allowed = mysql.getPropertySet().getBooleanProperty(PropertyKey.allowMultiQueries).getValue();
-            int[] counts = new int[flush.size()];
+            int[] counts = new int[texts.size()];
             if (!allowed) {
                 ((NativeSession) mysql.getSession()).enableMultiQueries();
             }
@@ -216,12 +255,12 @@ public class FlushInOneRoundTrip extends AbstractProcessEnginePlugin {
                 }
                 int done = 0;
                 boolean firstText = true;
-                while (done < flush.size()) {
+                while (done < texts.size()) {
                     // the first text starts with the savepoint to go back to if a statement fails
                     StringBuilder text = new StringBuilder(firstText ? SAVEPOINT + ";\n" : "");
                     int end = done;
-                    while (end < flush.size() && (end == done || text.length() + flush.get(end).withValues().length() < AT_MOST_CHARS)) {
-                        text.append(end == done ? "" : ";\n").append(flush.get(end).withValues());
+                    while (end < texts.size() && (end == done || text.length() + texts.get(end).length() < AT_MOST_CHARS)) {
+                        text.append(end == done ? "" : ";\n").append(texts.get(end));
                         end++;
                     }
                     statement.execute(text.toString());
@@ -255,34 +294,12 @@ public class FlushInOneRoundTrip extends AbstractProcessEnginePlugin {
                     ((NativeSession) mysql.getSession()).disableMultiQueries();
                 }
             }
-            return counts == null ? camundasWay(flush) : results(flush, counts);
-        }
-
-        /**
-         * The text Connector/J sends for a client-side prepared statement (its {@code COM_QUERY} packet): each value
-         * quoted and escaped by the driver for the connection's character set and mode; null if there is none. Not
-         * {@code PreparedQuery.asSql()}: that is the driver's text for logs, and quotes strings without escaping them.
-         */
-        private static String sentText(JdbcConnection mysql, PreparedQuery query) {
-            NativePacketPayload packet = query.fillSendPacket(query.getQueryBindings());
-            byte[] bytes = packet.getByteBuffer();
-            if (packet.getPosition() < 1 || bytes[0] != NativeConstants.COM_QUERY) {
-                return null;
+            if (counts != null) {
+                return results(flush, counts);
             }
-            String encoding = mysql.getPropertySet().getStringProperty(PropertyKey.characterEncoding).getValue();
-            return new String(bytes, 1, packet.getPosition() - 1,
-                    java.nio.charset.Charset.forName(encoding == null ? "UTF-8" : encoding));
-        }
-
-        /** Whether every value bound is text, a number, a truth value, a time or null: no bytes, no stream. */
-        private static boolean onlyPlainValues(ClientPreparedStatement rendered) {
-            for (BindValue value : rendered.getQueryBindings().getBindValues()) {
-                if (value.isStream() || value.getValue() instanceof byte[] || value.getValue() instanceof java.io.InputStream
-                        || value.getValue() instanceof java.io.Reader) {
-                    return false;
-                }
-            }
-            return true;
+            List<BatchResult> results = camundasWay(flush);
+            HallWritesInTheFlush.sendOneByOne(connection, hall);
+            return results;
         }
 
         /** A lock wait timeout (1205), a deadlock (1213) or the statement's own time limit. */
