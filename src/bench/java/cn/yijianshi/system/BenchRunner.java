@@ -146,7 +146,8 @@ public class BenchRunner implements ApplicationRunner {
 
         Double timersSeconds = null;
         try (BareEngine bare = BareEngine.besides(jdbc.getDataSource(), WORKER.size())) {
-            casesInTurns(bare, Math.min(cases, 20), new StatementLog.Counts[2]); // warm-up
+            int warmUp = context.getEnvironment().getProperty("bench.warm-up-pairs", Integer.class, Math.min(cases, 20));
+            casesInTurns(bare, warmUp, new StatementLog.Counts[2]); // warm-up
             StatementLog.Counts[] statements = {new StatementLog.Counts(), new StatementLog.Counts()};
             String schema = databaseName();
             DatabaseServerCpu[] servers = {DatabaseServerCpu.of(jdbc, schema), DatabaseServerCpu.of(jdbc, schema + "_bare")};
