@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,11 +57,11 @@ class MysqlEngineRowsJoinedTest extends EngineRowsJoinedTest {
             FlushInOneRoundTrip.enabled = true;
         }
         before = flushesInOneRoundTrip();
-        long wentBack = status("Com_rollback_to_savepoint");
+        long wentBack = ServerCounters.flushesSentAgain(dataSource);
         List<List<List<Object>>> inOneTrip = runCase("CASE-FR2", values, true, at);
         assertThat(flushesInOneRoundTrip() - before).as("flushes sent in one round trip").isGreaterThanOrEqualTo(3);
         // a value the database could not read in the text (a quote left unescaped) sends the flush back Camunda's way
-        assertThat(status("Com_rollback_to_savepoint")).as("flushes sent again Camunda's way").isEqualTo(wentBack);
+        assertThat(ServerCounters.flushesSentAgain(dataSource)).as("flushes sent again Camunda's way").isEqualTo(wentBack);
 
         assertThat(camundas.get(0)).as("variables").hasSize(values.size() + 1);
         assertThat(camundas.get(0).toString()).contains("drop table ACT_RU_TASK", "😀", "C:\\材料");
@@ -78,7 +77,7 @@ class MysqlEngineRowsJoinedTest extends EngineRowsJoinedTest {
         var engine = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
         String sly = "O'Brien \\' \\\\'); INSERT INTO ACT_GE_PROPERTY (NAME_, VALUE_, REV_) VALUES ('fr-sly.injected', 'x', 1); -- ";
         long trips = flushesInOneRoundTrip();
-        long wentBack = status("Com_rollback_to_savepoint");
+        long wentBack = ServerCounters.flushesSentAgain(dataSource);
         try {
             engine.getCommandExecutorTxRequired().execute(context -> {
                 for (int i = 0; i < FlushInOneRoundTrip.AT_LEAST; i++) {
@@ -87,7 +86,7 @@ class MysqlEngineRowsJoinedTest extends EngineRowsJoinedTest {
                 return null;
             });
             assertThat(flushesInOneRoundTrip() - trips).as("sent in one round trip").isEqualTo(1);
-            assertThat(status("Com_rollback_to_savepoint")).as("not sent again Camunda's way").isEqualTo(wentBack);
+            assertThat(ServerCounters.flushesSentAgain(dataSource)).as("not sent again Camunda's way").isEqualTo(wentBack);
             for (int i = 0; i < FlushInOneRoundTrip.AT_LEAST; i++) {
                 assertThat(engine.getManagementService().getProperties()).containsEntry("fr-sly." + i, sly);
             }
@@ -173,16 +172,7 @@ class MysqlEngineRowsJoinedTest extends EngineRowsJoinedTest {
         return readGrant(group, "fr-task-" + group);
     }
 
-    /** Flushes sent in one round trip: each starts with its savepoint, and nothing else of the hall sets one. */
     private long flushesInOneRoundTrip() throws Exception {
-        return status("Com_savepoint");
-    }
-
-    /** One of the database server's counters. */
-    private long status(String counter) throws Exception {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("show global status like '" + counter + "'")) {
-            return rs.next() ? rs.getLong(2) : -1;
-        }
+        return ServerCounters.flushesInOneRoundTrip(dataSource);
     }
 }

@@ -3,9 +3,6 @@ package cn.yijianshi.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -67,7 +64,7 @@ class MysqlHallWritesInTheFlushTest {
                 caseId, caseId + "-task", java.sql.Timestamp.from(AT), java.sql.Timestamp.from(AT.plusSeconds(3600)),
                 java.sql.Timestamp.from(AT.plusSeconds(7200))));
         long flushes = flushesInOneRoundTrip();
-        long wentBack = status("Com_rollback_to_savepoint");
+        long wentBack = ServerCounters.flushesSentAgain(dataSource);
 
         run(context -> {
             timeline.insert(caseId, entry("登记", "窗口受理"));
@@ -82,7 +79,7 @@ class MysqlHallWritesInTheFlushTest {
         });
 
         assertThat(flushesInOneRoundTrip() - flushes).as("the engine's rows and the hall's in one round trip").isEqualTo(1);
-        assertThat(status("Com_rollback_to_savepoint")).as("not sent again statement by statement").isEqualTo(wentBack);
+        assertThat(ServerCounters.flushesSentAgain(dataSource)).as("not sent again statement by statement").isEqualTo(wentBack);
         assertThat(jdbc.queryForList("SELECT description FROM case_timeline WHERE case_id = ? ORDER BY id", String.class, caseId))
                 .containsExactly("窗口受理", "O'Brien 说：\"可以\"; -- 不是注释\n'); drop table case_timeline; --");
         assertThat(jdbc.queryForMap("SELECT state, working_minutes, assignee FROM sla_record WHERE task_id = ?", caseId + "-task"))
@@ -181,16 +178,7 @@ class MysqlHallWritesInTheFlushTest {
         return new TimelineEntry(AT, "window1", event, description);
     }
 
-    /** Flushes sent in one round trip: each starts with its savepoint, and nothing else of the hall sets one. */
     private long flushesInOneRoundTrip() throws Exception {
-        return status("Com_savepoint");
-    }
-
-    /** One of the database server's counters. */
-    private long status(String counter) throws Exception {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("show global status like '" + counter + "'")) {
-            return rs.next() ? rs.getLong(2) : -1;
-        }
+        return ServerCounters.flushesInOneRoundTrip(dataSource);
     }
 }
