@@ -96,7 +96,7 @@ public class HallWritesInTheFlush implements Interceptor {
             }
         }
         if (waiting != null && waiting.isReadOrWrittenBy(bound.getSql())) {
-            sendOneByOne(connection, take(connection));
+            sendOneByOne(connection, waiting.take());
         }
         return invocation.proceed();
     }
@@ -145,7 +145,11 @@ public class HallWritesInTheFlush implements Interceptor {
     /** The rows waiting on {@code connection}, in the order written; none wait any more. */
     static List<String> take(Connection connection) throws SQLException {
         JdbcConnection mysql = mysql(connection);
-        Waiting waiting = mysql == null ? null : WAITING.get().get(mysql);
+        return mysql == null ? List.of() : take(mysql);
+    }
+
+    private static List<String> take(JdbcConnection mysql) {
+        Waiting waiting = WAITING.get().get(mysql);
         return waiting == null ? List.of() : waiting.take();
     }
 
@@ -167,28 +171,28 @@ public class HallWritesInTheFlush implements Interceptor {
         return WAITING.get().values().stream().mapToInt(w -> w.texts.size()).sum();
     }
 
-    /** The rows waiting on one connection, and the tables they write. */
+    /** The rows waiting on one connection, and the tables they write (each as a word a statement names). */
     private static final class Waiting {
+        /** A table's name as a word in any statement, made once per table. */
+        private static final Map<String, Pattern> NAMED = new ConcurrentHashMap<>();
+
         private final List<String> texts = new ArrayList<>();
-        private final Set<String> tables = new LinkedHashSet<>();
-        private final List<Pattern> named = new ArrayList<>();
+        private final Set<Pattern> tables = new LinkedHashSet<>();
 
         void add(String table, String text) {
             texts.add(text);
-            if (tables.add(table.toLowerCase())) {
-                named.add(Pattern.compile("\\b" + Pattern.quote(table) + "\\b", Pattern.CASE_INSENSITIVE));
-            }
+            tables.add(NAMED.computeIfAbsent(table.toLowerCase(),
+                    name -> Pattern.compile("\\b" + Pattern.quote(name) + "\\b", Pattern.CASE_INSENSITIVE)));
         }
 
         boolean isReadOrWrittenBy(String sql) {
-            return !texts.isEmpty() && named.stream().anyMatch(p -> p.matcher(sql).find());
+            return !texts.isEmpty() && tables.stream().anyMatch(p -> p.matcher(sql).find());
         }
 
         List<String> take() {
             List<String> taken = List.copyOf(texts);
             texts.clear();
             tables.clear();
-            named.clear();
             return taken;
         }
     }
@@ -198,7 +202,7 @@ public class HallWritesInTheFlush implements Interceptor {
         @Override
         public void beforeCommit(boolean readOnly) {
             try {
-                sendOneByOne(connection, take(connection));
+                sendOneByOne(connection, take(mysql));
             } catch (SQLException e) {
                 throw new org.springframework.jdbc.support.SQLStateSQLExceptionTranslator()
                         .translate("the hall's rows written with an engine command", null, e);

@@ -71,8 +71,7 @@ class MysqlHallWritesInTheFlushTest {
             sla.finishTask(caseId + "-task", SlaState.DONE, AT.plusSeconds(60), 1, "window1");
             timeline.insert(caseId, entry("审核", "O'Brien 说：\"可以\"; -- 不是注释\n'); drop table case_timeline; --"));
             assertThat(HallWritesInTheFlush.waiting()).as("rows waiting for the flush").isEqualTo(3);
-            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM case_timeline WHERE case_id = ?", Long.class, caseId))
-                    .as("not sent yet, even on the command's own connection").isZero();
+            assertThat(timelineRows(caseId)).as("not sent yet, even on the command's own connection").isZero();
             context.getDbEntityManager().insert(new PropertyEntity(caseId + ".a", "1"));
             context.getDbEntityManager().insert(new PropertyEntity(caseId + ".b", "2"));
             return null;
@@ -84,8 +83,7 @@ class MysqlHallWritesInTheFlushTest {
                 .containsExactly("窗口受理", "O'Brien 说：\"可以\"; -- 不是注释\n'); drop table case_timeline; --");
         assertThat(jdbc.queryForMap("SELECT state, working_minutes, assignee FROM sla_record WHERE task_id = ?", caseId + "-task"))
                 .containsEntry("state", "DONE").containsEntry("working_minutes", 1L).containsEntry("assignee", "window1");
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_GE_PROPERTY WHERE NAME_ LIKE ?", Long.class, caseId + "%"))
-                .isEqualTo(2);
+        assertThat(propertiesNamed(caseId)).isEqualTo(2);
     }
 
     @Test
@@ -104,7 +102,7 @@ class MysqlHallWritesInTheFlushTest {
         }
         assertThat(jdbc.queryForList("SELECT description FROM case_timeline WHERE case_id = ?", String.class, caseId))
                 .containsExactly(sly, sly);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM case_timeline WHERE case_id = ?", Long.class, injected)).isZero();
+        assertThat(timelineRows(injected)).isZero();
     }
 
     @Test
@@ -139,9 +137,8 @@ class MysqlHallWritesInTheFlushTest {
                 timeline.insert(prefix, new TimelineEntry(AT, null, "审核", "no actor"));
                 return null;
             })).satisfies(e -> assertThat(Throwables.getRootCause(e)).hasMessageContaining("actor"));
-            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM case_timeline WHERE case_id = ?", Long.class, prefix)).isZero();
-            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_GE_PROPERTY WHERE NAME_ LIKE ?", Long.class, prefix + "%"))
-                    .isZero();
+            assertThat(timelineRows(prefix)).isZero();
+            assertThat(propertiesNamed(prefix)).isZero();
         }
     }
 
@@ -159,8 +156,7 @@ class MysqlHallWritesInTheFlushTest {
         new TransactionTemplate(transactions).executeWithoutResult(status -> {
             timeline.insert(caseId, entry("登记", "窗口受理"));
             assertThat(HallWritesInTheFlush.waiting()).isZero();
-            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM case_timeline WHERE case_id = ?", Long.class, caseId))
-                    .isEqualTo(1);
+            assertThat(timelineRows(caseId)).isEqualTo(1);
         });
     }
 
@@ -172,6 +168,16 @@ class MysqlHallWritesInTheFlushTest {
     private void run(Command<Void> command) {
         ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
                 .execute(command);
+    }
+
+    /** The case's timeline rows, as this thread's transaction (if any) sees them. */
+    private long timelineRows(String caseId) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM case_timeline WHERE case_id = ?", Long.class, caseId);
+    }
+
+    /** The engine properties whose names start with {@code prefix}. */
+    private long propertiesNamed(String prefix) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM ACT_GE_PROPERTY WHERE NAME_ LIKE ?", Long.class, prefix + "%");
     }
 
     private static TimelineEntry entry(String event, String description) {
