@@ -33,7 +33,9 @@ import org.camunda.bpm.engine.impl.pvm.runtime.PvmExecutionImpl;
  * the identity link log (who held a task is in the task instance and the operation log), the history of the
  * variables that only repeat the case record ({@link #CASE_RECORD_FACTS}: the case's number, matter, applicant,
  * channel and priority, which every case process carries for Tasklist's cards and its rules, and which hall_case
- * keeps for good) and CMMN, which the hall does not use.
+ * keeps for good), the update of a variable's history row when the variable is set again to the value it already
+ * had ({@link SameValueAgain}: a form submits every field it shows; the row would not change, Camunda would read
+ * it to find that out) and CMMN, which the hall does not use.
  */
 public final class HallHistoryLevel extends AbstractHistoryLevel {
 
@@ -91,7 +93,8 @@ public final class HallHistoryLevel extends AbstractHistoryLevel {
             return !UNREAD_ACTIVITY_TYPES.contains(execution.getActivity().getProperty("type"));
         }
         if (VARIABLE_INSTANCE.contains(eventType) && entity instanceof VariableInstanceEntity variable) {
-            return !CASE_RECORD_FACTS.contains(variable.getName());
+            return !CASE_RECORD_FACTS.contains(variable.getName())
+                    && !(eventType == HistoryEventTypes.VARIABLE_INSTANCE_UPDATE && SameValueAgain.isSameValueAgain(variable));
         }
         return true;
     }

@@ -191,6 +191,65 @@ class HallHistoryTest {
     }
 
     @Test
+    void aValueSubmittedAgainAsItWasReadsNoHistoryRowAndEveryChangeIsStillRecorded() {
+        ProcessEngine engine = engine(newDatabase(), HallHistoryLevel.NAME, c -> c.setJavaSerializationFormatEnabled(true),
+                new HallHistory(), new PersonalDataInHistory());
+        try {
+            EngineReads.watch(engine);
+            engine.getRepositoryService().createDeployment().addModelInstance("again.bpmn", Bpmn
+                    .createExecutableProcess("Process_Again").camundaHistoryTimeToLive(1).startEvent("Start_Received")
+                    .userTask("Task_Review").camundaCandidateGroups("window")
+                    // in one command: changed, then set back to the value read
+                    .serviceTask("Task_Change").camundaExpression("${execution.setVariable('opinion', '改过')}")
+                    .serviceTask("Task_Back").camundaExpression("${execution.setVariable('opinion', '同意')}")
+                    .userTask("Task_Approve").camundaCandidateGroups("window").endEvent("End_Done").done()).deploy();
+            var runtime = engine.getRuntimeService();
+            var tasks = engine.getTaskService();
+            String instance = runtime.startProcessInstanceByKey("Process_Again", Map.of("opinion", "同意", "months", 360,
+                    "scan", org.camunda.bpm.engine.variable.Variables.byteArrayValue(new byte[] {1}),
+                    "codes", javaObject("ID_CARD"))).getId();
+            String review = tasks.createTaskQuery().processInstanceId(instance).singleResult().getId();
+
+            EngineReads.start();
+            tasks.complete(review, Map.of("opinion", "同意", "months", 360, "decision", "COMPLETE"));
+            assertThat(EngineReads.stop()).as("values submitted as they were read no history row; the change after does")
+                    .isNotEmpty().containsOnlyOnce("selectHistoricVariableInstance");
+            assertThat(historyOf(engine, instance)).containsEntry("opinion", "同意").containsEntry("months", 360)
+                    .containsEntry("decision", "COMPLETE");
+
+            String approve = tasks.createTaskQuery().processInstanceId(instance).singleResult().getId();
+            EngineReads.start();
+            tasks.complete(approve, Map.of("opinion", "退回重审", "months", "360",
+                    "scan", org.camunda.bpm.engine.variable.Variables.byteArrayValue(new byte[] {2}),
+                    "codes", javaObject("HUKOU")));
+            assertThat(EngineReads.stop()).as("changed values update their history rows")
+                    .contains("selectHistoricVariableInstance");
+            Map<String, Object> last = historyOf(engine, instance);
+            assertThat(last).containsEntry("opinion", "退回重审").containsEntry("months", "360")
+                    .containsEntry("decision", "COMPLETE");
+            assertThat((byte[]) last.get("scan")).containsExactly(2);
+            assertThat(last.get("codes")).as("an object changed")
+                    .isEqualTo(new java.util.ArrayList<>(List.of("HUKOU")));
+        } finally {
+            EngineReads.stop();
+            engine.close();
+        }
+    }
+
+    private static org.camunda.bpm.engine.variable.value.ObjectValue javaObject(String code) {
+        return org.camunda.bpm.engine.variable.Variables.objectValue(new java.util.ArrayList<>(List.of(code)))
+                .serializationDataFormat(org.camunda.bpm.engine.variable.Variables.SerializationDataFormats.JAVA).create();
+    }
+
+    /** The case's variables as their history rows hold them. */
+    private static Map<String, Object> historyOf(ProcessEngine engine, String instance) {
+        Map<String, Object> values = new java.util.HashMap<>();
+        engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance).list()
+                .forEach(v -> values.put(v.getName(), v.getValue()));
+        return values;
+    }
+
+    @Test
     void historyIsKeptItsTimeToLiveAfterTheCaseEndedWithNoRemovalTimeWrittenAtTheEnd() {
         java.time.Instant accepted = java.time.Instant.parse("2025-03-03T01:00:00Z");
         org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(accepted));
@@ -276,6 +335,12 @@ class HallHistoryTest {
     }
 
     private static ProcessEngine engine(String jdbcUrl, String historyLevel, ProcessEnginePlugin... plugins) {
+        return engine(jdbcUrl, historyLevel, c -> { }, plugins);
+    }
+
+    private static ProcessEngine engine(String jdbcUrl, String historyLevel,
+                                        java.util.function.Consumer<StandaloneInMemProcessEngineConfiguration> more,
+                                        ProcessEnginePlugin... plugins) {
         StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
         configuration.setProcessEngineName("hall-history-" + UUID.randomUUID());
         configuration.setJdbcUrl(jdbcUrl);
@@ -283,6 +348,7 @@ class HallHistoryTest {
         configuration.setJobExecutorActivate(false);
         configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE); // kept between engines
         configuration.setProcessEnginePlugins(new java.util.ArrayList<>(List.of(plugins)));
+        more.accept(configuration);
         return configuration.buildProcessEngine();
     }
 }
