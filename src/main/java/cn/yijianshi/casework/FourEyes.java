@@ -9,9 +9,11 @@ import cn.yijianshi.system.RefusedRequest;
 import cn.yijianshi.system.TaskActor;
 import cn.yijianshi.system.TaskHandedOn;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.core.variable.scope.AbstractVariableScope;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ProcessDefinitionImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.variable.impl.VariableMapImpl;
 import org.springframework.stereotype.Component;
 
 /**
@@ -79,8 +81,9 @@ public class FourEyes implements CaseTaskListener {
     }
 
     private static void refuseIfSame(DelegateTask task, ActivityImpl step, List<String> against, String actor) {
+        java.util.Map<String, Object> performers = performersOf(task, against);
         for (String other : against) {
-            if (actor.equals(task.getVariable(PERFORMED_BY + other))) {
+            if (actor.equals(performers.get(PERFORMED_BY + other))) {
                 ActivityImpl named = step.getProcessDefinition().findActivity(other);
                 String otherName = named != null && named.getName() != null ? named.getName() : other;
                 throw RefusedRequest.conflict("assignee",
@@ -88,6 +91,24 @@ public class FourEyes implements CaseTaskListener {
                         "four eyes: whoever did " + other + " must not do " + step.getId() + " (" + actor + ")");
             }
         }
+    }
+
+    /**
+     * Who did the named tasks, as the case's execution holds them ({@code performedBy_<task id>}, set there at their
+     * completion; a variable of the task's own cannot stand in for them): only these variables are read, not all
+     * the case's (a claim reads nothing else of them).
+     */
+    private static java.util.Map<String, Object> performersOf(DelegateTask task, List<String> against) {
+        List<String> names = against.stream().map(other -> PERFORMED_BY + other).toList();
+        java.util.Map<String, Object> performers = new java.util.HashMap<>();
+        if (task.getExecution() instanceof AbstractVariableScope execution) {
+            VariableMapImpl found = new VariableMapImpl();
+            execution.collectVariables(found, names, false, true);
+            performers.putAll(found);
+        } else {
+            names.forEach(name -> performers.put(name, task.getExecution().getVariable(name)));
+        }
+        return performers;
     }
 
     private static RefusedRequest claimFirst(ActivityImpl step) {

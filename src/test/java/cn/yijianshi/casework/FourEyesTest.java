@@ -65,6 +65,8 @@ class FourEyesTest {
                 .isEqualTo("alice");
 
         Task second = task(pi);
+        // a variable of the task's own cannot stand in for who did the first review
+        tasks.setVariableLocal(second.getId(), "performedBy_Task_FirstReview", "nobody");
         assertThatThrownBy(() -> tasks.claim(second.getId(), "alice"))
                 .hasRootCauseInstanceOf(RefusedRequest.class)
                 .hasMessageContaining("四眼原则：复审人不能是初审人（alice）")
