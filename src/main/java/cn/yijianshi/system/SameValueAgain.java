@@ -14,8 +14,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 
 /**
  * A variable set again to the value it had when this command read it: a form submits every field it shows, so each
- * completion in Tasklist sets again what the person left as it was (and the departments' {@code departmentResult}
- * is set three times to 已办理). Camunda then reads the variable's history row (ACT_HI_VARINST, one round trip each)
+ * completion in Tasklist sets again what the person left as it was. Camunda then reads the variable's history row (ACT_HI_VARINST, one round trip each)
  * to update it, and finds nothing to write: its type, value and place are the same. The hall's history level asks
  * this first and produces no update for such a variable, so nothing is read; the history row is the same as it
  * would have been.
