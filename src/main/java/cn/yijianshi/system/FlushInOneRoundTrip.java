@@ -229,9 +229,7 @@ public class FlushInOneRoundTrip extends AbstractProcessEnginePlugin {
             if (flush.isEmpty() || flush.size() + hall.size() < AT_LEAST
                     || flush.stream().anyMatch(p -> p.withValues() == null)
                     || connection.getAutoCommit()) { // autocommit: no transaction to go back in if a statement fails
-                List<BatchResult> results = flush.isEmpty() ? executor.flushStatements() : camundasWay(flush);
-                HallWritesInTheFlush.sendOneByOne(connection, hall);
-                return results;
+                return camundasWay(connection, flush, hall);
             }
             return inOneRoundTrip(connection, flush, hall);
         }
@@ -294,18 +292,21 @@ public class FlushInOneRoundTrip extends AbstractProcessEnginePlugin {
                     ((NativeSession) mysql.getSession()).disableMultiQueries();
                 }
             }
-            if (counts != null) {
-                return results(flush, counts);
-            }
-            List<BatchResult> results = camundasWay(flush);
-            HallWritesInTheFlush.sendOneByOne(connection, hall);
-            return results;
+            return counts != null ? results(flush, counts) : camundasWay(connection, flush, hall);
         }
 
         /** A lock wait timeout (1205), a deadlock (1213) or the statement's own time limit. */
         private static boolean waitedForALock(SQLException failure) {
             return failure.getErrorCode() == 1205 || failure.getErrorCode() == 1213
                     || failure instanceof java.sql.SQLTimeoutException;
+        }
+
+        /** The flush sent Camunda's way, then the hall's rows that waited for it, one by one, in their order. */
+        private List<BatchResult> camundasWay(Connection connection, List<Pending> flush, List<String> hall)
+                throws SQLException {
+            List<BatchResult> results = flush.isEmpty() ? executor.flushStatements() : camundasWay(flush);
+            HallWritesInTheFlush.sendOneByOne(connection, hall);
+            return results;
         }
 
         /** The flush sent Camunda's way: each statement by MyBatis' batch executor. */
