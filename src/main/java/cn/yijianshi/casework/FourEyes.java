@@ -99,15 +99,9 @@ public class FourEyes implements CaseTaskListener {
      * the case's (a claim reads nothing else of them).
      */
     private static java.util.Map<String, Object> performersOf(DelegateTask task, List<String> against) {
-        List<String> names = against.stream().map(other -> PERFORMED_BY + other).toList();
-        java.util.Map<String, Object> performers = new java.util.HashMap<>();
-        if (task.getExecution() instanceof AbstractVariableScope execution) {
-            VariableMapImpl found = new VariableMapImpl();
-            execution.collectVariables(found, names, false, true);
-            performers.putAll(found);
-        } else {
-            names.forEach(name -> performers.put(name, task.getExecution().getVariable(name)));
-        }
+        VariableMapImpl performers = new VariableMapImpl();
+        ((AbstractVariableScope) task.getExecution()).collectVariables(performers,
+                against.stream().map(other -> PERFORMED_BY + other).toList(), false, true);
         return performers;
     }
 

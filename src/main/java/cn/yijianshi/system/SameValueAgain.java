@@ -14,10 +14,10 @@ import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 
 /**
  * A variable set again to the value it had when this command read it: a form submits every field it shows, so each
- * completion in Tasklist sets again what the person left as it was. Camunda then reads the variable's history row (ACT_HI_VARINST, one round trip each)
- * to update it, and finds nothing to write: its type, value and place are the same. The hall's history level asks
- * this first and produces no update for such a variable, so nothing is read; the history row is the same as it
- * would have been.
+ * completion in Tasklist sets again what the person left as it was. Camunda then reads the variable's history row
+ * (ACT_HI_VARINST, one round trip each) to update it, and finds nothing to write: its type, value and place are the
+ * same. The hall's history level asks this first and produces no update for such a variable, so nothing is read;
+ * the history row is the same as it would have been.
  * <p>
  * The same value again means: the variable was read from the database in this command (not created in it), its
  * history row has not been read in it (an earlier write of this command changed the value, and may be undone by
