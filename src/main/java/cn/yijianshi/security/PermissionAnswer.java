@@ -66,7 +66,15 @@ final class PermissionAnswer {
 
     /** Camunda's answer: true when the user may. */
     static boolean isAuthorized(CompositePermissionCheck check, String userId, List<String> groupIds, boolean revokes) {
-        List<Row> rows = rows(check, userId, groupIds);
+        return isAuthorized(check, userId, groupIds, revokes, rows(check, userId, groupIds));
+    }
+
+    /**
+     * The same answer from grant rows read already: at least those of the checked resources and * for the user, the
+     * groups and everyone (rows of other resources or principals are passed over).
+     */
+    static boolean isAuthorized(CompositePermissionCheck check, String userId, List<String> groupIds, boolean revokes,
+                                List<Row> rows) {
         for (PermissionCheck atomic : check.getAtomicChecks()) {
             Long answer = answer(atomic, userId, groupIds, revokes, rows);
             if (answer != null) {

@@ -42,7 +42,8 @@ import org.springframework.stereotype.Component;
  * that person the task, as Camunda does.</li>
  * </ul>
  * And a check on named resources (a claim's, a completion's) is answered by {@link PermissionAnswer} from the
- * same grant rows, read with one plain statement instead of the SQL that MyBatis builds anew for each check.
+ * same grant rows, read with one plain statement instead of the SQL that MyBatis builds anew for each check, or
+ * read with the task just before ({@link TaskReadForWork}).
  * The checks read the same rows and answer the same: who may see and do what is unchanged.
  */
 @Component
@@ -62,6 +63,13 @@ public class TaskGrantsWithoutLookups extends AbstractProcessEnginePlugin {
      * {@link PermissionAnswer} from the same rows with a plain statement.
      */
     public static class GroupChecks extends AuthorizationManager {
+        /** The grants read with a task this command is about to work on, for the check that follows (once). */
+        private TaskReadForWork.Grants readWithTheTask;
+
+        void readWithTheTask(TaskReadForWork.Grants grants) {
+            readWithTheTask = grants;
+        }
+
         @Override
         public List<String> filterAuthenticatedGroupIds(List<String> authenticatedGroupIds) {
             if (authenticatedGroupIds == null || authenticatedGroupIds.isEmpty()) {
@@ -82,10 +90,16 @@ public class TaskGrantsWithoutLookups extends AbstractProcessEnginePlugin {
         public boolean isAuthorized(String userId, List<String> groupIds, CompositePermissionCheck check) {
             if (!PermissionAnswer.answers(check)
                     || !check.getAllPermissionChecks().stream().allMatch(this::isResourceValidForPermission)) {
+                readWithTheTask = null;
                 return super.isAuthorized(userId, groupIds, check);
             }
-            return PermissionAnswer.isAuthorized(check, userId, filterAuthenticatedGroupIds(groupIds),
-                    isRevokeAuthCheckEnabled(userId, groupIds));
+            List<String> groups = filterAuthenticatedGroupIds(groupIds);
+            TaskReadForWork.Grants read = readWithTheTask;
+            readWithTheTask = null;
+            boolean revokes = isRevokeAuthCheckEnabled(userId, groupIds);
+            return read != null && read.answer(check, userId, groups)
+                    ? PermissionAnswer.isAuthorized(check, userId, groups, revokes, read.rows())
+                    : PermissionAnswer.isAuthorized(check, userId, groups, revokes);
         }
     }
 

@@ -8,6 +8,8 @@ import java.util.Random;
 
 import cn.yijianshi.HallIntegrationTest;
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -20,6 +22,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.db.CompositePermissionCheck;
 import org.camunda.bpm.engine.impl.db.PermissionCheckBuilder;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,8 +36,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 @HallIntegrationTest
 class PermissionAnswerTest {
 
-    private static final String TASK = "pa-task-1";
-    private static final String DEFINITION = "pa-definition-1";
+    /** The task and process definition key the grants name (a real task's and its process's in the claims' test). */
+    private String task = "pa-task-1";
+    private String definition = "pa-definition-1";
     private static final List<String> USERS = List.of("pa-user-1", "pa-user-2");
     /** pa-user-2 is also a group's name: a user's rows and a group's of the same name must not stand in for each other. */
     private static final List<String> GROUPS = List.of("pa-group-1", "pa-group-2", "pa-group-3", "pa-user-2");
@@ -71,7 +75,7 @@ class PermissionAnswerTest {
                             boolean ours = answer(new TaskGrantsWithoutLookups.GroupChecks(), who, check, revokes);
                             assertThat(ours).as("round %d, %s, revokes %s, check %s: %s", round, who, revokes,
                                     describe(check), authorizationService.createAuthorizationQuery().list()
-                                            .stream().filter(PermissionAnswerTest::isOurs).map(PermissionAnswerTest::describe)
+                                            .stream().filter(this::isOurs).map(PermissionAnswerTest::describe)
                                             .toList())
                                     .isEqualTo(camunda);
                             if (camunda) {
@@ -90,6 +94,165 @@ class PermissionAnswerTest {
         assertThat(refused).as("checks refused").isGreaterThan(2 * rounds());
     }
 
+    /**
+     * A claim and a completion read their task with its execution and the grants their check reads
+     * ({@link TaskReadForWork}), and answer as Camunda's SQL does over the same random grants, on a real task of a
+     * deployed process: claimed by each user with their groups (then given back), and in the end completed by one who
+     * may and refused to one who may not. On H2 the statements the database ran show the check read no grants of its
+     * own and the execution was not read again.
+     */
+    @Test
+    void aClaimReadsItsTaskWithTheGrantsItsCheckReadsAndAnswersAsCamunda() throws Exception {
+        definition = "pa-definition-2";
+        var deployment = processEngine.getRepositoryService().createDeployment().addModelInstance("pa-work.bpmn",
+                Bpmn.createExecutableProcess(definition).name("授权测试").camundaHistoryTimeToLive(1)
+                        .startEvent("Start_Received").name("受理")
+                        .userTask("Task_Work").name("办理").camundaCandidateGroups("pa-group-1")
+                        .userTask("Task_Next").name("复核").camundaCandidateGroups("pa-group-1")
+                        .endEvent("End_Done").name("办结").done()).deploy();
+        TaskService tasks = processEngine.getTaskService();
+        IdentityService identity = processEngine.getIdentityService();
+        try (var statistics = StatementsRun.start(processEngine)) {
+            String instance = processEngine.getRuntimeService().startProcessInstanceByKey(definition).getId();
+            task = tasks.createTaskQuery().processInstanceId(instance).singleResult().getId();
+            Random random = new Random(20261201L);
+            List<Asked> asked = List.of(new Asked("pa-user-1", List.of("pa-group-1", "pa-group-2")),
+                    new Asked("pa-user-1", List.of()), new Asked("pa-user-2", List.of("pa-group-3")),
+                    new Asked("pa-user-1", List.of("pa-user-2", "pa-group-1")));
+            int allowed = 0;
+            int refused = 0;
+            long grantsReadBefore = statistics.runs(GRANTS_READ_ALONE);
+            long executionsReadBefore = statistics.runs(EXECUTION_READ_ALONE);
+            for (int round = 0; round < rounds() / 3; round++) {
+                try {
+                    removeOurs();
+                    randomAuthorizations(random);
+                    for (Asked who : asked) {
+                        boolean camunda = answer(new AuthorizationManager(), who, this::taskWork, true);
+                        boolean claimed = worked(who, () -> tasks.claim(task, who.user()));
+                        assertThat(claimed).as("round %d, %s claims: %s", round, who, authorizationService
+                                .createAuthorizationQuery().list().stream().filter(this::isOurs)
+                                .map(PermissionAnswerTest::describe).toList()).isEqualTo(camunda);
+                        if (claimed) {
+                            tasks.setAssignee(task, null);
+                            allowed++;
+                        } else {
+                            refused++;
+                        }
+                    }
+                } finally {
+                    removeOurs();
+                }
+            }
+            assertThat(allowed).as("claims allowed").isGreaterThan(rounds() / 6);
+            assertThat(refused).as("claims refused").isGreaterThan(rounds() / 6);
+
+            grant("pa-group-1", task);
+            Asked outsider = new Asked("pa-user-2", List.of("pa-group-3"));
+            assertThat(worked(outsider, () -> tasks.complete(task))).as("completed by one without a grant").isFalse();
+            Asked worker = new Asked("pa-user-1", List.of("pa-group-1"));
+            assertThat(worked(worker, () -> tasks.complete(task))).as("completed by the group's member").isTrue();
+            assertThat(tasks.createTaskQuery().processInstanceId(instance).singleResult().getTaskDefinitionKey())
+                    .isEqualTo("Task_Next");
+            if (statistics.counting()) {
+                assertThat(statistics.runs(GRANTS_READ_ALONE)).as("grants read apart from the task").isEqualTo(grantsReadBefore);
+                assertThat(statistics.runs("%D.KEY_ as YJS_DEFINITION_KEY_%"))
+                        .as("the tasks of the claims and the completions read with their execution and grants")
+                        .isEqualTo(asked.size() * (long) (rounds() / 3) + 2);
+                assertThat(statistics.runs(EXECUTION_READ_ALONE) - executionsReadBefore)
+                        .as("executions read apart from their task: by the give-backs only, which no user does")
+                        .isEqualTo(allowed);
+            }
+        } finally {
+            identity.clearAuthentication();
+            processEngine.getRepositoryService().deleteDeployment(deployment.getId(), true);
+            task = "pa-task-1";
+            definition = "pa-definition-1";
+        }
+    }
+
+    /** PermissionAnswer's own read of a check's grants. */
+    private static final String GRANTS_READ_ALONE = "SELECT TYPE_, USER_ID_, GROUP_ID_, RESOURCE_TYPE_, RESOURCE_ID_, PERMS_ FROM%";
+
+    /** Camunda's read of one execution. */
+    private static final String EXECUTION_READ_ALONE = "select * from ACT_RU_EXECUTION where ID_ = ?";
+
+    /** Whether the user with their groups could do it, or was refused by an authorization check. */
+    private boolean worked(Asked who, Runnable work) {
+        processEngine.getIdentityService().setAuthentication(who.user(), who.groups());
+        try {
+            work.run();
+            return true;
+        } catch (org.camunda.bpm.engine.AuthorizationException refused) {
+            return false;
+        } finally {
+            processEngine.getIdentityService().clearAuthentication();
+        }
+    }
+
+    private void grant(String group, String taskId) {
+        Authorization authorization = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        authorization.setGroupId(group);
+        authorization.setResource(Resources.TASK);
+        authorization.setResourceId(taskId);
+        authorization.addPermission(TaskPermissions.TASK_WORK);
+        authorizationService.saveAuthorization(authorization);
+    }
+
+    /** The statements H2 ran, counted by its query statistics while open (none counted on another database). */
+    private static final class StatementsRun implements AutoCloseable {
+        private final javax.sql.DataSource database;
+        private final boolean counting;
+
+        private StatementsRun(javax.sql.DataSource database, boolean counting) {
+            this.database = database;
+            this.counting = counting;
+        }
+
+        static StatementsRun start(ProcessEngine engine) throws java.sql.SQLException {
+            var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+            boolean h2 = "h2".equals(configuration.getDatabaseType());
+            StatementsRun run = new StatementsRun(configuration.getDataSource(), h2);
+            if (h2) {
+                run.execute("SET QUERY_STATISTICS_MAX_ENTRIES 100000");
+                run.execute("SET QUERY_STATISTICS TRUE");
+            }
+            return run;
+        }
+
+        boolean counting() {
+            return counting;
+        }
+
+        /** How many times statements whose text is like {@code pattern} ran. */
+        long runs(String pattern) throws java.sql.SQLException {
+            if (!counting) {
+                return 0;
+            }
+            try (var connection = database.getConnection(); var statement = connection.prepareStatement(
+                    "SELECT COALESCE(SUM(EXECUTION_COUNT), 0) FROM INFORMATION_SCHEMA.QUERY_STATISTICS WHERE SQL_STATEMENT LIKE ?")) {
+                statement.setString(1, pattern);
+                try (var result = statement.executeQuery()) {
+                    result.next();
+                    return result.getLong(1);
+                }
+            }
+        }
+
+        private void execute(String sql) throws java.sql.SQLException {
+            try (var connection = database.getConnection(); var statement = connection.createStatement()) {
+                statement.execute(sql);
+            }
+        }
+
+        @Override
+        public void close() throws java.sql.SQLException {
+            if (counting) {
+                execute("SET QUERY_STATISTICS FALSE");
+            }
+        }
+    }
+
     /** Rounds of random authorizations. */
     protected int rounds() {
         return 150;
@@ -101,22 +264,27 @@ class PermissionAnswerTest {
     }
 
     /** The claim's check (Camunda's AuthorizationCommandChecker.checkTaskWork) and single checks. */
-    private static List<java.util.function.Supplier<CompositePermissionCheck>> checks() {
+    private List<java.util.function.Supplier<CompositePermissionCheck>> checks() {
         List<java.util.function.Supplier<CompositePermissionCheck>> checks = new ArrayList<>();
-        checks.add(() -> new PermissionCheckBuilder().disjunctive()
-                .atomicCheckForResourceId(Resources.TASK, TASK, TaskPermissions.TASK_WORK)
-                .atomicCheckForResourceId(Resources.PROCESS_DEFINITION, DEFINITION, ProcessDefinitionPermissions.TASK_WORK)
-                .atomicCheckForResourceId(Resources.TASK, TASK, Permissions.UPDATE)
-                .atomicCheckForResourceId(Resources.PROCESS_DEFINITION, DEFINITION, ProcessDefinitionPermissions.UPDATE_TASK)
-                .build());
-        checks.add(() -> new PermissionCheckBuilder().atomicCheckForResourceId(Resources.TASK, TASK, Permissions.READ).build());
-        checks.add(() -> new PermissionCheckBuilder().atomicCheckForResourceId(Resources.PROCESS_DEFINITION, DEFINITION,
+        checks.add(this::taskWork);
+        checks.add(() -> new PermissionCheckBuilder().atomicCheckForResourceId(Resources.TASK, task, Permissions.READ).build());
+        checks.add(() -> new PermissionCheckBuilder().atomicCheckForResourceId(Resources.PROCESS_DEFINITION, definition,
                 ProcessDefinitionPermissions.READ_TASK).build());
         checks.add(() -> new PermissionCheckBuilder().atomicCheckForResourceId(Resources.TASK, Authorization.ANY,
                 TaskPermissions.TASK_ASSIGN).build());
         checks.add(() -> new PermissionCheckBuilder().atomicCheckForResourceId(Resources.TASK, null,
                 TaskPermissions.TASK_WORK).build());
         return checks;
+    }
+
+    /** Camunda's check of a claim or completion (AuthorizationCommandChecker.checkTaskWork), in its order. */
+    private CompositePermissionCheck taskWork() {
+        return new PermissionCheckBuilder().disjunctive()
+                .atomicCheckForResourceId(Resources.TASK, task, TaskPermissions.TASK_WORK)
+                .atomicCheckForResourceId(Resources.PROCESS_DEFINITION, definition, ProcessDefinitionPermissions.TASK_WORK)
+                .atomicCheckForResourceId(Resources.TASK, task, Permissions.UPDATE)
+                .atomicCheckForResourceId(Resources.PROCESS_DEFINITION, definition, ProcessDefinitionPermissions.UPDATE_TASK)
+                .build();
     }
 
     private boolean answer(AuthorizationManager manager, Asked who, java.util.function.Supplier<CompositePermissionCheck> check,
@@ -151,7 +319,7 @@ class PermissionAnswerTest {
     private void randomAuthorizations(Random random) {
         for (Resource resource : List.of(Resources.TASK, Resources.PROCESS_DEFINITION)) {
             List<Permission> permissions = resource == Resources.TASK ? ON_TASK : ON_DEFINITION;
-            String named = resource == Resources.TASK ? TASK : DEFINITION;
+            String named = resource == Resources.TASK ? task : definition;
             for (String resourceId : List.of(named, Authorization.ANY)) {
                 List<String[]> principals = new ArrayList<>();
                 USERS.forEach(u -> principals.add(new String[] {u, null}));
@@ -201,9 +369,9 @@ class PermissionAnswerTest {
         }
     }
 
-    private static boolean isOurs(Authorization authorization) {
+    private boolean isOurs(Authorization authorization) {
         String id = authorization.getResourceId();
-        boolean onOurs = TASK.equals(id) || DEFINITION.equals(id);
+        boolean onOurs = task.equals(id) || definition.equals(id);
         boolean byOurs = authorization.getUserId() != null && USERS.contains(authorization.getUserId())
                 || authorization.getGroupId() != null && GROUPS.contains(authorization.getGroupId());
         boolean globalOnAny = authorization.getAuthorizationType() == Authorization.AUTH_TYPE_GLOBAL

@@ -1,0 +1,181 @@
+package cn.yijianshi.security;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.ibatis.builder.xml.XMLMapperBuilder;
+import org.apache.ibatis.session.Configuration;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.db.CompositePermissionCheck;
+import org.camunda.bpm.engine.impl.db.PermissionCheck;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.Session;
+import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
+import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskManager;
+import org.camunda.bpm.engine.impl.util.ExceptionUtil;
+import org.springframework.stereotype.Component;
+
+/**
+ * A claim, a completion and a form's submission by a logged-in user read the task, check at once whether the user may
+ * work on it (TASK_WORK or UPDATE on the task or on its process definition), then read the task's execution: three
+ * round trips to the database, 36 of a retirement case's. Here the task is read with its execution and with the grant
+ * rows that check reads (those of the task, of its process definition's key and of *, for the user, the user's groups
+ * and everyone), in one statement. The task and the execution go into the command's entity cache as Camunda's own
+ * reads put them there; the check that follows is answered by {@link PermissionAnswer} from those rows, as it would
+ * be from the rows it reads itself a moment later in the same transaction.
+ * <p>
+ * The rows answer one check only: the first permission check of this command, if it asks about that task, its
+ * definition or * for the user and groups they were read for. Any other check, and every check in any other
+ * command, reads the grants as before. A task already read in this command, a command without a logged-in user or with authorization checks
+ * off reads the task as Camunda does.
+ */
+@Component
+public class TaskReadForWork extends AbstractProcessEnginePlugin {
+
+    private static final String MAPPING = "camunda-mappings/TaskReadForWork.xml";
+    private static final String SELECT = "cn.yijianshi.security.TaskReadForWork.selectTaskForWork";
+    /** The commands whose first read of a task is followed by Camunda's TASK_WORK check of it. */
+    private static final Set<Class<?>> WORK_ON_A_TASK = Set.of(ClaimTaskCmd.class, CompleteTaskCmd.class,
+            SubmitTaskFormCmd.class);
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        if (configuration.getCustomSessionFactories() == null) {
+            configuration.setCustomSessionFactories(new ArrayList<>());
+        }
+        configuration.getCustomSessionFactories().add(new TasksFactory());
+    }
+
+    @Override
+    public void postInit(ProcessEngineConfigurationImpl configuration) {
+        Configuration mybatis = configuration.getSqlSessionFactory().getConfiguration();
+        if (mybatis.hasStatement(SELECT, false)) {
+            return; // a shared session factory has it already
+        }
+        try (InputStream mapping = TaskReadForWork.class.getClassLoader().getResourceAsStream(MAPPING)) {
+            new XMLMapperBuilder(mapping, mybatis, MAPPING, mybatis.getSqlFragments()).parse();
+        } catch (IOException e) {
+            throw new ProcessEngineException("could not read " + MAPPING, e);
+        }
+    }
+
+    /** One row of the task's read: the task, its execution, its definition's key, one grant (all null if none). */
+    public static class Row {
+        private TaskEntity task;
+        private ExecutionEntity execution;
+        private String definitionKey;
+        private String grantId;
+        private Integer type;
+        private String userId;
+        private String groupId;
+        private Integer resourceType;
+        private String resourceId;
+        private Integer perms;
+    }
+
+    /** The grants read with a task, for the first check of working on it. */
+    record Grants(String taskId, String definitionKey, String userId, Set<String> groupIds,
+                  List<PermissionAnswer.Row> rows) {
+
+        /** Whether these are the rows {@code check} of this user and groups reads: the task's, its definition's, *. */
+        boolean answer(CompositePermissionCheck check, String user, List<String> groups) {
+            if (!userId.equals(user) || !groupIds.equals(groups == null ? Set.of() : Set.copyOf(groups))) {
+                return false;
+            }
+            for (PermissionCheck atomic : check.getAtomicChecks()) {
+                String id = atomic.getResourceId();
+                boolean any = id == null || Authorization.ANY.equals(id);
+                boolean covered = atomic.getResourceType() == Resources.TASK.resourceType() ? any || taskId.equals(id)
+                        : atomic.getResourceType() == Resources.PROCESS_DEFINITION.resourceType()
+                        && (any || id.equals(definitionKey));
+                if (!covered) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    static class TasksFactory implements SessionFactory {
+        @Override
+        public Class<?> getSessionType() {
+            return TaskManager.class;
+        }
+
+        @Override
+        public Session openSession() {
+            return new Tasks();
+        }
+    }
+
+    /** Camunda's task manager; the task of a claim, completion or submission read with its execution and grants. */
+    public static class Tasks extends TaskManager {
+        @Override
+        public TaskEntity findTaskById(String id) {
+            CommandContext command = Context.getCommandContext();
+            if (id != null && worksOnATask(command) && command.getDbEntityManager().getCachedEntity(TaskEntity.class, id) == null) {
+                readForWork(command, id);
+            }
+            return super.findTaskById(id);
+        }
+
+        private static boolean worksOnATask(CommandContext command) {
+            var invocation = Context.getCommandInvocationContext();
+            Authentication user = command.getAuthentication();
+            return invocation != null && WORK_ON_A_TASK.contains(invocation.getCommand().getClass())
+                    && command.getProcessEngineConfiguration().isAuthorizationEnabled()
+                    && command.isAuthorizationCheckEnabled() && user != null && user.getUserId() != null
+                    && command.getSession(AuthorizationManager.class) instanceof TaskGrantsWithoutLookups.GroupChecks;
+        }
+
+        private static void readForWork(CommandContext command, String id) {
+            Authentication user = command.getAuthentication();
+            var checks = (TaskGrantsWithoutLookups.GroupChecks) command.getSession(AuthorizationManager.class);
+            List<String> groups = checks.filterAuthenticatedGroupIds(user.getGroupIds());
+            Map<String, Object> parameters = new HashMap<>();
+            parameters.put("taskId", id);
+            parameters.put("userId", user.getUserId());
+            parameters.put("groupIds", groups);
+            parameters.put("taskType", Resources.TASK.resourceType());
+            parameters.put("definitionType", Resources.PROCESS_DEFINITION.resourceType());
+            List<Row> read = ExceptionUtil.doWithExceptionWrapper(
+                    () -> command.getDbSqlSession().getSqlSession().selectList(SELECT, parameters));
+            if (read.isEmpty()) {
+                return; // no such task: Camunda's own read says so
+            }
+            List<PermissionAnswer.Row> rows = new ArrayList<>();
+            for (Row row : read) {
+                if (row.grantId != null) {
+                    rows.add(new PermissionAnswer.Row(row.type, row.userId, row.groupId, row.resourceType, row.resourceId,
+                            row.perms));
+                }
+            }
+            DbEntityManager entities = command.getDbEntityManager();
+            entities.onEntityLoaded(read.get(0).task);
+            ExecutionEntity execution = read.get(0).execution;
+            if (execution != null) {
+                entities.onEntityLoaded(execution); // kept as cached if this command read it already
+            }
+            checks.readWithTheTask(new Grants(id, read.get(0).definitionKey, user.getUserId(), Set.copyOf(groups),
+                    List.copyOf(rows)));
+        }
+    }
+}
