@@ -19,7 +19,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 
 /** The engine's selects, by their statement's short name ("selectProcessDefinition"), while a test reads them. */
-final class EngineReads {
+public final class EngineReads {
 
     private static final List<String> READS = new CopyOnWriteArrayList<>();
     private static final Set<Configuration> WATCHED = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -42,7 +42,7 @@ final class EngineReads {
     }
 
     /** Watches the engine's MyBatis (once per engine) and forgets what was read. */
-    static synchronized void watch(ProcessEngine engine) {
+    public static synchronized void watch(ProcessEngine engine) {
         Configuration mybatis = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
                 .getSqlSessionFactory().getConfiguration();
         if (WATCHED.add(mybatis)) {
@@ -53,13 +53,13 @@ final class EngineReads {
     }
 
     /** From now on, until {@link #stop}, anew. */
-    static void start() {
+    public static void start() {
         READS.clear();
         reading = true;
     }
 
     /** What was read since {@link #start}, in order. */
-    static List<String> stop() {
+    public static List<String> stop() {
         reading = false;
         return List.copyOf(READS);
     }
