@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 
+import cn.yijianshi.system.EngineSessions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -15,8 +16,6 @@ import org.camunda.bpm.engine.impl.db.CompositePermissionCheck;
 import org.camunda.bpm.engine.impl.db.PermissionCheck;
 import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.interceptor.Session;
-import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
@@ -51,10 +50,7 @@ public class TaskGrantsWithoutLookups extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        if (configuration.getCustomSessionFactories() == null) {
-            configuration.setCustomSessionFactories(new ArrayList<>());
-        }
-        configuration.getCustomSessionFactories().add(new GroupChecksFactory());
+        EngineSessions.open(configuration, AuthorizationManager.class, GroupChecks::new);
         configuration.setResourceAuthorizationProvider(new NewTaskGrants());
     }
 
@@ -97,21 +93,9 @@ public class TaskGrantsWithoutLookups extends AbstractProcessEnginePlugin {
             TaskReadForWork.Grants read = readWithTheTask;
             readWithTheTask = null;
             boolean revokes = isRevokeAuthCheckEnabled(userId, groupIds);
-            return read != null && read.answer(check, userId, groups)
+            return read != null && read.answers(check, userId, groups)
                     ? PermissionAnswer.isAuthorized(check, userId, groups, revokes, read.rows())
                     : PermissionAnswer.isAuthorized(check, userId, groups, revokes);
-        }
-    }
-
-    static class GroupChecksFactory implements SessionFactory {
-        @Override
-        public Class<?> getSessionType() {
-            return AuthorizationManager.class;
-        }
-
-        @Override
-        public Session openSession() {
-            return new GroupChecks();
         }
     }
 

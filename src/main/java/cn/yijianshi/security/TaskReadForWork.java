@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import cn.yijianshi.system.DefinitionsFromEngineCache;
+import cn.yijianshi.system.EngineSessions;
 import org.apache.ibatis.builder.xml.XMLMapperBuilder;
 import org.apache.ibatis.session.Configuration;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -16,25 +18,20 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
-import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
-import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.db.CompositePermissionCheck;
 import org.camunda.bpm.engine.impl.db.PermissionCheck;
+import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.interceptor.Session;
-import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
-import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskManager;
 import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceManager;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.impl.util.ExceptionUtil;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /**
@@ -60,17 +57,11 @@ public class TaskReadForWork extends AbstractProcessEnginePlugin {
 
     private static final String MAPPING = "camunda-mappings/TaskReadForWork.xml";
     private static final String SELECT = "cn.yijianshi.security.TaskReadForWork.selectTaskForWork";
-    /** The commands whose first read of a task is followed by Camunda's TASK_WORK check of it. */
-    private static final Set<Class<?>> WORK_ON_A_TASK = Set.of(ClaimTaskCmd.class, CompleteTaskCmd.class,
-            SubmitTaskFormCmd.class);
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        if (configuration.getCustomSessionFactories() == null) {
-            configuration.setCustomSessionFactories(new ArrayList<>());
-        }
-        configuration.getCustomSessionFactories().add(new TasksFactory());
-        configuration.getCustomSessionFactories().add(new VariablesFactory());
+        EngineSessions.open(configuration, TaskManager.class, Tasks::new);
+        EngineSessions.open(configuration, VariableInstanceManager.class, Variables::new);
     }
 
     @Override
@@ -108,7 +99,7 @@ public class TaskReadForWork extends AbstractProcessEnginePlugin {
                   List<PermissionAnswer.Row> rows) {
 
         /** Whether these are the rows {@code check} of this user and groups reads: the task's, its definition's, *. */
-        boolean answer(CompositePermissionCheck check, String user, List<String> groups) {
+        boolean answers(CompositePermissionCheck check, String user, List<String> groups) {
             if (!userId.equals(user) || !groupIds.equals(groups == null ? Set.of() : Set.copyOf(groups))) {
                 return false;
             }
@@ -136,30 +127,6 @@ public class TaskReadForWork extends AbstractProcessEnginePlugin {
                 return new ArrayList<>();
             }
             return super.findVariableInstancesByTaskIdAndVariableNames(taskId, names);
-        }
-    }
-
-    static class VariablesFactory implements SessionFactory {
-        @Override
-        public Class<?> getSessionType() {
-            return VariableInstanceManager.class;
-        }
-
-        @Override
-        public Session openSession() {
-            return new Variables();
-        }
-    }
-
-    static class TasksFactory implements SessionFactory {
-        @Override
-        public Class<?> getSessionType() {
-            return TaskManager.class;
-        }
-
-        @Override
-        public Session openSession() {
-            return new Tasks();
         }
     }
 
@@ -227,9 +194,8 @@ public class TaskReadForWork extends AbstractProcessEnginePlugin {
         }
 
         private static boolean worksOnATask(CommandContext command) {
-            var invocation = Context.getCommandInvocationContext();
             Authentication user = command.getAuthentication();
-            return invocation != null && WORK_ON_A_TASK.contains(invocation.getCommand().getClass())
+            return DefinitionsFromEngineCache.workingATask()
                     && command.getProcessEngineConfiguration().isAuthorizationEnabled()
                     && command.isAuthorizationCheckEnabled() && user != null && user.getUserId() != null
                     && command.getSession(AuthorizationManager.class) instanceof TaskGrantsWithoutLookups.GroupChecks;

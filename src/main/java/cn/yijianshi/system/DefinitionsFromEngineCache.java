@@ -1,6 +1,5 @@
 package cn.yijianshi.system;
 
-import java.util.ArrayList;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,8 +15,6 @@ import org.camunda.bpm.engine.impl.dmn.entity.repository.DecisionDefinitionManag
 import org.camunda.bpm.engine.impl.history.producer.CacheAwareHistoryEventProducer;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInvocationContext;
-import org.camunda.bpm.engine.impl.interceptor.Session;
-import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionManager;
 import org.springframework.stereotype.Component;
@@ -50,20 +47,16 @@ public class DefinitionsFromEngineCache extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        if (configuration.getCustomSessionFactories() == null) {
-            configuration.setCustomSessionFactories(new ArrayList<>());
-        }
-        configuration.getCustomSessionFactories().add(new Factory(ProcessDefinitionManager.class, ProcessDefinitions::new));
+        EngineSessions.open(configuration, ProcessDefinitionManager.class, ProcessDefinitions::new);
         if (configuration.getHistoryEventProducer() == null) {
             configuration.setHistoryEventProducer(new HistoryWithCachedDefinitions());
         }
         Map<String, String> decisionIds = new ConcurrentHashMap<>();
-        configuration.getCustomSessionFactories().add(new Factory(DecisionDefinitionManager.class,
-                () -> new DecisionDefinitions(decisionIds)));
+        EngineSessions.open(configuration, DecisionDefinitionManager.class, () -> new DecisionDefinitions(decisionIds));
     }
 
     /** Whether the command running now (the innermost, when one runs inside another) is one of working a task. */
-    static boolean workingATask() {
+    public static boolean workingATask() {
         CommandInvocationContext invocation = Context.getCommandInvocationContext();
         Command<?> command = invocation == null ? null : invocation.getCommand();
         return command != null && TASK_WORK.contains(command.getClass());
@@ -119,19 +112,6 @@ public class DefinitionsFromEngineCache extends AbstractProcessEnginePlugin {
                 decisionIds.put(pair, found.getId());
             }
             return found;
-        }
-    }
-
-    /** Opens the manager {@code type} as our subclass. */
-    private record Factory(Class<?> type, java.util.function.Supplier<Session> manager) implements SessionFactory {
-        @Override
-        public Class<?> getSessionType() {
-            return type;
-        }
-
-        @Override
-        public Session openSession() {
-            return manager.get();
         }
     }
 }
