@@ -187,7 +187,8 @@ public class TaskReadForWork extends AbstractProcessEnginePlugin {
         @Override
         public TaskEntity findTaskById(String id) {
             CommandContext command = Context.getCommandContext();
-            if (id != null && worksOnATask(command) && command.getDbEntityManager().getCachedEntity(TaskEntity.class, id) == null) {
+            if (id != null && worksOnATask(command)
+                    && command.getDbEntityManager().getCachedEntity(TaskEntity.class, id) == null) {
                 readForWork(command, id);
             }
             return super.findTaskById(id);
