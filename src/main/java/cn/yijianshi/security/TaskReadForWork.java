@@ -1,7 +1,5 @@
 package cn.yijianshi.security;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -10,10 +8,8 @@ import java.util.Map;
 import java.util.Set;
 
 import cn.yijianshi.system.DefinitionsFromEngineCache;
+import cn.yijianshi.system.EngineMappings;
 import cn.yijianshi.system.EngineSessions;
-import org.apache.ibatis.builder.xml.XMLMapperBuilder;
-import org.apache.ibatis.session.Configuration;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -66,15 +62,7 @@ public class TaskReadForWork extends AbstractProcessEnginePlugin {
 
     @Override
     public void postInit(ProcessEngineConfigurationImpl configuration) {
-        Configuration mybatis = configuration.getSqlSessionFactory().getConfiguration();
-        if (mybatis.hasStatement(SELECT, false)) {
-            return; // a shared session factory has it already
-        }
-        try (InputStream mapping = TaskReadForWork.class.getClassLoader().getResourceAsStream(MAPPING)) {
-            new XMLMapperBuilder(mapping, mybatis, MAPPING, mybatis.getSqlFragments()).parse();
-        } catch (IOException e) {
-            throw new ProcessEngineException("could not read " + MAPPING, e);
-        }
+        EngineMappings.addOnce(configuration, MAPPING, SELECT);
     }
 
     /** One row of the task's read: the task, its execution, its definition's key, one grant (all null if none). */

@@ -1,12 +1,9 @@
 package cn.yijianshi.system;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.ibatis.builder.xml.XMLMapperBuilder;
 import org.apache.ibatis.executor.keygen.NoKeyGenerator;
 import org.apache.ibatis.mapping.BoundSql;
 import org.apache.ibatis.mapping.MappedStatement;
@@ -115,15 +112,10 @@ public class EngineRowsJoined extends AbstractProcessEnginePlugin {
 
     @Override
     public void postInit(ProcessEngineConfigurationImpl configuration) {
-        Configuration mybatis = configuration.getSqlSessionFactory().getConfiguration();
-        if (mybatis.hasStatement(DELETE_VARIABLES, false)) {
+        if (!EngineMappings.addOnce(configuration, MAPPING, DELETE_VARIABLES)) {
             return; // a shared session factory has it already
         }
-        try (InputStream mapping = EngineRowsJoined.class.getClassLoader().getResourceAsStream(MAPPING)) {
-            new XMLMapperBuilder(mapping, mybatis, MAPPING, mybatis.getSqlFragments()).parse();
-        } catch (IOException e) {
-            throw new ProcessEngineException("could not read " + MAPPING, e);
-        }
+        Configuration mybatis = configuration.getSqlSessionFactory().getConfiguration();
         // each joined statement: its template's SQL, made once per number of rows (MyBatis would rebuild and re-parse
         // the SQL of a <foreach> at every execution, a sixth of a case's time in the JVM)
         for (String statement : STATEMENTS) {
